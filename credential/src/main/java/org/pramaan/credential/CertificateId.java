@@ -1,0 +1,106 @@
+package org.pramaan.credential;
+
+import java.security.SecureRandom;
+import java.time.Year;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A certificate's identifier, e.g. {@code REV-INC-2026-7K3M9QX2HD4TZP8W-Q}: issuing department,
+ * certificate type, year of issue, 80 random bits in Crockford Base32, and a check character.
+ *
+ * <p>The random part makes ids impossible to enumerate: a verifier must not be a directory of every
+ * certificate a department issued. The check character (ISO/IEC 7064 MOD 37,36) catches every single
+ * mistyped character and every swap of two neighbours before any lookup is made.
+ */
+public record CertificateId(DepartmentCode department, String type, int year, String random, char check) {
+
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final int RANDOM_CHARS = 16; // 16 x 5 bits = 80 bits
+    private static final Pattern TYPE = Pattern.compile("[A-Z]{2,6}");
+    private static final Pattern RANDOM = Pattern.compile("[" + CROCKFORD + "]{" + RANDOM_CHARS + "}");
+    private static final Pattern FORMAT =
+            Pattern.compile("([A-Z][A-Z0-9]{1,7})-([A-Z]{2,6})-(\\d{4})-([0-9A-Z]{" + RANDOM_CHARS + "})-([0-9A-Z])");
+    private static final SecureRandom RNG = new SecureRandom();
+
+    public CertificateId {
+        Objects.requireNonNull(department, "department");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(random, "random");
+        if (!TYPE.matcher(type).matches()) {
+            throw new IllegalArgumentException("certificate type must be 2 to 6 upper-case letters: '" + type + "'");
+        }
+        if (year < 2000 || year > 9999) {
+            throw new IllegalArgumentException("year out of range: " + year);
+        }
+        if (!RANDOM.matcher(random).matches()) {
+            throw new IllegalArgumentException(
+                    "random part must be " + RANDOM_CHARS + " Crockford Base32 characters: '" + random + "'");
+        }
+        char expected = checkCharacter(body(department, type, year, random));
+        if (check != expected) {
+            throw new IllegalArgumentException("check character '" + check + "' does not match; the id is mistyped");
+        }
+    }
+
+    /** A fresh id with 80 bits from a {@link SecureRandom}. */
+    public static CertificateId generate(DepartmentCode department, String type, Year year) {
+        StringBuilder random = new StringBuilder(RANDOM_CHARS);
+        for (int i = 0; i < RANDOM_CHARS; i++) {
+            random.append(CROCKFORD.charAt(RNG.nextInt(CROCKFORD.length())));
+        }
+        String r = random.toString();
+        return new CertificateId(department, type, year.getValue(), r,
+                checkCharacter(body(department, type, year.getValue(), r)));
+    }
+
+    /** Parses an id as printed, in any letter case and with surrounding spaces. */
+    public static CertificateId parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String normalised = text.strip().toUpperCase(Locale.ROOT);
+        Matcher m = FORMAT.matcher(normalised);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "not a certificate id (expected DEPT-TYPE-YEAR-16 characters-check, e.g. REV-INC-2026-7K3M9QX2HD4TZP8W-Q): '"
+                            + text + "'");
+        }
+        return new CertificateId(new DepartmentCode(m.group(1)), m.group(2), Integer.parseInt(m.group(3)),
+                m.group(4), m.group(5).charAt(0));
+    }
+
+    /** True when {@code text} parses; for validating input without exceptions as control flow. */
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String body(DepartmentCode department, String type, int year, String random) {
+        return department.value() + type + year + random;
+    }
+
+    /** ISO/IEC 7064 MOD 37,36 (hybrid system) over 0-9 and A-Z. */
+    static char checkCharacter(String body) {
+        final int m = 36;
+        int p = m;
+        for (int i = 0; i < body.length(); i++) {
+            int s = (p + Character.digit(body.charAt(i), m)) % m;
+            if (s == 0) {
+                s = m;
+            }
+            p = (2 * s) % (m + 1);
+        }
+        int value = (m + 1 - p) % m;
+        return Character.toUpperCase(Character.forDigit(value, m));
+    }
+
+    @Override
+    public String toString() {
+        return department.value() + "-" + type + "-" + year + "-" + random + "-" + check;
+    }
+}

@@ -1,0 +1,50 @@
+package org.pramaan.credential;
+
+import com.google.common.io.BaseEncoding;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * A signed certificate credential: the claims and the COSE_Sign1 that carries them. Gives the
+ * forms each consumer needs: the claims hash for the ledger, the QR text for the PDF.
+ */
+public record SignedCredential(CertificateClaims claims, CoseSign1 cose) {
+
+    public SignedCredential {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(cose, "cose");
+    }
+
+    /** SHA-256 of the COSE payload (the encoded claims): what the ledger anchors. */
+    public byte[] claimsHash() {
+        return sha256(cose.payload());
+    }
+
+    /** {@link #claimsHash()} as lower-case hex, the ledger's form. */
+    public String claimsHashHex() {
+        return BaseEncoding.base16().lowerCase().encode(claimsHash());
+    }
+
+    public KeyId kid() {
+        return cose.kid();
+    }
+
+    /** The bare Base32 payload. */
+    public String payload() {
+        return CredentialText.payload(cose.encode());
+    }
+
+    /** The QR text: {@code <VERIFIER BASE URL>/C/<payload>}, upper case. */
+    public String url(String verifierBaseUrl) {
+        return CredentialText.url(verifierBaseUrl, cose.encode());
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

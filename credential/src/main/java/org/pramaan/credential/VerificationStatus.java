@@ -1,0 +1,16 @@
+package org.pramaan.credential;
+
+/**
+ * The one vocabulary every verifier speaks: the page, the API and the chat. The credential layer
+ * decides {@code TAMPERED}, {@code UNKNOWN_ISSUER}, {@code EXPIRED} and {@code MALFORMED}; only the
+ * ledger can add {@code REVOKED} and {@code NOT_ANCHORED} and confirm {@code VALID}.
+ */
+public enum VerificationStatus {
+    VALID,
+    REVOKED,
+    EXPIRED,
+    TAMPERED,
+    UNKNOWN_ISSUER,
+    NOT_ANCHORED,
+    MALFORMED
+}
