@@ -25,6 +25,8 @@ public record CertificateId(DepartmentCode department, String type, int year, St
     private static final Pattern FORMAT =
             Pattern.compile("([A-Z][A-Z0-9]{1,7})-([A-Z]{2,6})-(\\d{4})-([0-9A-Z]{" + RANDOM_CHARS + "})-([0-9A-Z])");
     private static final SecureRandom RNG = new SecureRandom();
+    /** Bytes of {@link #compact()}: a two-byte year and 80 random bits. */
+    public static final int COMPACT_LENGTH = 2 + RANDOM_CHARS * 5 / 8;
 
     public CertificateId {
         Objects.requireNonNull(department, "department");
@@ -79,6 +81,42 @@ public record CertificateId(DepartmentCode department, String type, int year, St
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * The compact binary form carried as the CWT {@code cti}: two bytes of year and the ten random
+     * bytes. Department and type travel in {@code iss} and the certificate body, and the check
+     * character is recomputed, so nothing is sent twice in a QR code that has no room to spare.
+     */
+    public byte[] compact() {
+        byte[] bytes = new byte[COMPACT_LENGTH];
+        bytes[0] = (byte) (year >> 8);
+        bytes[1] = (byte) year;
+        java.math.BigInteger value = java.math.BigInteger.ZERO;
+        for (int i = 0; i < RANDOM_CHARS; i++) {
+            value = value.shiftLeft(5).or(java.math.BigInteger.valueOf(CROCKFORD.indexOf(random.charAt(i))));
+        }
+        byte[] randomBytes = value.toByteArray();
+        int copy = Math.min(randomBytes.length, RANDOM_CHARS * 5 / 8);
+        System.arraycopy(randomBytes, randomBytes.length - copy, bytes, COMPACT_LENGTH - copy, copy);
+        return bytes;
+    }
+
+    /** The id whose {@link #compact()} form is {@code bytes}, for a department and type. */
+    public static CertificateId fromCompact(DepartmentCode department, String type, byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length != COMPACT_LENGTH) {
+            throw new IllegalArgumentException("a compact certificate id is " + COMPACT_LENGTH + " bytes, got " + bytes.length);
+        }
+        int year = ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
+        java.math.BigInteger value = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(bytes, 2, COMPACT_LENGTH));
+        char[] chars = new char[RANDOM_CHARS];
+        for (int i = RANDOM_CHARS - 1; i >= 0; i--) {
+            chars[i] = CROCKFORD.charAt(value.intValue() & 31);
+            value = value.shiftRight(5);
+        }
+        String r = new String(chars);
+        return new CertificateId(department, type, year, r, checkCharacter(body(department, type, year, r)));
     }
 
     private static String body(DepartmentCode department, String type, int year, String random) {

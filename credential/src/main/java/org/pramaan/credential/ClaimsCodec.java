@@ -6,7 +6,6 @@ import static org.pramaan.credential.MalformedCredentialException.Reason.MISSING
 import com.upokecenter.cbor.CBOREncodeOptions;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +14,9 @@ import java.util.Map;
  * Encodes {@link CertificateClaims} as a CWT claims set and back. Registered claims use their
  * RFC 8392 integer keys; the certificate body sits under one private-use claim key (RFC 8392 section
  * 9.1 reserves integers below -65536 for private use) with one-letter text keys to keep the QR small.
+ * {@code cti} is the id's {@linkplain CertificateId#compact() compact form}: its department is
+ * {@code iss} and its type the body's {@code t}. Every byte counts: a Telugu income certificate
+ * must stay at QR version 15, and Telugu costs three bytes a letter in UTF-8.
  */
 public final class ClaimsCodec {
 
@@ -46,7 +48,7 @@ public final class ClaimsCodec {
                 .Add(ISS, claims.issuer().value())
                 .Add(EXP, claims.expiresAt().getEpochSecond())
                 .Add(IAT, claims.issuedAt().getEpochSecond())
-                .Add(CTI, claims.certificateId().toString().getBytes(StandardCharsets.UTF_8))
+                .Add(CTI, claims.certificateId().compact())
                 .Add(CERTIFICATE, body);
         return cwt.EncodeToBytes(CBOREncodeOptions.DefaultCtap2Canonical);
     }
@@ -60,7 +62,6 @@ public final class ClaimsCodec {
             DepartmentCode issuer = new DepartmentCode(text(cwt, ISS, "iss"));
             Instant expires = Instant.ofEpochSecond(integer(cwt, EXP, "exp"));
             Instant issued = Instant.ofEpochSecond(integer(cwt, IAT, "iat"));
-            CertificateId id = CertificateId.parse(new String(bytes(cwt, CTI, "cti"), StandardCharsets.UTF_8));
             CBORObject body = required(cwt, CERTIFICATE, "certificate");
             if (body.getType() != CBORType.Map) {
                 throw new MalformedCredentialException(INVALID_CLAIM, "claim 'certificate' is not a map");
@@ -76,8 +77,10 @@ public final class ClaimsCodec {
                 }
                 fields.put(key.AsString(), fieldsObject.get(key).AsString());
             }
+            String type = text(body, TYPE, "certificate type");
+            CertificateId id = CertificateId.fromCompact(issuer, type, bytes(cwt, CTI, "cti"));
             CertificateBody certificate = new CertificateBody(
-                    text(body, TYPE, "certificate type"), text(body, HOLDER, "holder name"), fields,
+                    type, text(body, HOLDER, "holder name"), fields,
                     Language.ofCode(text(body, LANGUAGE, "language")));
             return new CertificateClaims(issuer, id, issued, expires, certificate);
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {

@@ -75,6 +75,15 @@ class CertificateIdTest {
     }
 
     @Test
+    void theCompactFormRoundTrips() {
+        for (int i = 0; i < 1000; i++) {
+            CertificateId id = CertificateId.generate(DepartmentCode.of("REV"), "INC", Year.of(2026));
+            assertThat(id.compact()).hasSize(CertificateId.COMPACT_LENGTH);
+            assertThat(CertificateId.fromCompact(id.department(), id.type(), id.compact())).isEqualTo(id);
+        }
+    }
+
+    @Test
     void aMistypedIdSaysSo() {
         String id = CertificateId.generate(DepartmentCode.of("REV"), "INC", Year.of(2026)).toString();
         char last = id.charAt(id.length() - 1);

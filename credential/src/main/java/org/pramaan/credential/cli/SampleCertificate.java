@@ -13,8 +13,9 @@ import org.pramaan.credential.DepartmentCode;
 import org.pramaan.credential.Language;
 
 /**
- * A typical Revenue income certificate in Telugu: the demo signs it, and the QR-size test holds
- * the line at version 15 with it. The holder name is 40 characters, as long names here are.
+ * A typical Revenue income certificate in Telugu: holder, father's name, address, annual income,
+ * purpose, issue and expiry dates. The demo signs it, and the QR-size test holds the line at
+ * version 15 with it. The holder name is 40 characters, as long names here are.
  */
 public final class SampleCertificate {
 
@@ -26,10 +27,11 @@ public final class SampleCertificate {
 
     public static CertificateClaims incomeCertificate(Instant issuedAt) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("fatherName", "కొండపల్లి రామచంద్ర రావు");
-        fields.put("address", "ఇంటి నం. 12-3-45, గాంధీ నగర్, విజయవాడ, ఎన్టీఆర్ జిల్లా, ఆంధ్రప్రదేశ్ 520003");
-        fields.put("annualIncome", "96000");
-        fields.put("purpose", "విద్యార్థి ఉపకార వేతనం (Scholarship)");
+        // Short keys: the catalog's form gives each field its label in three languages; the QR carries only the key.
+        fields.put("fn", "కొండపల్లి రామచంద్ర రావు");
+        fields.put("ad", "12-3-45, గాంధీ నగర్, విజయవాడ");
+        fields.put("ai", "96000");
+        fields.put("pu", "ఉపకార వేతనం");
         return new CertificateClaims(REVENUE,
                 CertificateId.generate(REVENUE, "INC", Year.from(issuedAt.atZone(ZoneOffset.UTC))),
                 issuedAt, issuedAt.plus(Duration.ofDays(365)),
