@@ -49,6 +49,16 @@ class QrCodeTest {
     }
 
     @Test
+    void everyFreshCredentialReadsBackFromItsPng() throws Exception {
+        // ZXing's detector alone misses about one symbol in twenty; the reader must not.
+        for (int i = 0; i < 100; i++) {
+            String url = sampleIncomeCertificate().url(VERIFIER);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCode.encode(url).png(4)));
+            assertThat(QrImageReader.read(image)).as("credential %d", i).contains(url);
+        }
+    }
+
+    @Test
     void theSvgIsWellFormedWithOneSquarePerModuleSide() throws Exception {
         QrCode qr = QrCode.encode(sampleIncomeCertificate().url(VERIFIER));
         String svg = qr.svg();

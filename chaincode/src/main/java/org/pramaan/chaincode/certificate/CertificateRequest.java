@@ -1,0 +1,34 @@
+package org.pramaan.chaincode.certificate;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import org.pramaan.chaincode.core.Checks;
+import org.pramaan.chaincode.core.DepartmentCode;
+import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.chaincode.core.KeyId;
+
+/**
+ * One certificate of an {@code IssueCertificates} batch. Department and type are stated although
+ * the id holds them: a mismatch means the caller built the id for something else.
+ */
+@JsonPropertyOrder({"id", "department", "type", "claimsHash", "kid", "validUntil"})
+public record CertificateRequest(CertificateId id, DepartmentCode department, String type, ClaimsHash claimsHash,
+                                 KeyId kid, Instant validUntil) {
+
+    public CertificateRequest {
+        Checks.present(id, "id");
+        Checks.present(department, "department");
+        Checks.present(type, "type");
+        Checks.present(claimsHash, "claimsHash");
+        Checks.present(kid, "kid");
+        Checks.present(validUntil, "validUntil");
+        if (!department.equals(id.department())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + id + ": department " + department
+                    + " differs from the id's " + id.department());
+        }
+        if (!type.equals(id.type())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + id + ": type '" + type
+                    + "' differs from the id's " + id.type());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.pramaan.chaincode.certificate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.pramaan.chaincode.core.DepartmentCode;
+import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.chaincode.core.WorldState;
+import org.pramaan.chaincode.issuer.IssuerRecord;
+import org.pramaan.chaincode.issuer.Issuers;
+import org.pramaan.chaincode.issuer.SignerKey;
+
+/**
+ * Anchoring, revoking and reading certificates. The caller's identity has been checked before;
+ * what is checked here needs the ledger: the department's standing, its signer keys, and what is
+ * already anchored.
+ *
+ * <p>Issuing is idempotent per certificate, because the anchoring worker retries a batch whose
+ * outcome it did not learn: an id already anchored with the same content counts as done, with any
+ * other content as a conflict that fails the whole batch.
+ */
+public final class Certificates {
+
+    public static final String OBJECT_TYPE = "CERT";
+
+    private final WorldState state;
+    private final Issuers issuers;
+
+    public Certificates(WorldState state, Issuers issuers) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.issuers = Objects.requireNonNull(issuers, "issuers");
+    }
+
+    /** Anchors a batch for {@code department}; every certificate in it must belong to that department. */
+    public IssueOutcome issue(DepartmentCode department, IssueBatch batch, int maxBatch) {
+        List<CertificateRequest> requests = batch.certificates();
+        if (requests.isEmpty()) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("the batch holds no certificates");
+        }
+        if (requests.size() > maxBatch) {
+            throw ErrorCode.BATCH_TOO_LARGE.exception("the batch holds " + requests.size()
+                    + " certificates; at most " + maxBatch + " go in one transaction");
+        }
+        Set<CertificateId> seen = new HashSet<>();
+        for (CertificateRequest request : requests) {
+            if (!seen.add(request.id())) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + request.id() + " appears twice in the batch");
+            }
+            if (!request.department().equals(department)) {
+                throw ErrorCode.FORBIDDEN.exception("an issuer for " + department + " may not issue certificate "
+                        + request.id() + " of department " + request.department());
+            }
+        }
+        IssuerRecord issuer = activeIssuer(department);
+        Instant now = state.now();
+
+        Map<String, CertificateRecord> writes = new LinkedHashMap<>();
+        List<CertificateId> unchanged = new ArrayList<>();
+        for (CertificateRequest request : requests) {
+            String key = key(request.id());
+            Optional<CertificateRecord> existing = state.read(key, CertificateRecord.class);
+            if (existing.isPresent()) {
+                requireSameIssue(existing.get(), request);
+                unchanged.add(request.id());
+                continue;
+            }
+            if (!request.validUntil().isAfter(now)) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + request.id() + ": validUntil "
+                        + request.validUntil() + " is not after the transaction time " + now);
+            }
+            requireUsableKey(issuer, request, now);
+            writes.put(key, CertificateRecord.issue(request, now));
+        }
+
+        List<CertificateId> issued = new ArrayList<>();
+        writes.forEach((key, record) -> {
+            state.write(key, record);
+            issued.add(record.id());
+        });
+        if (!issued.isEmpty()) {
+            state.emit(CertificateEvents.ISSUED, new CertificateEvents.Issued(department, issued));
+        }
+        return new IssueOutcome(department, issued, unchanged);
+    }
+
+    /** Revokes a certificate; the caller has checked that it may act for the id's department. */
+    public CertificateRecord revoke(CertificateId id, RevocationReason reason) {
+        activeIssuer(id.department());
+        CertificateRecord current = read(id);
+        CertificateRecord updated = current.revoke(reason, state.now());
+        if (updated != current) {
+            state.write(key(id), updated);
+            state.emit(CertificateEvents.REVOKED, new CertificateEvents.Revoked(id, updated.department(),
+                    updated.status(), reason.code(), updated.revokedAt()));
+        }
+        return updated;
+    }
+
+    public Optional<CertificateRecord> find(CertificateId id) {
+        return state.read(key(id), CertificateRecord.class);
+    }
+
+    public CertificateRecord read(CertificateId id) {
+        return find(id).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("certificate " + id + " is not anchored"));
+    }
+
+    public Verification verify(CertificateId id, ClaimsHash presented) {
+        return Verification.of(id, presented, find(id).orElse(null), state.now());
+    }
+
+    public CertificateHistory history(CertificateId id) {
+        List<CertificateHistory.Entry> entries = new ArrayList<>();
+        state.history(key(id), CertificateRecord.class).forEach(change -> entries.add(
+                new CertificateHistory.Entry(change.txId(), change.timestamp(), change.deleted(), change.value())));
+        if (entries.isEmpty()) {
+            throw ErrorCode.NOT_FOUND.exception("certificate " + id + " has no history");
+        }
+        return new CertificateHistory(id, entries);
+    }
+
+    private IssuerRecord activeIssuer(DepartmentCode department) {
+        IssuerRecord issuer = issuers.get(department);
+        if (!issuer.isActive()) {
+            throw ErrorCode.ISSUER_INACTIVE.exception("department " + department + " is suspended ("
+                    + issuer.suspensionReason() + ")");
+        }
+        return issuer;
+    }
+
+    private static void requireSameIssue(CertificateRecord existing, CertificateRequest request) {
+        if (!existing.claimsHash().equals(request.claimsHash())) {
+            throw ErrorCode.CONFLICT.exception("certificate " + request.id() + " already anchored with another hash");
+        }
+        if (!existing.isIssueOf(request)) {
+            throw ErrorCode.CONFLICT.exception("certificate " + request.id()
+                    + " already anchored with the same hash but another kid or validUntil");
+        }
+    }
+
+    private static void requireUsableKey(IssuerRecord issuer, CertificateRequest request, Instant now) {
+        SignerKey key = issuer.signer(request.kid()).orElseThrow(() -> ErrorCode.KEY_NOT_VALID.exception(
+                "kid " + request.kid() + " of certificate " + request.id() + " is not registered for department "
+                        + issuer.department()));
+        key.unusableAt(now).ifPresent(problem -> {
+            throw ErrorCode.KEY_NOT_VALID.exception(problem + "; cannot anchor certificate " + request.id());
+        });
+    }
+
+    private String key(CertificateId id) {
+        return state.key(OBJECT_TYPE, id.value());
+    }
+}

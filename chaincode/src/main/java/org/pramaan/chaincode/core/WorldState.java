@@ -1,0 +1,109 @@
+package org.pramaan.chaincode.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * The ledger as one transaction sees it: typed JSON values under composite keys, the transaction's
+ * time, and its single event. Create one per transaction.
+ *
+ * <p>Fabric does not let a transaction read its own writes: {@link #read} always answers with the
+ * state before the transaction, so callers keep what they wrote themselves.
+ */
+public final class WorldState {
+
+    private final ChaincodeStub stub;
+    private String eventName;
+
+    public WorldState(ChaincodeStub stub) {
+        this.stub = Objects.requireNonNull(stub, "stub");
+    }
+
+    /** The proposal's timestamp, the same on every endorser: the only clock a contract may use. */
+    public Instant now() {
+        Instant timestamp = stub.getTxTimestamp();
+        if (timestamp == null) {
+            throw new IllegalStateException("the transaction has no timestamp");
+        }
+        return timestamp;
+    }
+
+    public String txId() {
+        return stub.getTxId();
+    }
+
+    public String key(String objectType, String id) {
+        return stub.createCompositeKey(objectType, id).toString();
+    }
+
+    public <T> Optional<T> read(String key, Class<T> type) {
+        byte[] bytes = stub.getState(key);
+        if (bytes == null || bytes.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.readState(bytes, type, key));
+    }
+
+    public void write(String key, Object value) {
+        stub.putState(key, Json.write(value));
+    }
+
+    /** Sets the transaction's event. Fabric keeps only the last one set, so a second is a bug here. */
+    public void emit(String name, Object payload) {
+        if (eventName != null) {
+            throw new IllegalStateException("transaction already emits " + eventName + "; cannot also emit " + name);
+        }
+        stub.setEvent(name, Json.write(payload));
+        eventName = name;
+    }
+
+    /**
+     * A page of the values whose key is {@code objectType} plus one attribute, in key order,
+     * starting at the attribute {@code fromAttribute} (empty for the first page).
+     */
+    public <T> Page<T> page(String objectType, int pageSize, String fromAttribute, Class<T> type) {
+        CompositeKey prefix = stub.createCompositeKey(objectType);
+        String bookmark = fromAttribute.isEmpty() ? "" : key(objectType, fromAttribute);
+        List<T> items = new ArrayList<>();
+        String next;
+        try (QueryResultsIteratorWithMetadata<KeyValue> results =
+                     stub.getStateByPartialCompositeKeyWithPagination(prefix, pageSize, bookmark)) {
+            for (KeyValue kv : results) {
+                items.add(Json.readState(kv.getValue(), type, kv.getKey()));
+            }
+            QueryResponseMetadata metadata = results.getMetadata();
+            next = metadata == null ? "" : metadata.getBookmark();
+        }
+        if (next.isEmpty()) {
+            return new Page<>(items, "");
+        }
+        List<String> attributes = stub.splitCompositeKey(next).getAttributes();
+        if (attributes.size() != 1) {
+            throw ErrorCode.CORRUPT_STATE.exception("unexpected key in " + objectType + " listing: '"
+                    + Json.printable(next) + "'");
+        }
+        return new Page<>(items, attributes.get(0));
+    }
+
+    /** Every write to {@code key}, newest first (Fabric's order since 2.0). */
+    public <T> List<Change<T>> history(String key, Class<T> type) {
+        List<Change<T>> changes = new ArrayList<>();
+        try (QueryResultsIterator<KeyModification> results = stub.getHistoryForKey(key)) {
+            for (KeyModification m : results) {
+                T value = m.isDeleted() ? null : Json.readState(m.getValue(), type, key);
+                changes.add(new Change<>(m.getTxId(), m.getTimestamp(), m.isDeleted(), value));
+            }
+        }
+        return changes;
+    }
+}
