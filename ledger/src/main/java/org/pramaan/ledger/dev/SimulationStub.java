@@ -1,0 +1,396 @@
+package org.pramaan.ledger.dev;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+
+/**
+ * The stub a contract sees inside DevLedger: reads come from committed PostgreSQL state and are
+ * recorded with their versions, writes and the event are held until commit. As on a Fabric peer, a
+ * transaction does not read its own writes. Private data and rich queries are not offered: the
+ * Pramaan contract uses neither, and a call to them is a bug to surface, not to emulate.
+ */
+final class SimulationStub implements ChaincodeStub {
+
+    /** The greatest code point: Fabric's upper bound for a partial composite key scan. */
+    private static final String MAX_UNICODE_RUNE = new String(Character.toChars(Character.MAX_CODE_POINT));
+
+    private final StateReader state;
+    private final String channel;
+    private final String txId;
+    private final Instant timestamp;
+    private final byte[] creator;
+    private final String mspId;
+    private final List<String> arguments;
+    private final ReadSet reads = new ReadSet();
+    private final Map<String, byte[]> writes = new LinkedHashMap<>();
+    private ChaincodeEvent event;
+
+    SimulationStub(StateReader state, String channel, String txId, Instant timestamp, byte[] creator, String mspId,
+                   List<String> functionAndArguments) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.channel = channel;
+        this.txId = txId;
+        this.timestamp = timestamp;
+        this.creator = creator.clone();
+        this.mspId = mspId;
+        this.arguments = List.copyOf(functionAndArguments);
+    }
+
+    ReadSet reads() {
+        return reads;
+    }
+
+    /** Key to new value, or to null for a deletion, in the order written. */
+    Map<String, byte[]> writes() {
+        return Collections.unmodifiableMap(writes);
+    }
+
+    ChaincodeEvent event() {
+        return event;
+    }
+
+    @Override
+    public List<byte[]> getArgs() {
+        return arguments.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    @Override
+    public List<String> getStringArgs() {
+        return arguments;
+    }
+
+    @Override
+    public String getFunction() {
+        return arguments.isEmpty() ? null : arguments.get(0);
+    }
+
+    @Override
+    public List<String> getParameters() {
+        return arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+    }
+
+    @Override
+    public String getTxId() {
+        return txId;
+    }
+
+    @Override
+    public String getChannelId() {
+        return channel;
+    }
+
+    @Override
+    public Instant getTxTimestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public byte[] getCreator() {
+        return creator.clone();
+    }
+
+    @Override
+    public String getMspId() {
+        return mspId;
+    }
+
+    @Override
+    public byte[] getState(String key) {
+        requireKey(key);
+        var found = state.get(key);
+        reads.key(key, found.map(StateReader.Versioned::version).orElse(ReadSet.ABSENT));
+        return found.map(StateReader.Versioned::value).orElse(new byte[0]);
+    }
+
+    @Override
+    public void putState(String key, byte[] value) {
+        requireKey(key);
+        Objects.requireNonNull(value, "value");
+        writes.put(key, value.clone());
+    }
+
+    @Override
+    public void delState(String key) {
+        requireKey(key);
+        writes.put(key, null);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByRange(String startKey, String endKey) {
+        return scan(startKey, endKey, Integer.MAX_VALUE - 1, "");
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(String startKey, String endKey,
+                                                                                    int pageSize, String bookmark) {
+        return scan(startKey, endKey, pageSize, bookmark);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String compositeKey) {
+        return getStateByPartialCompositeKey(CompositeKey.parseCompositeKey(compositeKey));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(String objectType, String... attributes) {
+        return getStateByPartialCompositeKey(new CompositeKey(objectType, attributes));
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getStateByPartialCompositeKey(CompositeKey compositeKey) {
+        String prefix = compositeKey.toString();
+        return scan(prefix, prefix + MAX_UNICODE_RUNE, Integer.MAX_VALUE - 1, "");
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getStateByPartialCompositeKeyWithPagination(
+            CompositeKey compositeKey, int pageSize, String bookmark) {
+        String prefix = compositeKey.toString();
+        return scan(prefix, prefix + MAX_UNICODE_RUNE, pageSize, bookmark);
+    }
+
+    @Override
+    public CompositeKey createCompositeKey(String objectType, String... attributes) {
+        return new CompositeKey(objectType, attributes);
+    }
+
+    @Override
+    public CompositeKey splitCompositeKey(String compositeKey) {
+        return CompositeKey.parseCompositeKey(compositeKey);
+    }
+
+    @Override
+    public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
+        requireKey(key);
+        List<KeyModification> modifications = new ArrayList<>();
+        for (StateReader.Modification m : state.history(key)) {
+            modifications.add(new Modification(m));
+        }
+        return new Results<>(modifications, null);
+    }
+
+    @Override
+    public void setEvent(String name, byte[] payload) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("event name cannot be blank");
+        }
+        event = ChaincodeEvent.newBuilder().setEventName(name).setTxId(txId)
+                .setPayload(com.google.protobuf.ByteString.copyFrom(payload == null ? new byte[0] : payload)).build();
+    }
+
+    @Override
+    public ChaincodeEvent getEvent() {
+        return event;
+    }
+
+    @Override
+    public Map<String, byte[]> getTransient() {
+        return Map.of();
+    }
+
+    @Override
+    public byte[] getBinding() {
+        return new byte[0];
+    }
+
+    private Results<KeyValue> scan(String start, String end, int pageSize, String bookmark) {
+        if (pageSize <= 0) {
+            throw new IllegalArgumentException("page size must be positive: " + pageSize);
+        }
+        String from = bookmark == null || bookmark.isEmpty() ? (start == null ? "" : start) : bookmark;
+        List<StateReader.Versioned> found = state.range(from, end == null ? "" : end, pageSize + 1);
+        List<StateReader.Versioned> page = found.size() > pageSize ? found.subList(0, pageSize) : found;
+        reads.range(from, end, pageSize + 1, found);
+        String next = found.size() > pageSize ? found.get(pageSize).key() : "";
+        List<KeyValue> items = page.stream().<KeyValue>map(v -> new Entry(v.key(), v.value())).toList();
+        return new Results<>(items, QueryResponseMetadata.newBuilder()
+                .setFetchedRecordsCount(items.size()).setBookmark(next).build());
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key cannot be null or empty");
+        }
+    }
+
+    private static UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException("DevLedger does not offer " + what + "; the Pramaan contract does not use it");
+    }
+
+    @Override
+    public Chaincode.Response invokeChaincode(String chaincodeName, List<byte[]> args, String channel) {
+        throw unsupported("chaincode-to-chaincode calls");
+    }
+
+    @Override
+    public byte[] getStateValidationParameter(String key) {
+        throw unsupported("key-level endorsement");
+    }
+
+    @Override
+    public void setStateValidationParameter(String key, byte[] value) {
+        throw unsupported("key-level endorsement");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getQueryResult(String query) {
+        throw unsupported("rich queries");
+    }
+
+    @Override
+    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(String query, int pageSize, String bookmark) {
+        throw unsupported("rich queries");
+    }
+
+    @Override
+    public byte[] getPrivateData(String collection, String key) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public byte[] getPrivateDataHash(String collection, String key) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public byte[] getPrivateDataValidationParameter(String collection, String key) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public void putPrivateData(String collection, String key, byte[] value) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public void setPrivateDataValidationParameter(String collection, String key, byte[] value) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public void delPrivateData(String collection, String key) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public void purgePrivateData(String collection, String key) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByRange(String collection, String startKey, String endKey) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String compositeKey) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, CompositeKey compositeKey) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String objectType,
+                                                                             String... attributes) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(String collection, String query) {
+        throw unsupported("private data");
+    }
+
+    @Override
+    public SignedProposal getSignedProposal() {
+        throw unsupported("signed proposals: DevLedger has no endorsement");
+    }
+
+    private record Entry(String key, byte[] value) implements KeyValue {
+        @Override
+        public String getKey() {
+            return key;
+        }
+
+        @Override
+        public byte[] getValue() {
+            return value.clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    private record Modification(StateReader.Modification m) implements KeyModification {
+        @Override
+        public String getTxId() {
+            return m.txId();
+        }
+
+        @Override
+        public byte[] getValue() {
+            return m.value() == null ? new byte[0] : m.value().clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(getValue(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return m.timestamp();
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return m.deleted();
+        }
+    }
+
+    private static final class Results<T> implements QueryResultsIteratorWithMetadata<T>, QueryResultsIterator<T> {
+        private final List<T> items;
+        private final QueryResponseMetadata metadata;
+
+        Results(List<T> items, QueryResponseMetadata metadata) {
+            this.items = List.copyOf(items);
+            this.metadata = metadata;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return items.iterator();
+        }
+
+        @Override
+        public QueryResponseMetadata getMetadata() {
+            return metadata;
+        }
+
+        @Override
+        public void close() {
+            // Results are read eagerly; nothing to release.
+        }
+    }
+}

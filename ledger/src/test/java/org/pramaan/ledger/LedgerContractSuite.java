@@ -1,0 +1,195 @@
+package org.pramaan.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pramaan.ledger.LedgerFixtures.ADMIN;
+import static org.pramaan.ledger.LedgerFixtures.HLT_ISSUER;
+import static org.pramaan.ledger.LedgerFixtures.REV_ISSUER;
+import static org.pramaan.ledger.LedgerFixtures.VERIFIER;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pramaan.chaincode.certificate.CertificateRecord;
+import org.pramaan.chaincode.certificate.CertificateRequest;
+import org.pramaan.chaincode.certificate.CertificateStatus;
+import org.pramaan.chaincode.certificate.IssueOutcome;
+import org.pramaan.chaincode.certificate.ReasonCode;
+import org.pramaan.chaincode.certificate.RevocationReason;
+import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.ledger.identity.LedgerIdentity;
+
+/**
+ * What every {@link Ledger} must do, whatever carries the calls: one suite, run against DevLedger
+ * and against Fabric alike. Each test starts with a fresh, empty ledger.
+ */
+public abstract class LedgerContractSuite {
+
+    /** A fresh, empty ledger seen by {@code identity}; the same ledger for every identity in one test. */
+    protected abstract Ledger ledgerAs(LedgerIdentity identity);
+
+    @BeforeEach
+    void registerDepartments() {
+        Ledger admin = ledgerAs(ADMIN);
+        admin.registerIssuer(LedgerFixtures.department("REV", "Revenue"));
+        admin.addSignerKey("REV", LedgerFixtures.signer(LedgerFixtures.REV_SIGNER));
+        admin.registerIssuer(LedgerFixtures.department("HLT", "Health, Medical and Family Welfare"));
+        admin.addSignerKey("HLT", LedgerFixtures.signer(LedgerFixtures.HLT_SIGNER));
+    }
+
+    @Test
+    void departmentsAndTheirKeysAreReadByAnyone() {
+        assertThat(ledgerAs(VERIFIER).issuers()).extracting(i -> i.department().toString()).containsExactly("HLT", "REV");
+        assertThat(ledgerAs(VERIFIER).issuer("REV")).hasValueSatisfying(
+                issuer -> assertThat(issuer.signer(org.pramaan.chaincode.core.KeyId.of(LedgerFixtures.REV_SIGNER.kid().hex()))).isPresent());
+        assertThat(ledgerAs(VERIFIER).issuer("EDU")).isEmpty();
+    }
+
+    @Test
+    void anIssuedBatchIsReadAndVerifiedWithItsEvidence() {
+        List<CertificateRequest> batch = List.of(LedgerFixtures.revenueCertificate(1), LedgerFixtures.revenueCertificate(2));
+
+        Committed<IssueOutcome> committed = ledgerAs(REV_ISSUER).issue(batch);
+
+        assertThat(committed.value().issued()).hasSize(2);
+        assertThat(committed.transactionId()).hasSize(64);
+        assertThat(committed.blockNumber()).isPositive();
+        String id = batch.get(0).id().toString();
+        CertificateRecord record = ledgerAs(VERIFIER).read(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(CertificateStatus.ACTIVE);
+        assertThat(record.claimsHash()).isEqualTo(batch.get(0).claimsHash());
+        assertThat(ledgerAs(VERIFIER).verify(id, batch.get(0).claimsHash().toString()).result()).isEqualTo(Verification.Result.VALID);
+        assertThat(ledgerAs(VERIFIER).verify(id, LedgerFixtures.hash("other").toString()).result())
+                .isEqualTo(Verification.Result.HASH_MISMATCH);
+    }
+
+    @Test
+    void anUnknownCertificateIsNotFound() {
+        String unknown = LedgerFixtures.revenueCertificate(9).id().toString();
+        assertThat(ledgerAs(VERIFIER).read(unknown)).isEmpty();
+        assertThat(ledgerAs(VERIFIER).verify(unknown, LedgerFixtures.hash("x").toString()).result())
+                .isEqualTo(Verification.Result.NOT_FOUND);
+    }
+
+    @Test
+    void reissuingTheSameBatchChangesNothingAndAnotherHashConflicts() {
+        CertificateRequest request = LedgerFixtures.revenueCertificate(1);
+        ledgerAs(REV_ISSUER).issue(List.of(request));
+
+        Committed<IssueOutcome> retry = ledgerAs(REV_ISSUER).issue(List.of(request));
+        CertificateRequest forged = new CertificateRequest(request.id(), request.department(), request.type(),
+                LedgerFixtures.hash("forged"), request.kid(), request.validUntil());
+
+        assertThat(retry.value().issued()).isEmpty();
+        assertThat(retry.value().unchanged()).containsExactly(request.id());
+        assertThatThrownBy(() -> ledgerAs(REV_ISSUER).issue(List.of(forged)))
+                .isInstanceOfSatisfying(LedgerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(LedgerErrorCode.CONFLICT);
+                    assertThat(e.transactionId()).isPresent();
+                    assertThat(e.getMessage()).contains(request.id().toString());
+                });
+    }
+
+    @Test
+    void onlyTheDepartmentsOwnIssuersMayIssueAndRevoke() {
+        CertificateRequest request = LedgerFixtures.revenueCertificate(1);
+
+        assertRefused(() -> ledgerAs(HLT_ISSUER).issue(List.of(request)), LedgerErrorCode.FORBIDDEN);
+        assertRefused(() -> ledgerAs(VERIFIER).issue(List.of(request)), LedgerErrorCode.FORBIDDEN);
+        assertRefused(() -> ledgerAs(REV_ISSUER).registerIssuer(LedgerFixtures.department("EDU", "School Education")),
+                LedgerErrorCode.FORBIDDEN);
+        ledgerAs(REV_ISSUER).issue(List.of(request));
+        assertRefused(() -> ledgerAs(HLT_ISSUER).revoke(request.id().toString(),
+                new RevocationReason(ReasonCode.ISSUED_IN_ERROR, "wrong department")), LedgerErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void aSuspendedDepartmentCannotIssue() {
+        ledgerAs(ADMIN).suspendIssuer("REV", "audit in progress");
+
+        assertRefused(() -> ledgerAs(REV_ISSUER).issue(List.of(LedgerFixtures.revenueCertificate(1))),
+                LedgerErrorCode.ISSUER_INACTIVE);
+
+        ledgerAs(ADMIN).reinstateIssuer("REV");
+        assertThat(ledgerAs(REV_ISSUER).issue(List.of(LedgerFixtures.revenueCertificate(2))).value().issued()).hasSize(1);
+    }
+
+    @Test
+    void aRevokedSignerKeyCannotAnchorNewCertificates() {
+        ledgerAs(ADMIN).revokeSignerKey("REV", LedgerFixtures.REV_SIGNER.kid().hex(), Instant.parse("2026-02-01T00:00:00Z"),
+                "key copied from an office laptop");
+
+        assertRefused(() -> ledgerAs(REV_ISSUER).issue(List.of(LedgerFixtures.revenueCertificate(1))),
+                LedgerErrorCode.KEY_NOT_VALID);
+    }
+
+    @Test
+    void aRevocationIsRecordedWithItsReasonAndHistory() {
+        CertificateRequest request = LedgerFixtures.revenueCertificate(1);
+        ledgerAs(REV_ISSUER).issue(List.of(request));
+        String id = request.id().toString();
+
+        Committed<CertificateRecord> revoked = ledgerAs(REV_ISSUER).revoke(id,
+                new RevocationReason(ReasonCode.DATA_CORRECTED, "income figure corrected"));
+
+        assertThat(revoked.value().status()).isEqualTo(CertificateStatus.REVOKED);
+        assertThat(ledgerAs(VERIFIER).verify(id, request.claimsHash().toString()).result()).isEqualTo(Verification.Result.REVOKED);
+        assertThat(ledgerAs(VERIFIER).history(id).history()).hasSize(2)
+                .extracting(e -> e.record().status()).containsExactly(CertificateStatus.REVOKED, CertificateStatus.ACTIVE);
+        assertThat(ledgerAs(REV_ISSUER).revoke(id, new RevocationReason(ReasonCode.DATA_CORRECTED, "again")).value())
+                .isEqualTo(revoked.value());
+        assertRefused(() -> ledgerAs(REV_ISSUER).revoke(id, new RevocationReason(ReasonCode.FRAUD, "second thoughts")),
+                LedgerErrorCode.CONFLICT);
+    }
+
+    @Test
+    void eventsArriveInOrderAndResumeAfterTheirCheckpoint() throws InterruptedException {
+        CertificateRequest request = LedgerFixtures.revenueCertificate(1);
+        List<LedgerEvent> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch revoked = new CountDownLatch(1);
+        try (EventSubscription subscription = ledgerAs(VERIFIER).subscribe("verifier-cache", event -> {
+            seen.add(event);
+            if (event.name().equals(LedgerEvent.CERTIFICATE_REVOKED)) {
+                revoked.countDown();
+            }
+        })) {
+            ledgerAs(REV_ISSUER).issue(List.of(request));
+            ledgerAs(REV_ISSUER).revoke(request.id().toString(), new RevocationReason(ReasonCode.FRAUD, "forged documents"));
+            assertThat(revoked.await(10, TimeUnit.SECONDS)).as("revocation event within 10 s").isTrue();
+        }
+        assertThat(seen).extracting(LedgerEvent::name).containsSubsequence(
+                LedgerEvent.ISSUER_CHANGED, LedgerEvent.CERTIFICATE_ISSUED, LedgerEvent.CERTIFICATE_REVOKED);
+        assertThat(seen.get(seen.size() - 1).payloadText()).contains(request.id().toString());
+
+        CertificateRequest later = LedgerFixtures.revenueCertificate(2);
+        List<LedgerEvent> resumed = new CopyOnWriteArrayList<>();
+        CountDownLatch issued = new CountDownLatch(1);
+        try (EventSubscription again = ledgerAs(VERIFIER).subscribe("verifier-cache", event -> {
+            resumed.add(event);
+            issued.countDown();
+        })) {
+            ledgerAs(REV_ISSUER).issue(List.of(later));
+            assertThat(issued.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(resumed).hasSize(1);
+        assertThat(resumed.get(0).payloadText()).contains(later.id().toString());
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedWhole() {
+        List<CertificateRequest> tooMany = java.util.stream.IntStream.range(0, 1001)
+                .mapToObj(LedgerFixtures::revenueCertificate).toList();
+
+        assertRefused(() -> ledgerAs(REV_ISSUER).issue(tooMany), LedgerErrorCode.BATCH_TOO_LARGE);
+        assertThat(ledgerAs(VERIFIER).read(tooMany.get(0).id().toString())).isEmpty();
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, LedgerErrorCode code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+}
