@@ -56,39 +56,61 @@ final class DevTransactor implements Transactor {
     public Committed<byte[]> submit(String function, String... arguments) {
         Timer.Sample sample = Timer.start();
         String outcome = "committed";
-        String txId = newTxId();
         try (Connection connection = dataSource.getConnection()) {
-            SimulationStub stub = simulate(connection, txId, function, arguments);
-            byte[] answer = contract.invoke(function, new Context(stub), List.of(arguments), txId);
+            return simulate(connection, function, arguments).commit();
+        } catch (LedgerException e) {
+            outcome = e.code().name();
+            throw e;
+        } catch (SQLException e) {
+            outcome = "UNAVAILABLE";
+            throw PostgresState.unavailable("run " + function, e);
+        } finally {
+            sample.stop(Metrics.timer("pramaan.ledger.submit", "ledger", "dev", "function", function, "outcome", outcome));
+        }
+    }
+
+    /** Runs the contract on {@code connection} against committed state; nothing is written until commit. */
+    Simulation simulate(Connection connection, String function, String... arguments) throws SQLException {
+        String txId = newTxId();
+        SimulationStub stub = stub(connection, txId, function, arguments);
+        byte[] answer = contract.invoke(function, new Context(stub), List.of(arguments), txId);
+        return new Simulation(connection, stub, function, answer);
+    }
+
+    /** A simulated transaction holding its connection: validate and append it, or drop it. */
+    final class Simulation {
+        private final Connection connection;
+        private final SimulationStub stub;
+        private final String function;
+        private final byte[] answer;
+
+        private Simulation(Connection connection, SimulationStub stub, String function, byte[] answer) {
+            this.connection = connection;
+            this.stub = stub;
+            this.function = function;
+            this.answer = answer;
+        }
+
+        Committed<byte[]> commit() throws SQLException {
             connection.setAutoCommit(false);
             try {
-                long block = BlockLog.append(connection, new PendingTransaction(txId, stub.getTxTimestamp(),
+                long block = BlockLog.append(connection, new PendingTransaction(stub.getTxId(), stub.getTxTimestamp(),
                         identity.mspId(), function, stub.reads(), stub.writes(), stub.event()));
                 connection.commit();
-                return new Committed<>(answer, txId, block);
+                return new Committed<>(answer, stub.getTxId(), block);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
-        } catch (LedgerException e) {
-            outcome = e.code().name();
-            throw e;
-        } catch (SQLException e) {
-            outcome = "UNAVAILABLE";
-            throw PostgresState.unavailable("commit " + function + " (transaction " + txId + ")", e);
-        } finally {
-            sample.stop(Metrics.timer("pramaan.ledger.submit", "ledger", "dev", "function", function, "outcome", outcome));
         }
     }
 
     @Override
     public byte[] evaluate(String function, String... arguments) {
-        String txId = newTxId();
         try (Connection connection = dataSource.getConnection()) {
-            SimulationStub stub = simulate(connection, txId, function, arguments);
-            return contract.invoke(function, new Context(stub), List.of(arguments), txId);
+            return simulate(connection, function, arguments).answer;
         } catch (SQLException e) {
             throw PostgresState.unavailable("evaluate " + function, e);
         }
@@ -104,7 +126,7 @@ final class DevTransactor implements Transactor {
         // The data source belongs to the caller.
     }
 
-    private SimulationStub simulate(Connection connection, String txId, String function, String... arguments)
+    private SimulationStub stub(Connection connection, String txId, String function, String... arguments)
             throws SQLException {
         connection.setAutoCommit(true);
         List<String> call = new ArrayList<>(arguments.length + 1);
