@@ -47,9 +47,9 @@ public final class CertificateContract implements ContractInterface {
 
     private final ContractSettings settings;
 
-    /** The constructor the chaincode server uses; settings come from its environment. */
+    /** The constructor the chaincode server uses, once per transaction; settings come from its environment. */
     public CertificateContract() {
-        this(ContractSettings.fromEnvironment(System.getenv()));
+        this(ContractSettings.ofProcess());
     }
 
     public CertificateContract(ContractSettings settings) {

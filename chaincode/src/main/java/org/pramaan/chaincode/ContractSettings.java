@@ -1,9 +1,11 @@
 package org.pramaan.chaincode;
 
 import java.util.Map;
+import org.pramaan.chaincode.core.ContractException;
+import org.pramaan.chaincode.core.ErrorCode;
 
 /**
- * The contract's configuration, read once when the chaincode server creates the contract.
+ * The contract's configuration.
  *
  * @param maxBatch most certificates one {@code IssueCertificates} may carry ({@code PRAMAAN_MAX_BATCH},
  *                 default {@value #DEFAULT_MAX_BATCH}); it bounds the work, the write set and the
@@ -26,7 +28,7 @@ public record ContractSettings(int maxBatch) {
         return new ContractSettings(DEFAULT_MAX_BATCH);
     }
 
-    /** Settings from environment variables; a malformed value stops the server at start, not at first use. */
+    /** Settings from environment variables; a malformed value is {@link ErrorCode#MISCONFIGURED}. */
     public static ContractSettings fromEnvironment(Map<String, String> environment) {
         String maxBatch = environment.get(MAX_BATCH_VARIABLE);
         if (maxBatch == null || maxBatch.isBlank()) {
@@ -35,7 +37,42 @@ public record ContractSettings(int maxBatch) {
         try {
             return new ContractSettings(Integer.parseInt(maxBatch.strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(MAX_BATCH_VARIABLE + " is not a number: '" + maxBatch + "'", e);
+            throw ErrorCode.MISCONFIGURED.exception(MAX_BATCH_VARIABLE + " is not a whole number: '" + maxBatch + "'");
+        } catch (IllegalArgumentException e) {
+            throw ErrorCode.MISCONFIGURED.exception(e.getMessage());
+        }
+    }
+
+    /**
+     * The settings of this process, read from its environment once. The shim creates a new contract
+     * object for every transaction, so reading in the constructor would read the environment each
+     * time; a malformed value fails every transaction with the same message instead of the server.
+     */
+    public static ContractSettings ofProcess() {
+        return ProcessEnvironment.settings();
+    }
+
+    private static final class ProcessEnvironment {
+        private static final ContractSettings SETTINGS;
+        private static final String PROBLEM;
+
+        static {
+            ContractSettings settings = null;
+            String problem = null;
+            try {
+                settings = fromEnvironment(System.getenv());
+            } catch (ContractException e) {
+                problem = e.detail();
+            }
+            SETTINGS = settings;
+            PROBLEM = problem;
+        }
+
+        static ContractSettings settings() {
+            if (PROBLEM != null) {
+                throw ErrorCode.MISCONFIGURED.exception(PROBLEM);
+            }
+            return SETTINGS;
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A certificate's identifier, e.g. {@code REV-INC-2026-7K3M9QX2HD4TZP8W-Q}: issuing department,
+ * A certificate's identifier, e.g. {@code REV-INC-2026-7K3M9QX2HD4TZP8W-0}: issuing department,
  * certificate type, year of issue, 80 random bits in Crockford Base32, and a check character.
  *
  * <p>The random part makes ids impossible to enumerate: a verifier must not be a directory of every
@@ -66,7 +66,7 @@ public record CertificateId(DepartmentCode department, String type, int year, St
         Matcher m = FORMAT.matcher(normalised);
         if (!m.matches()) {
             throw new IllegalArgumentException(
-                    "not a certificate id (expected DEPT-TYPE-YEAR-16 characters-check, e.g. REV-INC-2026-7K3M9QX2HD4TZP8W-Q): '"
+                    "not a certificate id (expected DEPT-TYPE-YEAR-16 characters-check, e.g. REV-INC-2026-7K3M9QX2HD4TZP8W-0): '"
                             + text + "'");
         }
         return new CertificateId(new DepartmentCode(m.group(1)), m.group(2), Integer.parseInt(m.group(3)),

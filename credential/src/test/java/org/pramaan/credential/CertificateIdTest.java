@@ -21,6 +21,11 @@ class CertificateIdTest {
     }
 
     @Test
+    void theExampleInTheDocumentationIsAValidId() {
+        assertThat(CertificateId.isValid("REV-INC-2026-7K3M9QX2HD4TZP8W-0")).isTrue();
+    }
+
+    @Test
     void idsAreNotSequential() {
         Set<String> randomParts = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

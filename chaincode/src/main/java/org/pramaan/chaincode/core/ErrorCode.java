@@ -27,7 +27,9 @@ public enum ErrorCode {
     /** More certificates in one batch than the configured maximum. */
     BATCH_TOO_LARGE,
     /** A stored value cannot be read back; never caused by the caller. */
-    CORRUPT_STATE;
+    CORRUPT_STATE,
+    /** The chaincode server's own configuration is invalid; never caused by the caller. */
+    MISCONFIGURED;
 
     private static final Pattern IN_MESSAGE = Pattern.compile("\\b([A-Z_]+): ");
 

@@ -1,6 +1,8 @@
 package org.pramaan.chaincode.core;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +32,8 @@ import java.time.format.DateTimeParseException;
  * record on an append-only ledger: unknown fields, duplicate keys, trailing content and numbers
  * where text belongs are all refused. Writing is deterministic, because every endorsing peer must
  * produce the same bytes: each type fixes its field order, nulls are left out, map entries are
- * sorted, instants are ISO-8601 text, and nothing is indented.
+ * sorted, instants are ISO-8601 text, and nothing is indented. Only record components become JSON
+ * properties; a convenience method such as {@code isActive()} never leaks into stored state.
  */
 public final class Json {
 
@@ -40,6 +43,9 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .visibility(PropertyAccessor.GETTER, Visibility.NONE)
+            .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.INDENT_OUTPUT)
@@ -77,8 +83,9 @@ public final class Json {
      */
     public static <T> T readArgument(String json, Class<T> type, String what) {
         Checks.present(json, what);
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (UnrecognizedPropertyException e) {
             String at = path(e, true);
             throw ErrorCode.INVALID_ARGUMENT.exception("unknown field '" + e.getPropertyName() + "' in " + what
@@ -90,26 +97,41 @@ public final class Json {
                 throw at.isEmpty() ? cause : cause.at(at);
             }
             throw ErrorCode.INVALID_ARGUMENT.exception(what + " is not acceptable" + (at.isEmpty() ? "" : " at " + at)
-                    + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    + ": " + reason(e));
         } catch (JsonProcessingException e) {
-            throw ErrorCode.INVALID_ARGUMENT.exception(what + " is not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw ErrorCode.INVALID_ARGUMENT.exception(what + " is not valid JSON: " + reason(e));
         }
+        if (value == null) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(what + " is JSON null; an object is needed");
+        }
+        return value;
     }
 
     /** Reads a stored value; failure means the state is damaged, not that the caller erred. */
     public static <T> T readState(byte[] bytes, Class<T> type, String key) {
+        T value;
         try {
-            return MAPPER.readValue(bytes, type);
+            value = MAPPER.readValue(bytes, type);
         } catch (IOException | ContractException e) {
             throw ErrorCode.CORRUPT_STATE.exception("stored value under key '" + printable(key)
                     + "' is not a readable " + type.getSimpleName() + ": " + e.getMessage());
         }
+        if (value == null) {
+            throw ErrorCode.CORRUPT_STATE.exception("stored value under key '" + printable(key) + "' is JSON null");
+        }
+        return value;
     }
 
     /** A state key with Fabric's composite-key separators shown as '~'. */
     public static String printable(String key) {
         return key.replace('\u0000', '~');
+    }
+
+    /** Jackson's explanation without its source location, which says nothing useful about a string argument. */
+    private static String reason(JsonProcessingException e) {
+        String reason = e.getOriginalMessage().lines().findFirst().orElse("");
+        int location = reason.indexOf(" (start marker at");
+        return location < 0 ? reason : reason.substring(0, location);
     }
 
     private static ContractException contractCause(Throwable e) {

@@ -1,5 +1,6 @@
 package org.pramaan.chaincode.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,7 @@ public final class InMemoryLedger {
     public record Event(String txId, String name, byte[] payload) {
 
         public String payloadText() {
-            return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(payload, StandardCharsets.UTF_8);
         }
     }
 
