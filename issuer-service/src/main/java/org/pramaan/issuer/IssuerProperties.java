@@ -1,0 +1,81 @@
+package org.pramaan.issuer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service's settings, bound from environment variables through {@code application.yml}.
+ *
+ * @param home            state folder ({@code PRAMAAN_HOME}): ledger identities, keys, dev.env, embedded database
+ * @param verifierBaseUrl the verifier's public address, the start of every QR text ({@code VERIFIER_BASE_URL})
+ * @param publicBaseUrl   this service's own public address, used in the PDF links sent to the bridge
+ * @param catalog         where the catalog data lives
+ * @param ledger          ledger mode and anchoring batches
+ * @param keys            signer keys: development keys, or configured files per department
+ * @param bridge          where and how to notify the WhatsApp bridge
+ * @param devCredentials  whether to create development officers and clients on first start
+ */
+@ConfigurationProperties("pramaan")
+public record IssuerProperties(@DefaultValue(".pramaan") Path home,
+                               @DefaultValue("http://localhost:8082") String verifierBaseUrl,
+                               @DefaultValue("http://localhost:8081") String publicBaseUrl,
+                               @DefaultValue Catalog catalog,
+                               @DefaultValue Ledger ledger,
+                               @DefaultValue Keys keys,
+                               @DefaultValue Bridge bridge,
+                               @DefaultValue("true") boolean devCredentials) {
+
+    /** @param location a Spring resource location holding departments.json and services/*.json */
+    public record Catalog(@DefaultValue("classpath:catalog") String location) {
+    }
+
+    /**
+     * @param mode         {@code dev} (DevLedger on this database) or {@code fabric}
+     * @param batchSize    most certificates per ledger transaction
+     * @param maxWait      how long a certificate may wait for its batch to fill
+     * @param pollInterval how often the anchoring worker looks for work
+     * @param retryBackoff the first wait after a failed submission (doubles, up to 5 minutes)
+     */
+    public record Ledger(@DefaultValue("dev") String mode, @DefaultValue("50") int batchSize,
+                         @DefaultValue("2s") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
+                         @DefaultValue("2s") Duration retryBackoff) {
+        public Ledger {
+            if (batchSize < 1 || batchSize > 500) {
+                throw new IllegalArgumentException("pramaan.ledger.batch-size must be 1..500, got " + batchSize);
+            }
+        }
+    }
+
+    /**
+     * @param development whether to use (and create) development keys under {@code home/keys}
+     * @param files       production: department code to its PKCS#12 file; password in {@code passwords}
+     * @param passwords   department code to its PKCS#12 password
+     */
+    public record Keys(@DefaultValue("true") boolean development, Map<String, Path> files, Map<String, String> passwords) {
+        public Keys {
+            files = files == null ? Map.of() : Map.copyOf(files);
+            passwords = passwords == null ? Map.of() : Map.copyOf(passwords);
+        }
+    }
+
+    /**
+     * @param baseUrl      the bridge's address ({@code BRIDGE_BASE_URL})
+     * @param token        bearer token for its internal API ({@code BRIDGE_TOKEN})
+     * @param pollInterval how often the delivery worker looks for work
+     * @param retryBackoff first wait before a failed notification is tried again
+     */
+    public record Bridge(@DefaultValue("http://localhost:8083") String baseUrl, @DefaultValue("") String token,
+                         @DefaultValue("500ms") Duration pollInterval, @DefaultValue("1s") Duration retryBackoff) {
+    }
+
+    public Path keysFolder() {
+        return home.resolve("keys");
+    }
+
+    public Path ledgerFolder() {
+        return home.resolve("ledger");
+    }
+}

@@ -1,0 +1,93 @@
+package org.pramaan.issuer.anchoring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.pramaan.credential.DepartmentCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The anchoring and revocation outboxes, read and settled by the {@link AnchoringWorker}. */
+@Repository
+public class AnchorQueue {
+
+    /** A certificate waiting for the ledger, with what the ledger record needs. */
+    public record Waiting(String certificateId, String type, String claimsHash, String kid, Instant expiresAt,
+                          Instant issuedAt, Instant enqueuedAt, int attempts) {
+    }
+
+    /** A revocation waiting for the ledger. */
+    public record Revocation(String certificateId, DepartmentCode department, String code, String text, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AnchorQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DepartmentCode> departmentsWithDueWork(Instant now) {
+        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ?")
+                .param(ts(now)).query((rs, n) -> DepartmentCode.of(rs.getString(1))).list();
+    }
+
+    /** The oldest due certificates of a department, locked until the transaction ends (other workers skip them). */
+    public List<Waiting> lockBatch(DepartmentCode department, Instant now, int limit) {
+        return jdbc.sql("SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
+                        + " a.enqueued_at, a.attempts FROM issuer.anchor_outbox a"
+                        + " JOIN issuer.certificate c ON c.id = a.certificate_id"
+                        + " WHERE a.department = ? AND a.next_attempt_at <= ? ORDER BY a.enqueued_at, a.certificate_id"
+                        + " LIMIT ? FOR UPDATE OF a SKIP LOCKED")
+                .params(department.value(), ts(now), limit)
+                .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                        rs.getInt(8)))
+                .list();
+    }
+
+    public void remove(String certificateId) {
+        jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ?").param(certificateId).update();
+    }
+
+    public void postpone(List<String> certificateIds, Instant next, String error) {
+        for (String id : certificateIds) {
+            jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                            + " WHERE certificate_id = ?")
+                    .params(ts(next), truncate(error), id).update();
+        }
+    }
+
+    public long depth() {
+        return jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox").query(Long.class).single();
+    }
+
+    /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
+    public List<Revocation> lockDueRevocations(Instant now, int limit) {
+        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.reason_text, r.attempts"
+                        + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
+                        + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ? ORDER BY r.enqueued_at"
+                        + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
+                .params(ts(now), limit)
+                .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    public void removeRevocation(String certificateId) {
+        jdbc.sql("DELETE FROM issuer.revocation_outbox WHERE certificate_id = ?").param(certificateId).update();
+    }
+
+    public void postponeRevocation(String certificateId, Instant next, String error) {
+        jdbc.sql("UPDATE issuer.revocation_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                        + " WHERE certificate_id = ?")
+                .params(ts(next), truncate(error), certificateId).update();
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

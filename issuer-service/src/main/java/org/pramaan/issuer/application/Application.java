@@ -1,0 +1,119 @@
+package org.pramaan.issuer.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.credential.Language;
+
+/**
+ * A citizen's application for a certificate. It owns its transitions, submitted -> approved |
+ * rejected, approved -> issued, refuses every other, and records each with who and when.
+ */
+public final class Application {
+
+    private final UUID id;
+    private final String serviceCode;
+    private final DepartmentCode department;
+    private final Language language;
+    private final PhoneNumber phone;
+    private final String holderName;
+    private final Map<String, String> fields;
+    private final Instant submittedAt;
+    private final Instant dueAt;
+    private final List<Transition> transitions;
+    private final int persistedTransitions;
+    private final int version;
+    private ApplicationStatus status;
+    private Instant decidedAt;
+    private String decisionReason;
+    private String certificateId;
+
+    Application(UUID id, String serviceCode, DepartmentCode department, Language language, PhoneNumber phone,
+                String holderName, Map<String, String> fields, ApplicationStatus status, Instant submittedAt,
+                Instant dueAt, Instant decidedAt, String decisionReason, String certificateId,
+                List<Transition> transitions, int version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.serviceCode = Objects.requireNonNull(serviceCode, "serviceCode");
+        this.department = Objects.requireNonNull(department, "department");
+        this.language = Objects.requireNonNull(language, "language");
+        this.phone = Objects.requireNonNull(phone, "phone");
+        this.holderName = Objects.requireNonNull(holderName, "holderName");
+        this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        this.status = Objects.requireNonNull(status, "status");
+        this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
+        this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+        this.decidedAt = decidedAt;
+        this.decisionReason = decisionReason;
+        this.certificateId = certificateId;
+        this.transitions = new ArrayList<>(transitions);
+        this.persistedTransitions = transitions.size();
+        this.version = version;
+    }
+
+    /** A new application, due {@code serviceLevelDays} after submission. */
+    public static Application submit(String serviceCode, DepartmentCode department, Language language,
+                                     PhoneNumber phone, String holderName, Map<String, String> fields,
+                                     int serviceLevelDays, String actor, Instant now) {
+        Application a = new Application(UUID.randomUUID(), serviceCode, department, language, phone, holderName,
+                fields, ApplicationStatus.SUBMITTED, now, now.plus(Duration.ofDays(serviceLevelDays)), null, null,
+                null, List.of(), 0);
+        a.transitions.add(new Transition(null, ApplicationStatus.SUBMITTED, actor, now, null));
+        return a;
+    }
+
+    public void approve(String actor, Instant now) {
+        move(ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, actor, now, null);
+        decidedAt = now;
+    }
+
+    public void reject(String actor, String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason the citizen can act on");
+        }
+        move(ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, actor, now, reason.strip());
+        decidedAt = now;
+        decisionReason = reason.strip();
+    }
+
+    public void issued(String certificateId, String actor, Instant now) {
+        move(ApplicationStatus.APPROVED, ApplicationStatus.ISSUED, actor, now, null);
+        this.certificateId = Objects.requireNonNull(certificateId, "certificateId");
+    }
+
+    private void move(ApplicationStatus expected, ApplicationStatus next, String actor, Instant now, String reason) {
+        if (status != expected) {
+            throw new IllegalTransitionException("application " + id + " is " + status + "; only a " + expected
+                    + " application can become " + next);
+        }
+        transitions.add(new Transition(status, next, Objects.requireNonNull(actor, "actor"), now, reason));
+        status = next;
+    }
+
+    /** Whether the service level has run out while the application still waits for a decision. */
+    public boolean overdue(Instant now) {
+        return status == ApplicationStatus.SUBMITTED && now.isAfter(dueAt);
+    }
+
+    public UUID id() { return id; }
+    public String serviceCode() { return serviceCode; }
+    public DepartmentCode department() { return department; }
+    public Language language() { return language; }
+    public PhoneNumber phone() { return phone; }
+    public String holderName() { return holderName; }
+    public Map<String, String> fields() { return fields; }
+    public ApplicationStatus status() { return status; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant decidedAt() { return decidedAt; }
+    public String decisionReason() { return decisionReason; }
+    public String certificateId() { return certificateId; }
+    public List<Transition> transitions() { return List.copyOf(transitions); }
+    int version() { return version; }
+    List<Transition> unsavedTransitions() { return transitions.subList(persistedTransitions, transitions.size()); }
+    int persistedTransitionCount() { return persistedTransitions; }
+}

@@ -1,0 +1,174 @@
+package org.pramaan.issuer.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.credential.Language;
+import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.catalog.CertificateForm;
+import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.issuer.certificate.Certificate;
+import org.pramaan.issuer.certificate.CertificateIssuer;
+import org.pramaan.issuer.certificate.IssueCommand;
+import org.pramaan.issuer.security.Caller;
+import org.pramaan.issuer.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The application use cases: submit (from the bridge), decide (officers, department systems),
+ * issue directly (department systems). Approval issues the certificate in the same transaction.
+ */
+@Service
+public class ApplicationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationService.class);
+    private static final String AUTOMATIC = "system:automatic-approval";
+
+    private final Catalog catalog;
+    private final Applications applications;
+    private final CertificateIssuer issuer;
+    private final Clock clock;
+    private final FormValidator validator = new FormValidator();
+
+    public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer, Clock clock) {
+        this.catalog = catalog;
+        this.applications = applications;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /** A citizen's form, as the bridge collected it. */
+    public record Submission(String serviceCode, Language language, String phoneNumber, Map<String, String> fields) {
+    }
+
+    @Transactional
+    public Application submit(Submission submission, Caller caller) {
+        caller.requireKind(Caller.Kind.BRIDGE, Caller.Kind.DEPARTMENT_SYSTEM, Caller.Kind.ADMIN);
+        ServiceDefinition service = certificateService(submission.serviceCode());
+        caller.requireDepartment(service.department());
+        CertificateForm form = service.certificate();
+        PhoneNumber phone = phone(submission.phoneNumber(), submission.language());
+        FormValidator.Result result = validator.validate(form, submission.fields(), submission.language(), today());
+        if (!result.valid()) {
+            throw new FormRejectedException(result.problems());
+        }
+        Application application = Application.submit(service.code(), service.department(), submission.language(),
+                phone, result.holderName(), result.stored(), form.serviceLevelDays(), caller.actor(), clock.instant());
+        applications.save(application);
+        LOG.info("application {} submitted for {} by {}", application.id(), service.code(), caller.actor());
+        if (form.approval() == CertificateForm.Approval.AUTOMATIC) {
+            application = applications.find(application.id()).orElseThrow();
+            approveAndIssue(application, service, AUTOMATIC);
+        }
+        return application;
+    }
+
+    public Application find(UUID id, Caller caller) {
+        Application application = applications.find(id)
+                .orElseThrow(() -> new NotFoundException("no application " + id));
+        if (!caller.mayActFor(application.department())) {
+            throw new NotFoundException("no application " + id);
+        }
+        return application;
+    }
+
+    @Transactional
+    public Application approve(UUID id, Caller caller) {
+        caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
+        Application application = find(id, caller);
+        ServiceDefinition service = certificateService(application.serviceCode());
+        approveAndIssue(application, service, caller.actor());
+        return application;
+    }
+
+    @Transactional
+    public Application reject(UUID id, String reason, Caller caller) {
+        caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
+        Application application = find(id, caller);
+        application.reject(caller.actor(), reason, clock.instant());
+        applications.save(application);
+        LOG.info("application {} rejected by {}", id, caller.actor());
+        return application;
+    }
+
+    /** A department system certifies a citizen at once, without an officer's review. */
+    @Transactional
+    public Certificate issueDirectly(Submission submission, Caller caller) {
+        caller.requireKind(Caller.Kind.DEPARTMENT_SYSTEM, Caller.Kind.ADMIN);
+        ServiceDefinition service = certificateService(submission.serviceCode());
+        caller.requireDepartment(service.department());
+        PhoneNumber phone = phone(submission.phoneNumber(), submission.language());
+        FormValidator.Result result = validator.validate(service.certificate(), submission.fields(),
+                submission.language(), today());
+        if (!result.valid()) {
+            throw new FormRejectedException(result.problems());
+        }
+        Certificate certificate = issuer.issue(new IssueCommand(service, result.holderName(), result.stored(),
+                submission.language(), phone, null));
+        LOG.info("certificate {} issued directly by {}", certificate.id(), caller.actor());
+        return certificate;
+    }
+
+    /** The applications waiting for this caller's decision, oldest first. */
+    public List<Application> queue(Caller caller, int limit) {
+        if (caller.allDepartments()) {
+            return applications.queue(null, limit);
+        }
+        return caller.departments().stream().flatMap(d -> applications.queue(d, limit).stream())
+                .sorted(java.util.Comparator.comparing(Application::submittedAt)).limit(limit).toList();
+    }
+
+    /** Volumes for the dashboard: applications by status and those past their service level. */
+    public Dashboard dashboard(Caller caller) {
+        DepartmentCode department = caller.allDepartments() ? null : caller.departments().iterator().next();
+        return new Dashboard(applications.countByStatus(department), applications.countOverdue(department, clock.instant()));
+    }
+
+    /** Application volumes by status, and how many wait past their service level. */
+    public record Dashboard(Map<ApplicationStatus, Long> byStatus, long overdue) {
+    }
+
+    public List<Application> search(String text, ApplicationStatus status, Caller caller, int limit) {
+        if (caller.allDepartments()) {
+            return applications.search(null, text, status, limit);
+        }
+        return caller.departments().stream()
+                .flatMap(d -> applications.search(d, text, status, limit).stream()).limit(limit).toList();
+    }
+
+    private void approveAndIssue(Application application, ServiceDefinition service, String actor) {
+        application.approve(actor, clock.instant());
+        Certificate certificate = issuer.issue(new IssueCommand(service, application.holderName(),
+                application.fields(), application.language(), application.phone(), application.id()));
+        application.issued(certificate.id(), actor, clock.instant());
+        applications.save(application);
+        LOG.info("application {} approved by {}: certificate {}", application.id(), actor, certificate.id());
+    }
+
+    private ServiceDefinition certificateService(String code) {
+        ServiceDefinition service = catalog.service(code == null ? "" : code)
+                .orElseThrow(() -> new NotFoundException("no service " + code + " in the catalog"));
+        if (service.certificate() == null) {
+            throw new IllegalArgumentException("service " + code + " does not issue certificates");
+        }
+        return service;
+    }
+
+    private static PhoneNumber phone(String text, Language language) {
+        try {
+            return PhoneNumber.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FormRejectedException(List.of(Reasons.problem("phoneNumber", "BAD_PHONE", language)));
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(CertificateIssuer.INDIA));
+    }
+}

@@ -1,0 +1,136 @@
+package org.pramaan.issuer.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.credential.Language;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The applications, stored in {@code issuer.application} with their transitions. */
+@Repository
+public class Applications {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    private static final String COLUMNS = "id, service_code, department, language, phone_number, holder_name,"
+            + " fields::text AS fields, status, submitted_at, due_at, decided_at, decision_reason, certificate_id, version";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Applications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(Application a) {
+        if (a.persistedTransitionCount() == 0) {
+            jdbc.sql("INSERT INTO issuer.application (id, service_code, department, language, phone_number,"
+                            + " holder_name, fields, status, submitted_at, due_at, version)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0)")
+                    .params(a.id(), a.serviceCode(), a.department().value(), a.language().code(), a.phone().digits(),
+                            a.holderName(), json.writeValueAsString(a.fields()), a.status().name(),
+                            ts(a.submittedAt()), ts(a.dueAt()))
+                    .update();
+        } else {
+            int updated = jdbc.sql("UPDATE issuer.application SET status = ?, decided_at = ?, decision_reason = ?,"
+                            + " certificate_id = ?, version = version + 1 WHERE id = ? AND version = ?")
+                    .params(a.status().name(), ts(a.decidedAt()), a.decisionReason(), a.certificateId(), a.id(),
+                            a.version())
+                    .update();
+            if (updated != 1) {
+                throw new OptimisticLockingFailureException("application " + a.id() + " was changed meanwhile");
+            }
+        }
+        int seq = a.persistedTransitionCount();
+        for (Transition t : a.unsavedTransitions()) {
+            jdbc.sql("INSERT INTO issuer.application_transition (application_id, seq, from_status, to_status, actor,"
+                            + " at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(a.id(), ++seq, t.from() == null ? null : t.from().name(), t.to().name(), t.actor(),
+                            ts(t.at()), t.reason())
+                    .update();
+        }
+    }
+
+    public Optional<Application> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE id = ?").param(id)
+                .query(this::row).optional();
+    }
+
+    /** A department's (null: every department's) applications waiting for a decision, oldest first. */
+    public List<Application> queue(DepartmentCode department, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+                        + " AND status = 'SUBMITTED' ORDER BY submitted_at, id LIMIT ?")
+                .params(dept(department), dept(department), limit).query(this::row).list();
+    }
+
+    /**
+     * Applications matching {@code text} (id prefix, holder name part, service code), newest first;
+     * {@code department} null searches every department (the admin's view).
+     */
+    public List<Application> search(DepartmentCode department, String text, ApplicationStatus status, int limit) {
+        String like = "%" + (text == null ? "" : text.strip().toLowerCase().replace("%", "").replace("_", "")) + "%";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+                        + " AND (?::text IS NULL OR status = ?) AND (lower(holder_name) LIKE ? OR id::text LIKE ?"
+                        + " OR lower(service_code) LIKE ?) ORDER BY submitted_at DESC LIMIT ?")
+                .params(dept(department), dept(department), status == null ? null : status.name(),
+                        status == null ? null : status.name(), like, like, like, limit)
+                .query(this::row).list();
+    }
+
+    /** Counts per status for one department (or all), for the dashboard. */
+    public Map<ApplicationStatus, Long> countByStatus(DepartmentCode department) {
+        Map<ApplicationStatus, Long> counts = new java.util.EnumMap<>(ApplicationStatus.class);
+        jdbc.sql("SELECT status, count(*) AS n FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+                        + " GROUP BY status")
+                .params(dept(department), dept(department))
+                .query((rs, n) -> Map.entry(ApplicationStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Applications still waiting after their service level ran out. */
+    public long countOverdue(DepartmentCode department, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+                        + " AND status = 'SUBMITTED' AND due_at < ?")
+                .params(dept(department), dept(department), ts(now)).query(Long.class).single();
+    }
+
+    private Application row(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<Transition> transitions = jdbc.sql("SELECT from_status, to_status, actor, at, reason"
+                        + " FROM issuer.application_transition WHERE application_id = ? ORDER BY seq")
+                .param(id)
+                .query((t, i) -> new Transition(
+                        t.getString("from_status") == null ? null : ApplicationStatus.valueOf(t.getString("from_status")),
+                        ApplicationStatus.valueOf(t.getString("to_status")), t.getString("actor"),
+                        t.getTimestamp("at").toInstant(), t.getString("reason")))
+                .list();
+        return new Application(id, rs.getString("service_code"), DepartmentCode.of(rs.getString("department")),
+                Language.ofCode(rs.getString("language")), new PhoneNumber(rs.getString("phone_number")),
+                rs.getString("holder_name"), json.readValue(rs.getString("fields"), FIELDS),
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("decided_at")),
+                rs.getString("decision_reason"), rs.getString("certificate_id"), transitions, rs.getInt("version"));
+    }
+
+    private static String dept(DepartmentCode department) {
+        return department == null ? null : department.value();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,126 @@
+package org.pramaan.issuer.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.catalog.Department;
+import org.pramaan.issuer.security.ApiClients;
+import org.pramaan.issuer.security.Caller;
+import org.pramaan.issuer.security.Officers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Development sign-ins, made on first start when missing: an officer per department, an admin, the
+ * bridge's client and a system client per issuing department. Their secrets exist in clear only
+ * here: printed once and appended to {@code PRAMAAN_HOME/dev.env} as shell assignments; the
+ * database keeps BCrypt hashes.
+ */
+@Component
+@Order(2)
+public class DevCredentials implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevCredentials.class);
+    public static final String BRIDGE_CLIENT = "whatsapp-bridge";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Catalog catalog;
+    private final Officers officers;
+    private final ApiClients clients;
+    private final PasswordEncoder encoder;
+    private final IssuerProperties properties;
+    private final Clock clock;
+
+    public DevCredentials(Catalog catalog, Officers officers, ApiClients clients, PasswordEncoder encoder,
+                          IssuerProperties properties, Clock clock) {
+        this.catalog = catalog;
+        this.officers = officers;
+        this.clients = clients;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.devCredentials()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        if (!officers.exists("admin")) {
+            String password = secret(18);
+            officers.create(new Officers.Officer("admin", encoder.encode(password), "State administrator", null, true),
+                    clock.instant());
+            lines.add("ISSUER_ADMIN_USER=admin");
+            lines.add("ISSUER_ADMIN_PASSWORD=" + password);
+        }
+        for (Department department : catalog.departments()) {
+            String code = department.code().value();
+            String user = code.toLowerCase(Locale.ROOT) + "-officer";
+            if (!officers.exists(user)) {
+                String password = secret(18);
+                officers.create(new Officers.Officer(user, encoder.encode(password),
+                        department.names().en() + " officer", department.code(), false), clock.instant());
+                lines.add("ISSUER_OFFICER_" + code + "_USER=" + user);
+                lines.add("ISSUER_OFFICER_" + code + "_PASSWORD=" + password);
+            }
+        }
+        if (clients.find(BRIDGE_CLIENT).isEmpty()) {
+            String secret = secret(30);
+            clients.create(new ApiClients.ApiClient(BRIDGE_CLIENT, encoder.encode(secret), Caller.Kind.BRIDGE, Set.of(),
+                    true), clock.instant());
+            lines.add("ISSUER_BRIDGE_CLIENT_ID=" + BRIDGE_CLIENT);
+            lines.add("ISSUER_BRIDGE_CLIENT_SECRET=" + secret);
+        }
+        for (DepartmentCode code : catalog.issuingDepartments()) {
+            String id = code.value().toLowerCase(Locale.ROOT) + "-system";
+            if (clients.find(id).isEmpty()) {
+                String secret = secret(30);
+                clients.create(new ApiClients.ApiClient(id, encoder.encode(secret), Caller.Kind.DEPARTMENT_SYSTEM,
+                        Set.of(code), false), clock.instant());
+                lines.add("ISSUER_DEPT_SYSTEM_" + code.value() + "_KEY=" + id + "." + secret);
+            }
+        }
+        if (!lines.isEmpty()) {
+            Path file = properties.home().resolve("dev.env");
+            append(file, lines);
+            LOG.warn("development sign-ins created (shown once; also appended to {}):\n  {}", file.toAbsolutePath(),
+                    String.join("\n  ", lines));
+        }
+    }
+
+    private String secret(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'x').replace('_', 'y');
+    }
+
+    private static void append(Path file, List<String> lines) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            List<String> quoted = lines.stream().map(l -> l.replaceFirst("=(.*)$", "='$1'")).toList();
+            Files.write(file, (String.join("\n", quoted) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.pramaan.issuer.catalog;
+
+import org.pramaan.credential.DepartmentCode;
+
+/** A department of the state government that offers services and may issue certificates. */
+public record Department(DepartmentCode code, Localized names) {
+}

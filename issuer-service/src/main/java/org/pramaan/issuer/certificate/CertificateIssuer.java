@@ -1,0 +1,121 @@
+package org.pramaan.issuer.certificate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pramaan.credential.CertificateBody;
+import org.pramaan.credential.CertificateClaims;
+import org.pramaan.credential.CertificateId;
+import org.pramaan.credential.CredentialSigner;
+import org.pramaan.credential.Language;
+import org.pramaan.credential.SignedCredential;
+import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.catalog.CertificateForm;
+import org.pramaan.issuer.catalog.Department;
+import org.pramaan.issuer.catalog.FieldType;
+import org.pramaan.issuer.catalog.FormField;
+import org.pramaan.issuer.catalog.Localized;
+import org.pramaan.issuer.pdf.CertificateDocument;
+import org.pramaan.issuer.pdf.CertificateDocument.Bilingual;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues a certificate: builds the claims, signs them with the department's key, renders the PDF,
+ * and stores both with an anchoring outbox row in the caller's transaction, so that a stored
+ * certificate is always queued for the ledger and a queued one always stored.
+ */
+@Service
+public class CertificateIssuer {
+
+    /** Certificate dates are the state's dates. */
+    public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    /** The credential format needs an expiry; "never expires" is written as a century. */
+    static final Duration NEVER_EXPIRES = Duration.ofDays(36500);
+
+    private final Catalog catalog;
+    private final SignerKeys keys;
+    private final CertificateRenderer renderer;
+    private final Certificates certificates;
+    private final Clock clock;
+    private final String verifierBaseUrl;
+
+    public CertificateIssuer(Catalog catalog, SignerKeys keys, CertificateRenderer renderer, Certificates certificates,
+                             Clock clock, IssuerProperties properties) {
+        this.catalog = catalog;
+        this.keys = keys;
+        this.renderer = renderer;
+        this.certificates = certificates;
+        this.clock = clock;
+        this.verifierBaseUrl = properties.verifierBaseUrl();
+    }
+
+    @Transactional
+    public Certificate issue(IssueCommand command) {
+        Prepared prepared = prepare(command);
+        certificates.insertAndEnqueue(prepared.certificate(), prepared.cose(), prepared.pdf(), clock.instant());
+        return prepared.certificate();
+    }
+
+    /** Everything but the storing: claims, signature, PDF. Public for the benchmark. */
+    public Prepared prepare(IssueCommand command) {
+        CertificateForm form = command.service().certificate();
+        Department department = catalog.requireDepartment(command.service().department());
+        Instant now = clock.instant();
+        Instant expires = form.validityDays() == null ? now.plus(NEVER_EXPIRES)
+                : now.plus(Duration.ofDays(form.validityDays()));
+        CertificateId id = CertificateId.generate(department.code(), form.type(), Year.now(clock.withZone(INDIA)));
+        Map<String, String> printed = new LinkedHashMap<>();
+        for (FormField field : form.fields()) {
+            String value = command.fields().get(field.key());
+            if (field.onCertificate() && field.type() != FieldType.AADHAAR && value != null
+                    && !field.key().equals(CertificateForm.HOLDER_NAME)) {
+                printed.put(field.key(), value);
+            }
+        }
+        CertificateClaims claims = new CertificateClaims(department.code(), id, now, expires,
+                new CertificateBody(form.type(), command.holderName(), printed, command.language()));
+        SignedCredential signed = new CredentialSigner(keys.signer(department.code())).sign(claims);
+        String qrText = signed.url(verifierBaseUrl);
+        byte[] cose = signed.cose().encode();
+        byte[] pdf = renderer.render(document(command, form, department, id, claims, printed, qrText, cose));
+        Certificate certificate = new Certificate(id.toString(), command.applicationId(), department.code(),
+                command.service().code(), form.type(), command.holderName(), command.language(),
+                command.phone().digits(), printed, claims.issuedAt(), claims.expiresAt(), signed.claimsHashHex(),
+                signed.kid().hex(), qrText, CertificateStatus.ISSUED, null, null, null, null, null, null);
+        return new Prepared(certificate, cose, pdf);
+    }
+
+    private CertificateDocument document(IssueCommand command, CertificateForm form, Department department,
+                                         CertificateId id, CertificateClaims claims, Map<String, String> printed,
+                                         String qrText, byte[] cose) {
+        Language language = command.language();
+        List<CertificateDocument.Field> fields = new ArrayList<>();
+        printed.forEach((key, value) -> {
+            FormField field = form.field(key).orElseThrow();
+            String shown = field.type() == FieldType.ENUM
+                    ? field.validation().option(value).map(o -> o.labels().in(language)).orElse(value) : value;
+            fields.add(new CertificateDocument.Field(bilingual(field.labels(), language), shown));
+        });
+        LocalDate validUntil = form.validityDays() == null ? null : LocalDate.ofInstant(claims.expiresAt(), INDIA);
+        return new CertificateDocument(language, bilingual(department.names(), language),
+                bilingual(form.titles(), language), command.holderName(), fields, id.toString(),
+                LocalDate.ofInstant(claims.issuedAt(), INDIA), validUntil, qrText, cose);
+    }
+
+    private static Bilingual bilingual(Localized text, Language language) {
+        return new Bilingual(text.en(), text.in(language));
+    }
+
+    /** A signed, rendered certificate not yet stored. */
+    public record Prepared(Certificate certificate, byte[] cose, byte[] pdf) {
+    }
+}

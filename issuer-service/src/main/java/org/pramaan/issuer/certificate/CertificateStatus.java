@@ -1,0 +1,6 @@
+package org.pramaan.issuer.certificate;
+
+/** Issued (signed and stored), anchored on the ledger, or revoked. */
+public enum CertificateStatus {
+    ISSUED, ANCHORED, REVOKED
+}

@@ -1,0 +1,124 @@
+package org.pramaan.issuer.certificate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.credential.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The certificates, stored in {@code issuer.certificate} with their PDF and credential bytes. */
+@Repository
+public class Certificates {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    private static final String COLUMNS = "id, application_id, department, service_code, type, holder_name, language,"
+            + " phone_number, fields::text AS fields, issued_at, expires_at, claims_hash, kid, qr_text, status,"
+            + " transaction_id, block_number, anchored_at, revoked_at, revocation_code, revocation_reason";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Certificates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new certificate and queues it for anchoring: call inside the issuing transaction. */
+    public void insertAndEnqueue(Certificate c, byte[] cose, byte[] pdf, Instant now) {
+        jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
+                        + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf,"
+                        + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
+                        c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
+                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, pdf, c.status().name())
+                .update();
+        jdbc.sql("INSERT INTO issuer.anchor_outbox (certificate_id, department, enqueued_at, next_attempt_at)"
+                        + " VALUES (?, ?, ?, ?)")
+                .params(c.id(), c.department().value(), ts(now), ts(now))
+                .update();
+    }
+
+    public Optional<Certificate> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.certificate WHERE id = ?").param(id).query(this::row)
+                .optional();
+    }
+
+    public Optional<byte[]> pdf(String id) {
+        return jdbc.sql("SELECT pdf FROM issuer.certificate WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    public Optional<byte[]> cose(String id) {
+        return jdbc.sql("SELECT cose FROM issuer.certificate WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** Certificates of a department (null: all) matching an id or holder-name fragment, newest first. */
+    public List<Certificate> search(DepartmentCode department, String text, int limit) {
+        String like = "%" + (text == null ? "" : text.strip().toLowerCase().replace("%", "").replace("_", "")) + "%";
+        String dept = department == null ? null : department.value();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.certificate WHERE (?::text IS NULL OR department = ?)"
+                        + " AND (lower(id) LIKE ? OR lower(holder_name) LIKE ?) ORDER BY issued_at DESC LIMIT ?")
+                .params(dept, dept, like, like, limit).query(this::row).list();
+    }
+
+    public long countIssuedSince(DepartmentCode department, Instant since) {
+        String dept = department == null ? null : department.value();
+        return jdbc.sql("SELECT count(*) FROM issuer.certificate WHERE (?::text IS NULL OR department = ?)"
+                        + " AND issued_at >= ?")
+                .params(dept, dept, ts(since)).query(Long.class).single();
+    }
+
+    public void markAnchored(String id, String transactionId, Long blockNumber, Instant at) {
+        jdbc.sql("UPDATE issuer.certificate SET transaction_id = ?, block_number = ?, anchored_at = ?,"
+                        + " status = CASE WHEN status = 'ISSUED' THEN 'ANCHORED' ELSE status END"
+                        + " WHERE id = ? AND transaction_id IS NULL")
+                .params(transactionId, blockNumber, ts(at), id)
+                .update();
+    }
+
+    /**
+     * Marks the certificate revoked and queues the ledger record of it, in the caller's transaction;
+     * false when it already was revoked.
+     */
+    public boolean markRevokedAndEnqueue(Certificate c, String code, String reason, String actor, Instant at) {
+        boolean changed = jdbc.sql("UPDATE issuer.certificate SET status = 'REVOKED', revoked_at = ?,"
+                        + " revocation_code = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND status <> 'REVOKED'")
+                .params(ts(at), code, reason, actor, c.id())
+                .update() == 1;
+        if (changed) {
+            jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code, reason_text,"
+                            + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(c.id(), c.department().value(), code, reason, ts(at), ts(at)).update();
+        }
+        return changed;
+    }
+
+    private Certificate row(ResultSet rs, int n) throws SQLException {
+        return new Certificate(rs.getString("id"), rs.getObject("application_id", UUID.class),
+                DepartmentCode.of(rs.getString("department")), rs.getString("service_code"), rs.getString("type"),
+                rs.getString("holder_name"), Language.ofCode(rs.getString("language")), rs.getString("phone_number"),
+                json.readValue(rs.getString("fields"), FIELDS), instant(rs.getTimestamp("issued_at")),
+                instant(rs.getTimestamp("expires_at")), rs.getString("claims_hash"), rs.getString("kid"),
+                rs.getString("qr_text"), CertificateStatus.valueOf(rs.getString("status")),
+                rs.getString("transaction_id"), rs.getObject("block_number", Long.class), instant(rs.getTimestamp("anchored_at")),
+                instant(rs.getTimestamp("revoked_at")), rs.getString("revocation_code"),
+                rs.getString("revocation_reason"));
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,53 @@
+package org.pramaan.issuer.certificate;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.pramaan.chaincode.certificate.ReasonCode;
+import org.pramaan.chaincode.certificate.RevocationReason;
+import org.pramaan.issuer.security.Caller;
+import org.pramaan.issuer.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Revokes a certificate: at once in this service, and on the ledger through the revocation outbox
+ * (after the certificate is anchored); the citizen is notified once the ledger has it.
+ */
+@Service
+public class RevocationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationService.class);
+
+    private final Certificates certificates;
+    private final Clock clock;
+
+    public RevocationService(Certificates certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Certificate revoke(String id, String code, String reason, Caller caller) {
+        caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
+        Certificate certificate = certificates.find(id).filter(c -> caller.mayActFor(c.department()))
+                .orElseThrow(() -> new NotFoundException("no certificate " + id));
+        ReasonCode reasonCode;
+        try {
+            reasonCode = ReasonCode.valueOf((code == null ? "OTHER" : code).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reason code must be one of " + java.util.Arrays.toString(ReasonCode.values()));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > RevocationReason.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("a revocation needs a reason of 1 to "
+                    + RevocationReason.MAX_TEXT_LENGTH + " characters (it is public: name no person)");
+        }
+        if (!certificates.markRevokedAndEnqueue(certificate, reasonCode.name(), reason.strip(), caller.actor(),
+                clock.instant())) {
+            throw new IllegalStateException("certificate " + id + " is already revoked");
+        }
+        LOG.info("certificate {} revoked by {} ({})", id, caller.actor(), reasonCode);
+        return certificates.find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,161 @@
+package org.pramaan.issuer.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.pramaan.chaincode.certificate.ReasonCode;
+import org.pramaan.credential.Language;
+import org.pramaan.issuer.application.Application;
+import org.pramaan.issuer.application.ApplicationService;
+import org.pramaan.issuer.application.ApplicationStatus;
+import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.certificate.Certificate;
+import org.pramaan.issuer.certificate.Certificates;
+import org.pramaan.issuer.certificate.RevocationService;
+import org.pramaan.issuer.security.Caller;
+import org.pramaan.issuer.security.CurrentCaller;
+import org.pramaan.issuer.web.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The officers' console: dashboard with the queue, application detail with approve and reject,
+ * certificates with revoke. Server-rendered; every form carries the CSRF token.
+ */
+@Controller
+public class ConsoleController {
+
+    private static final int PAGE = 50;
+
+    private final ApplicationService applications;
+    private final Certificates certificates;
+    private final RevocationService revocations;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public ConsoleController(ApplicationService applications, Certificates certificates, RevocationService revocations,
+                             Catalog catalog, Clock clock) {
+        this.applications = applications;
+        this.certificates = certificates;
+        this.revocations = revocations;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/login")
+    public String login() {
+        return "console/login";
+    }
+
+    @GetMapping({"/", "/console"})
+    public String dashboard(Model model, Locale locale) {
+        Caller caller = CurrentCaller.get();
+        Language language = language(locale);
+        model.addAttribute("caller", caller);
+        model.addAttribute("dashboard", applications.dashboard(caller));
+        model.addAttribute("issuedThisWeek", certificates.countIssuedSince(
+                caller.allDepartments() ? null : caller.departments().iterator().next(),
+                clock.instant().minus(Duration.ofDays(7))));
+        model.addAttribute("queue", applications.queue(caller, PAGE).stream()
+                .map(a -> ConsoleRows.queueRow(catalog, a, language, clock.instant())).toList());
+        return "console/dashboard";
+    }
+
+    @GetMapping("/console/applications")
+    public String searchApplications(@RequestParam(defaultValue = "") String q,
+                                     @RequestParam(required = false) ApplicationStatus status, Model model, Locale locale) {
+        Language language = language(locale);
+        model.addAttribute("q", q);
+        model.addAttribute("results", applications.search(q, status, CurrentCaller.get(), PAGE).stream()
+                .map(a -> ConsoleRows.queueRow(catalog, a, language, clock.instant())).toList());
+        return "console/applications";
+    }
+
+    @GetMapping("/console/applications/{id}")
+    public String application(@PathVariable UUID id, Model model, Locale locale) {
+        Application a = applications.find(id, CurrentCaller.get());
+        Language language = language(locale);
+        model.addAttribute("row", ConsoleRows.queueRow(catalog, a, language, clock.instant()));
+        model.addAttribute("fields", ConsoleRows.fields(catalog, a.serviceCode(), a.fields(), language));
+        return "console/application";
+    }
+
+    @PostMapping("/console/applications/{id}/approve")
+    public String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decide(id, redirect, () -> applications.approve(id, CurrentCaller.get()), "approved");
+    }
+
+    @PostMapping("/console/applications/{id}/reject")
+    public String reject(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+        return decide(id, redirect, () -> applications.reject(id, reason, CurrentCaller.get()), "rejected");
+    }
+
+    @GetMapping("/console/certificates")
+    public String certificates(@RequestParam(defaultValue = "") String q, Model model) {
+        Caller caller = CurrentCaller.get();
+        model.addAttribute("q", q);
+        model.addAttribute("results", caller.allDepartments() ? certificates.search(null, q, PAGE)
+                : caller.departments().stream().flatMap(d -> certificates.search(d, q, PAGE).stream()).toList());
+        return "console/certificates";
+    }
+
+    @GetMapping("/console/certificates/{id}")
+    public String certificate(@PathVariable String id, Model model, Locale locale) {
+        Certificate c = visible(id);
+        model.addAttribute("certificate", c);
+        model.addAttribute("serviceName", ConsoleRows.serviceName(catalog, c.serviceCode(), language(locale)));
+        model.addAttribute("fields", ConsoleRows.fields(catalog, c.serviceCode(), c.fields(), language(locale)));
+        model.addAttribute("reasonCodes", ReasonCode.values());
+        return "console/certificate";
+    }
+
+    @GetMapping("/console/certificates/{id}/pdf")
+    public ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        Certificate c = visible(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + c.id() + ".pdf\"")
+                .body(certificates.pdf(c.id()).orElseThrow());
+    }
+
+    @PostMapping("/console/certificates/{id}/revoke")
+    public String revoke(@PathVariable String id, @RequestParam String code, @RequestParam String reason,
+                         RedirectAttributes redirect) {
+        try {
+            revocations.revoke(id, code, reason, CurrentCaller.get());
+            redirect.addFlashAttribute("notice", "revoked");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/certificates/" + id;
+    }
+
+    private String decide(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (IllegalArgumentException | IllegalStateException
+                 | org.pramaan.issuer.application.IllegalTransitionException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/applications/" + id;
+    }
+
+    private Certificate visible(String id) {
+        Caller caller = CurrentCaller.get();
+        return certificates.find(id).filter(c -> caller.mayActFor(c.department()))
+                .orElseThrow(() -> new NotFoundException("no certificate " + id));
+    }
+
+    private static Language language(Locale locale) {
+        return "te".equals(locale.getLanguage()) ? Language.TE : Language.EN;
+    }
+}

@@ -1,0 +1,91 @@
+package org.pramaan.issuer.security;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors. The API ({@code /api/**}): stateless, for machine clients (HTTP Basic with client id
+ * and secret, or an API key) and officers (HTTP Basic); only the catalog is public. The console
+ * ({@code /console}): form sign-in with a session and CSRF protection, throttled sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    public static final String LOGIN = "/console/login";
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${pramaan.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    /** Machine clients first (their ids are not user names), then officers. */
+    private static AuthenticationManager apiManager(ClientAuthenticator clients, OfficerDetailsService officers,
+                                                    PasswordEncoder encoder) {
+        ProviderManager manager = new ProviderManager(List.of(new ClientAuthenticationProvider(clients),
+                officerProvider(officers, encoder)));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    private static DaoAuthenticationProvider officerProvider(OfficerDetailsService officers, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(officers);
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ClientAuthenticator clients, OfficerDetailsService officers,
+                            PasswordEncoder encoder) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationManager(apiManager(clients, officers, encoder))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new ApiKeyFilter(clients), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http, OfficerDetailsService officers, PasswordEncoder encoder,
+                                @Value("${pramaan.security.sign-in-per-minute:10}") int signInPerMinute)
+            throws Exception {
+        // People only: a machine client's secret does not open the console.
+        ProviderManager manager = new ProviderManager(List.of(officerProvider(officers, encoder)));
+        return http
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(LOGIN, "/console/css/**", "/v3/api-docs/**", "/v3/api-docs",
+                                "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health",
+                                "/actuator/prometheus", "/error").permitAll()
+                        .requestMatchers("/", "/console/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/console", true).permitAll())
+                .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signedOut"))
+                // Before CSRF, so that every attempt counts, with or without a token.
+                .addFilterBefore(new SignInRateLimiter(LOGIN, signInPerMinute), CsrfFilter.class)
+                .build();
+    }
+}

@@ -1,0 +1,60 @@
+package org.pramaan.issuer.web;
+
+import java.util.List;
+import org.pramaan.issuer.application.FieldProblem;
+import org.pramaan.issuer.application.FormRejectedException;
+import org.pramaan.issuer.application.IllegalTransitionException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps refusals to clear JSON answers: {@code {"error": code, "message": text}}, plus the rejected
+ * fields (name, code, reason in the applicant's language) for a form that failed its checks.
+ */
+@RestControllerAdvice(assignableTypes = {ApplicationController.class, CertificateController.class,
+        CatalogController.class})
+public class ApiErrors {
+
+    /** The body of every error answer. */
+    public record ErrorBody(String error, String message, List<FieldProblem> fields) {
+    }
+
+    @ExceptionHandler(FormRejectedException.class)
+    ResponseEntity<ErrorBody> rejected(FormRejectedException e) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_FIELDS", "some fields are not valid", e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({IllegalTransitionException.class, IllegalStateException.class,
+            OptimisticLockingFailureException.class})
+    ResponseEntity<ErrorBody> conflict(RuntimeException e) {
+        return answer(HttpStatus.CONFLICT, "CONFLICT", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
+    ResponseEntity<ErrorBody> badRequest(Exception e) {
+        String message = e instanceof HttpMessageNotReadableException ? "the request body is not valid JSON of the"
+                + " expected shape" : e.getMessage();
+        return answer(HttpStatus.BAD_REQUEST, "BAD_REQUEST", message, List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorBody> forbidden(AccessDeniedException e) {
+        return answer(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), List.of());
+    }
+
+    private static ResponseEntity<ErrorBody> answer(HttpStatus status, String code, String message,
+                                                    List<FieldProblem> fields) {
+        return ResponseEntity.status(status).body(new ErrorBody(code, message, fields));
+    }
+
+}

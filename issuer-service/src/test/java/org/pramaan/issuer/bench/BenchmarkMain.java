@@ -1,0 +1,42 @@
+package org.pramaan.issuer.bench;
+
+import java.util.Collection;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link IssuanceBenchmark} and prints certificates per second for the whole pipeline and for
+ * PDF rendering alone, measured in the same run, and their ratio (goal: at least 0.5, and 100/s).
+ * Argument: seconds per measurement iteration (default 3).
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Options options = new OptionsBuilder()
+                .include(IssuanceBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(seconds))
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        double render = score(results, "renderPdfOnly");
+        double pipeline = score(results, "issuancePipeline");
+        System.out.printf("%nPDF rendering alone: %.1f certificates/s%n", render);
+        System.out.printf("issuance pipeline (claims, sign, PDF, store, enqueue): %.1f certificates/s%n", pipeline);
+        System.out.printf("pipeline / rendering = %.2f (goal >= 0.50); pipeline goal >= 100/s: %s%n",
+                pipeline / render, pipeline >= 100 ? "met" : "not met");
+    }
+
+    private static double score(Collection<RunResult> results, String benchmark) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .findFirst().orElseThrow().getPrimaryResult().getScore();
+    }
+}

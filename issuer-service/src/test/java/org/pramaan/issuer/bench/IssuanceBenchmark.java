@@ -1,0 +1,119 @@
+package org.pramaan.issuer.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.pramaan.credential.Language;
+import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.catalog.CatalogLoader;
+import org.pramaan.issuer.catalog.CatalogSource;
+import org.pramaan.issuer.certificate.CertificateIssuer;
+import org.pramaan.issuer.certificate.CertificateRenderer;
+import org.pramaan.issuer.certificate.Certificates;
+import org.pramaan.issuer.certificate.IssueCommand;
+import org.pramaan.issuer.certificate.SignerKeys;
+import org.pramaan.issuer.database.EmbeddedDatabase;
+import org.pramaan.issuer.pdf.CertificateDocument;
+import org.pramaan.issuer.pdf.CertificateFonts;
+import org.pramaan.issuer.pdf.CertificatePdfRenderer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The issuance pipeline (claims, signature, PDF, store in PostgreSQL with the outbox row, one
+ * transaction) against rendering the same certificate's PDF alone, in certificates per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class IssuanceBenchmark {
+
+    private HikariDataSource dataSource;
+    private CertificateIssuer issuer;
+    private CertificateRenderer renderer;
+    private TransactionTemplate transactions;
+    private IssueCommand command;
+    private CertificateDocument document;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Path home = Files.createTempDirectory("issuer-bench");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(EmbeddedDatabase.jdbcUrl(null, 0, "issuer_bench"));
+        config.setUsername("postgres");
+        dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).schemas("issuer").defaultSchema("issuer")
+                .locations("classpath:db/issuer").load().migrate();
+        Catalog catalog = new CatalogLoader().load(read("departments.json"), List.of(read("services/rev.json")));
+        IssuerProperties properties = new IssuerProperties(home, "https://verify.example.gov.in",
+                "http://localhost:8081", new IssuerProperties.Catalog("classpath:test-catalog"),
+                new IssuerProperties.Ledger("dev", 50, java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2)),
+                new IssuerProperties.Keys(true, Map.of(), Map.of()),
+                new IssuerProperties.Bridge("http://localhost:8083", "", java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofSeconds(1)), false);
+        CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
+        renderer = pdf::render;
+        issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC()), renderer,
+                new Certificates(JdbcClient.create(dataSource)), Clock.systemUTC(), properties);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
+                Map.of("ai", "96000", "pc", "520001", "ct", "BC-A", "db", "1990-08-15"), Language.TE,
+                PhoneNumber.parse("9876543210"), null);
+        document = captureDocument(catalog, properties);
+    }
+
+    /** The exact document the pipeline renders, captured once through a recording renderer. */
+    private CertificateDocument captureDocument(Catalog catalog, IssuerProperties properties) {
+        CertificateDocument[] seen = new CertificateDocument[1];
+        CertificateIssuer recording = new CertificateIssuer(catalog, new SignerKeys(properties, catalog,
+                Clock.systemUTC()), d -> {
+            seen[0] = d;
+            return renderer.render(d);
+        }, null, Clock.systemUTC(), properties);
+        recording.prepare(command);
+        return seen[0];
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        dataSource.close();
+    }
+
+    @Benchmark
+    public byte[] renderPdfOnly() {
+        return renderer.render(document);
+    }
+
+    @Benchmark
+    public Object issuancePipeline() {
+        return transactions.execute(status -> issuer.issue(command));
+    }
+
+    private static CatalogSource read(String name) throws IOException {
+        try (InputStream in = IssuanceBenchmark.class.getResourceAsStream("/test-catalog/" + name)) {
+            return new CatalogSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}

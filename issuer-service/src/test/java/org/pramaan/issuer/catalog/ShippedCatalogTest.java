@@ -1,0 +1,18 @@
+package org.pramaan.issuer.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The catalog the service ships with loads, validates and has the launch catalog's breadth. */
+class ShippedCatalogTest {
+
+    @Test
+    void theShippedCatalogIsValidAndComplete() {
+        Catalog catalog = CatalogConfiguration.load("classpath:catalog");
+        assertThat(catalog.departments()).hasSizeGreaterThanOrEqualTo(36);
+        assertThat(catalog.services()).hasSizeGreaterThanOrEqualTo(161);
+        assertThat(catalog.services().stream().filter(s -> s.certificate() != null)).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(catalog.services().stream().filter(s -> s.kind() == ServiceKind.INFORMATION)).isNotEmpty();
+    }
+}

@@ -1,0 +1,79 @@
+package org.pramaan.issuer.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the service's API, signed in one way or another. */
+public final class ApiClient {
+
+    /** An answer: status, body text, body as JSON when it is JSON. */
+    public record Answer(int status, String body, byte[] bytes, String contentType) {
+        public JsonNode json() {
+            return MAPPER.readTree(body);
+        }
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+    private final String headerName;
+    private final String headerValue;
+
+    private ApiClient(int port, String headerName, String headerValue) {
+        this.port = port;
+        this.headerName = headerName;
+        this.headerValue = headerValue;
+    }
+
+    public static ApiClient basic(int port, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new ApiClient(port, "Authorization", "Basic " + token);
+    }
+
+    public static ApiClient apiKey(int port, String key) {
+        return new ApiClient(port, "X-Api-Key", key);
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient(port, null, null);
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headerName != null) {
+            b.header(headerName, headerValue);
+        }
+        return b;
+    }
+
+    private static Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

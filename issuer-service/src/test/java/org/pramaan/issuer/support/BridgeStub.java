@@ -1,0 +1,71 @@
+package org.pramaan.issuer.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the WhatsApp bridge's internal endpoint on loopback: records every request and can
+ * be told to fail the next N of them (503), as a bridge that is restarting would.
+ */
+public final class BridgeStub implements AutoCloseable {
+
+    /** One request as the bridge received it. */
+    public record Received(String path, String authorization, String body, int answeredWith) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile boolean down;
+
+    public BridgeStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
+            received.add(new Received(exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Requests the bridge accepted whose body mentions {@code text}. */
+    public List<Received> accepted(String text) {
+        return received.stream().filter(r -> r.answeredWith() == 202 && r.body().contains(text)).toList();
+    }
+
+    public void failNext(int count) {
+        failNext.set(count);
+    }
+
+    /** While down, every request is answered 503. */
+    public void down(boolean value) {
+        down = value;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,96 @@
+package org.pramaan.issuer.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: one service per JVM on a random port, on the embedded PostgreSQL
+ * and DevLedger, with the test catalog, a bridge stub on loopback and the development sign-ins it
+ * wrote to {@code dev.env}. Every subclass shares the one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestLedgerConfiguration.class)
+public abstract class IntegrationTest {
+
+    protected static final Path HOME = tempHome();
+    protected static final BridgeStub BRIDGE = new BridgeStub();
+    protected static final String BRIDGE_TOKEN = "test-bridge-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SwitchableLedgers ledgers;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("pramaan.home", HOME::toString);
+        registry.add("pramaan.database.embedded-folder", () -> "temporary");
+        registry.add("pramaan.database.embedded-name", () -> "issuer_test");
+        registry.add("pramaan.catalog.location", () -> "classpath:test-catalog");
+        registry.add("pramaan.security.bcrypt-strength", () -> "4");
+        registry.add("pramaan.ledger.batch-size", () -> "10");
+        registry.add("pramaan.ledger.max-wait", () -> "200ms");
+        registry.add("pramaan.ledger.poll-interval", () -> "100ms");
+        registry.add("pramaan.ledger.retry-backoff", () -> "200ms");
+        registry.add("pramaan.bridge.base-url", BRIDGE::baseUrl);
+        registry.add("pramaan.bridge.token", () -> BRIDGE_TOKEN);
+        registry.add("pramaan.bridge.poll-interval", () -> "100ms");
+        registry.add("pramaan.bridge.retry-backoff", () -> "200ms");
+        registry.add("pramaan.verifier-base-url", () -> "https://verify.example.gov.in");
+        registry.add("pramaan.public-base-url", () -> "http://issuer.test");
+    }
+
+    /** The development sign-ins the service wrote on first start. */
+    protected static Map<String, String> devEnv() {
+        try {
+            Map<String, String> values = new HashMap<>();
+            for (String line : Files.readAllLines(HOME.resolve("dev.env"))) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^'|'$", ""));
+                }
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected ApiClient bridge() {
+        Map<String, String> env = devEnv();
+        return ApiClient.basic(port, env.get("ISSUER_BRIDGE_CLIENT_ID"), env.get("ISSUER_BRIDGE_CLIENT_SECRET"));
+    }
+
+    protected ApiClient officer(String department) {
+        Map<String, String> env = devEnv();
+        return ApiClient.basic(port, env.get("ISSUER_OFFICER_" + department + "_USER"),
+                env.get("ISSUER_OFFICER_" + department + "_PASSWORD"));
+    }
+
+    protected ApiClient departmentSystem(String department) {
+        return ApiClient.apiKey(port, devEnv().get("ISSUER_DEPT_SYSTEM_" + department + "_KEY"));
+    }
+
+    protected ApiClient anonymous() {
+        return ApiClient.anonymous(port);
+    }
+
+    private static Path tempHome() {
+        try {
+            return Files.createTempDirectory("issuer-test-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.pramaan.issuer.support;
+
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.issuer.anchoring.DepartmentLedgers;
+import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.ledger.Ledger;
+import org.pramaan.ledger.LedgerErrorCode;
+import org.pramaan.ledger.LedgerException;
+
+/**
+ * The real department ledgers with an outage switch: while off, every call fails as an unreachable
+ * ledger would. Fault injection for outage tests; the ledger itself is the real DevLedger.
+ */
+public final class SwitchableLedgers implements DepartmentLedgers {
+
+    private final LedgerConnections real;
+    private volatile boolean available = true;
+
+    public SwitchableLedgers(LedgerConnections real) {
+        this.real = real;
+    }
+
+    public void available(boolean value) {
+        available = value;
+    }
+
+    @Override
+    public Ledger forDepartment(DepartmentCode department) {
+        if (!available) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, null, "ledger switched off by the test");
+        }
+        return real.forDepartment(department);
+    }
+}

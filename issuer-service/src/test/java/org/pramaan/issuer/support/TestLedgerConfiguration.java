@@ -1,0 +1,17 @@
+package org.pramaan.issuer.support;
+
+import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Puts the outage switch in front of the real department ledgers. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestLedgerConfiguration {
+
+    @Bean
+    @Primary
+    SwitchableLedgers switchableLedgers(LedgerConnections real) {
+        return new SwitchableLedgers(real);
+    }
+}

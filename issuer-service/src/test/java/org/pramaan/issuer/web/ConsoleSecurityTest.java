@@ -1,0 +1,81 @@
+package org.pramaan.issuer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.pramaan.issuer.support.IntegrationTest;
+
+/** The console door: sign-in required, CSRF on every form, throttled guessing, public docs and health. */
+class ConsoleSecurityTest extends IntegrationTest {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void consoleRedirectsAnonymousVisitorsToSignIn() throws Exception {
+        HttpResponse<String> r = http.send(get("/console"), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/console/login");
+    }
+
+    @Test
+    void aFormPostWithoutCsrfTokenIsRefused() throws Exception {
+        HttpResponse<String> r = http.send(form("/console/login", "username=rev-officer&password=x"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMachineClientCannotSignInToTheConsole() throws Exception {
+        java.util.Map<String, String> env = devEnv();
+        HttpResponse<String> page = http.send(get("/console/login"), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + env.get("ISSUER_BRIDGE_CLIENT_ID")
+                        + "&password=" + env.get("ISSUER_BRIDGE_CLIENT_SECRET") + "&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/console/login?error");
+    }
+
+    @Test
+    void repeatedSignInAttemptsAreThrottled() throws Exception {
+        String location = "";
+        for (int i = 0; i < 15 && !location.contains("throttled"); i++) {
+            HttpResponse<String> r = http.send(form("/console/login", "username=throttle-victim&password=guess" + i),
+                    HttpResponse.BodyHandlers.ofString());
+            location = r.headers().firstValue("Location").orElse("");
+        }
+        assertThat(location).contains("/console/login?throttled");
+    }
+
+    @Test
+    void openApiAndMetricsAreServed() throws Exception {
+        HttpResponse<String> docs = http.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/applications", "/api/v1/certificates/{id}/revoke");
+        HttpResponse<String> metrics = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("pramaan_anchoring_queue_depth");
+        HttpResponse<String> health = http.send(get("/actuator/health/readiness"), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("UP");
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+    }
+
+    private HttpRequest form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(URLEncoder.encode("", StandardCharsets.UTF_8) + body))
+                .build();
+    }
+}
