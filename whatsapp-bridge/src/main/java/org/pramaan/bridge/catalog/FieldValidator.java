@@ -1,0 +1,187 @@
+package org.pramaan.bridge.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.pramaan.bridge.catalog.Catalog.Field;
+import org.pramaan.bridge.catalog.Catalog.Option;
+import org.pramaan.bridge.catalog.Catalog.Validation;
+import org.pramaan.bridge.citizen.Language;
+
+/**
+ * Checks one answer against its field's type and the catalog's rules, at once, so the citizen is re-asked with the
+ * reason instead of learning about it after submitting. The issuer validates again; this is for the conversation.
+ */
+public final class FieldValidator {
+
+    /** The normalised answer to store, or the reason (a bundle key and its argument) to re-ask with. */
+    public record Result(String value, String reasonKey, Object reasonArgument) {
+        static Result ok(String value) {
+            return new Result(value, null, null);
+        }
+
+        static Result invalid(String key, Object argument) {
+            return new Result(null, key, argument);
+        }
+
+        static Result invalid(String key) {
+            return new Result(null, key, null);
+        }
+
+        public boolean valid() {
+            return reasonKey == null;
+        }
+    }
+
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final int[][] VERHOEFF_D = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+            {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+            {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+
+    private final Clock clock;
+
+    public FieldValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Result check(Field field, String answer) {
+        String raw = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
+        Validation rules = field.rules();
+        if (raw.isEmpty()) {
+            return Result.invalid("reason.required");
+        }
+        Result typed = switch (field.type() == null ? "text" : field.type()) {
+            case "number" -> number(digitsOnly(raw), rules, false);
+            case "money" -> number(raw.replace(",", "").replace("₹", "").replace("Rs", "").strip(), rules, true);
+            case "date" -> date(raw, rules);
+            case "year" -> year(raw, rules);
+            case "pin" -> raw.replace(" ", "").matches("[1-9][0-9]{5}")
+                    ? Result.ok(raw.replace(" ", "")) : Result.invalid("reason.pin");
+            case "aadhaar" -> aadhaar(raw.replace(" ", "").replace("-", ""));
+            case "phone" -> phone(raw.replace(" ", "").replace("-", ""));
+            case "enum" -> option(raw, rules);
+            case "name" -> raw.matches("[\\p{L}\\p{M} .'-]+") ? length(raw, rules) : Result.invalid("reason.name");
+            default -> length(raw, rules);
+        };
+        if (typed.valid() && rules.pattern() != null && !rules.pattern().isBlank()) {
+            try {
+                if (!Pattern.compile(rules.pattern()).matcher(typed.value()).matches()) {
+                    return Result.invalid("reason.pattern");
+                }
+            } catch (PatternSyntaxException e) {
+                return typed; // a broken catalog rule must not lock citizens out; the issuer has the final say
+            }
+        }
+        return typed;
+    }
+
+    /** The option chosen by value, by its label in any language, or by its position (1, 2, 3...). */
+    public static Optional<Option> findOption(Validation rules, String answer) {
+        String a = answer.strip();
+        for (Option o : rules.options()) {
+            if (o.value().equalsIgnoreCase(a)) {
+                return Optional.of(o);
+            }
+            for (Language l : Language.values()) {
+                if (o.labels() != null && o.labels().in(l).equalsIgnoreCase(a)) {
+                    return Optional.of(o);
+                }
+            }
+        }
+        if (a.matches("[0-9]{1,2}")) {
+            int i = Integer.parseInt(a) - 1;
+            if (i >= 0 && i < rules.options().size()) {
+                return Optional.of(rules.options().get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Result option(String raw, Validation rules) {
+        return findOption(rules, raw).map(o -> Result.ok(o.value())).orElse(Result.invalid("reason.option"));
+    }
+
+    private static Result length(String raw, Validation rules) {
+        if (rules.minLength() != null && raw.length() < rules.minLength()) {
+            return Result.invalid("reason.minLength", rules.minLength());
+        }
+        if (rules.maxLength() != null && raw.length() > rules.maxLength()) {
+            return Result.invalid("reason.maxLength", rules.maxLength());
+        }
+        return Result.ok(raw);
+    }
+
+    private static String digitsOnly(String raw) {
+        return raw.replace(",", "").replace(" ", "");
+    }
+
+    private static Result number(String raw, Validation rules, boolean money) {
+        if (!raw.matches(money ? "[0-9]+(\\.[0-9]{1,2})?" : "-?[0-9]+(\\.[0-9]+)?")) {
+            return Result.invalid("reason.number");
+        }
+        double value = Double.parseDouble(raw);
+        if (rules.min() != null && value < rules.min()) {
+            return Result.invalid("reason.min", plain(rules.min()));
+        }
+        if (rules.max() != null && value > rules.max()) {
+            return Result.invalid("reason.max", plain(rules.max()));
+        }
+        return Result.ok(raw);
+    }
+
+    private Result date(String raw, Validation rules) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.replace('/', '-'));
+        } catch (DateTimeParseException e) {
+            return Result.invalid("reason.date");
+        }
+        if (Boolean.TRUE.equals(rules.notAfterToday()) && date.isAfter(LocalDate.now(clock.withZone(INDIA)))) {
+            return Result.invalid("reason.future");
+        }
+        return Result.ok(date.toString());
+    }
+
+    private Result year(String raw, Validation rules) {
+        if (!raw.matches("(19|20)[0-9]{2}")) {
+            return Result.invalid("reason.year");
+        }
+        int y = Integer.parseInt(raw);
+        if (y > Year.now(clock.withZone(INDIA)).getValue() && Boolean.TRUE.equals(rules.notAfterToday())) {
+            return Result.invalid("reason.future");
+        }
+        return number(raw, rules, false);
+    }
+
+    private static Result phone(String raw) {
+        String digits = raw.startsWith("+91") ? raw.substring(3) : raw;
+        return digits.matches("[6-9][0-9]{9}") ? Result.ok(digits) : Result.invalid("reason.phone");
+    }
+
+    private static Result aadhaar(String digits) {
+        if (!digits.matches("[2-9][0-9]{11}")) {
+            return Result.invalid("reason.aadhaar");
+        }
+        int c = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d]];
+        }
+        return c == 0 ? Result.ok(digits) : Result.invalid("reason.aadhaar");
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,201 @@
+package org.pramaan.bridge.conversation;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.pramaan.bridge.citizen.Citizen;
+import org.pramaan.bridge.citizen.Citizens;
+import org.pramaan.bridge.citizen.Language;
+import org.pramaan.bridge.issuer.IssuerException;
+import org.pramaan.bridge.outbound.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes one inbound message to the right flow given the conversation's step. Runs inside the inbox worker's
+ * transaction: the new state and the queued replies commit together with the message's "processed" mark.
+ */
+@Component
+public class ConversationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+    private static final Map<String, Language> LANGUAGE_WORDS = Map.of("telugu", Language.TE, "తెలుగు", Language.TE,
+            "english", Language.EN, "hindi", Language.HI, "हिंदी", Language.HI, "हिन्दी", Language.HI);
+
+    private final Conversations conversations;
+    private final Citizens citizens;
+    private final Outbox outbox;
+    private final BotTexts texts;
+    private final MenuFlow menus;
+    private final FormFlow forms;
+    private final RecordsFlow records;
+    private final VerifyFlow verification;
+
+    public ConversationEngine(Conversations conversations, Citizens citizens, Outbox outbox, BotTexts texts,
+            MenuFlow menus, FormFlow forms, RecordsFlow records, VerifyFlow verification) {
+        this.conversations = conversations;
+        this.citizens = citizens;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.menus = menus;
+        this.forms = forms;
+        this.records = records;
+        this.verification = verification;
+    }
+
+    public void handle(Citizen citizen, InboundMessage message, Instant now) {
+        Conversation conversation = conversations.find(citizen.id()).orElseGet(() -> Conversation.start(citizen.id(), now));
+        Chat chat = new Chat(citizen, conversation, texts, outbox, now);
+        try {
+            route(chat, message);
+        } catch (IssuerException | dev.failsafe.FailsafeException e) {
+            log.warn("Issuer trouble while answering {}: {}", citizen.id(), e.toString());
+            chat.say("error.temporary");
+        }
+        conversation.touch(now);
+        conversations.save(conversation);
+    }
+
+    private void route(Chat chat, InboundMessage m) {
+        boolean choosing = chat.citizen().chosenLanguage().isEmpty() || chat.conversation().step() == Step.LANGUAGE;
+        Optional<Language> chosen = chosenLanguage(m, choosing);
+        if (chosen.isPresent()) {
+            citizens.chooseLanguage(chat.citizen().id(), chosen.get());
+            chat.switchTo(chosen.get());
+            chat.say("lang.saved");
+            menus.mainMenu(chat);
+            return;
+        }
+        if (choosing) {
+            menus.languageChoice(chat);
+            return;
+        }
+        if (m.isReply()) {
+            reply(chat, m.replyId());
+        } else if (m.isText()) {
+            text(chat, m.text());
+        } else if (m.isCertificateCandidate()) {
+            if (chat.conversation().step() == Step.FORM || chat.conversation().step() == Step.CONFIRM) {
+                chat.say("unsupported.media.form");
+                forms.repeat(chat);
+            } else {
+                verification.media(chat, m);
+            }
+        } else if ("audio".equals(m.type())) {
+            chat.say("unsupported.voice");
+        } else if ("reaction".equals(m.type()) && (m.emoji() == null || m.emoji().isEmpty())) {
+            log.debug("Reaction removed by {}", chat.citizen().id()); // nothing was said, nothing to answer
+        } else if ("system".equals(m.type())) {
+            log.info("System message for {} (e.g. number change)", chat.citizen().id());
+        } else {
+            chat.say("unsupported.type");
+        }
+    }
+
+    private void reply(Chat chat, String id) {
+        String[] parts = id.split(":", 3);
+        switch (parts[0]) {
+            case "menu" -> {
+                if (parts.length == 1) {
+                    menus.mainMenu(chat);
+                } else {
+                    menuItem(chat, parts[1]);
+                }
+            }
+            case "depts" -> menus.departments(chat, page(parts, 1));
+            case "dept" -> menus.services(chat, parts[1], 0);
+            case "svcs" -> menus.services(chat, parts[1], page(parts, 2));
+            case "svc" -> menus.serviceIntro(chat, parts[1]);
+            case "start" -> forms.begin(chat, parts[1]);
+            case "opt" -> {
+                if (chat.conversation().step() == Step.FORM) {
+                    forms.answer(chat, id.substring(4));
+                } else {
+                    menus.mainMenu(chat);
+                }
+            }
+            case "form" -> {
+                if (chat.conversation().step() != Step.CONFIRM) {
+                    menus.mainMenu(chat);
+                } else if ("submit".equals(parts[1])) {
+                    forms.submit(chat);
+                } else {
+                    forms.cancel(chat);
+                }
+            }
+            case "cert" -> records.resend(chat, id.substring(5));
+            default -> menus.mainMenu(chat); // template quick replies and stale buttons land on the menu
+        }
+    }
+
+    private void menuItem(Chat chat, String item) {
+        switch (item) {
+            case "apply" -> {
+                chat.conversation().reset(Step.MENU);
+                menus.departments(chat, 0);
+            }
+            case "track" -> records.track(chat);
+            case "certs" -> records.certificates(chat);
+            case "verify" -> verification.prompt(chat);
+            case "help" -> chat.say("help.body");
+            case "language" -> menus.languageChoice(chat);
+            default -> menus.mainMenu(chat);
+        }
+    }
+
+    private void text(Chat chat, String text) {
+        Step step = chat.conversation().step();
+        Optional<Command> command = Command.of(text);
+        if (command.isPresent()) {
+            switch (command.get()) {
+                case MENU -> menus.mainMenu(chat);
+                case HELP -> chat.say("help.body");
+                case STATUS -> records.track(chat);
+                case LANGUAGE -> menus.languageChoice(chat);
+                case CANCEL -> {
+                    if (step == Step.FORM || step == Step.CONFIRM) {
+                        forms.cancel(chat);
+                    }
+                    menus.mainMenu(chat);
+                }
+                case BACK -> {
+                    if (step == Step.FORM || step == Step.CONFIRM) {
+                        forms.back(chat);
+                    } else {
+                        menus.mainMenu(chat);
+                    }
+                }
+            }
+            return;
+        }
+        if (step == Step.FORM) {
+            forms.answer(chat, text);
+        } else if (step == Step.CONFIRM) {
+            chat.say("form.confirm.hint");
+            forms.repeat(chat);
+        } else if (VerifyFlow.looksLikeQr(text)) {
+            verification.qrText(chat, text);
+        } else {
+            menus.search(chat, text);
+        }
+    }
+
+    private static Optional<Language> chosenLanguage(InboundMessage m, boolean choosing) {
+        if (m.replyId() != null && m.replyId().startsWith("lang:")) {
+            return Language.fromCode(m.replyId().substring(5));
+        }
+        if (m.isText() && choosing) {
+            return Optional.ofNullable(LANGUAGE_WORDS.get(m.text().strip().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return Optional.empty();
+    }
+
+    private static int page(String[] parts, int index) {
+        try {
+            return parts.length > index ? Integer.parseInt(parts[index]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

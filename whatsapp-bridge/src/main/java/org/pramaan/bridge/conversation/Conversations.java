@@ -1,0 +1,46 @@
+package org.pramaan.bridge.conversation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+@Repository
+public class Conversations {
+
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public Conversations(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<Conversation> find(String citizenId) {
+        return jdbc.query("SELECT citizen_id, step, data, updated_at FROM conversation WHERE citizen_id = ? FOR UPDATE",
+                (rs, n) -> new Conversation(rs.getString(1), Step.valueOf(rs.getString(2)),
+                        json.readValue(rs.getString(3), DATA), rs.getTimestamp(4).toInstant()), citizenId)
+                .stream().findFirst();
+    }
+
+    public void save(Conversation c) {
+        jdbc.update("""
+                INSERT INTO conversation (citizen_id, step, data, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (citizen_id) DO UPDATE SET step = EXCLUDED.step, data = EXCLUDED.data,
+                  updated_at = EXCLUDED.updated_at""",
+                c.citizenId(), c.step().name(), json.writeValueAsString(c.data()), Timestamp.from(c.updatedAt()));
+    }
+
+    /** Citizens whose unfinished task has been idle since before {@code cutoff}. */
+    public List<String> idleSince(Instant cutoff) {
+        return jdbc.queryForList("SELECT citizen_id FROM conversation WHERE step IN ('FORM', 'CONFIRM', 'VERIFY') "
+                + "AND updated_at < ? ORDER BY updated_at LIMIT 200", String.class, Timestamp.from(cutoff));
+    }
+}

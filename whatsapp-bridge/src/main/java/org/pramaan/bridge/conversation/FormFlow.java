@@ -1,0 +1,227 @@
+package org.pramaan.bridge.conversation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pramaan.bridge.catalog.Catalog.Field;
+import org.pramaan.bridge.catalog.Catalog.Option;
+import org.pramaan.bridge.catalog.Catalog.Service;
+import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.catalog.FieldValidator;
+import org.pramaan.bridge.citizen.Language;
+import org.pramaan.bridge.issuer.IssuerClient;
+import org.pramaan.bridge.issuer.IssuerException;
+import org.pramaan.bridge.outbound.Replies;
+import org.pramaan.bridge.outbound.Replies.Button;
+import org.pramaan.bridge.outbound.Replies.Row;
+import org.pramaan.bridge.outbound.Replies.Section;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * An application form in the chat: one field at a time with its label and an example, each answer checked at once,
+ * "back" and "cancel" at any point, a summary to confirm, then the submission to issuer-service.
+ */
+@Component
+public class FormFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(FormFlow.class);
+    private static final String SERVICE = "service";
+    private static final String INDEX = "field";
+    private static final String ANSWER = "a.";
+
+    private final CatalogClient catalogs;
+    private final IssuerClient issuer;
+    private final FieldValidator validator;
+
+    public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock) {
+        this.catalogs = catalogs;
+        this.issuer = issuer;
+        this.validator = new FieldValidator(clock);
+    }
+
+    public void begin(Chat chat, String serviceCode) {
+        Service service = catalogs.catalog().service(serviceCode).filter(Service::canApply).orElse(null);
+        if (service == null) {
+            chat.say("service.unavailable");
+            return;
+        }
+        Conversation c = chat.conversation();
+        c.reset(Step.FORM);
+        c.put(SERVICE, serviceCode);
+        ask(chat, service, 0);
+    }
+
+    /** A typed answer or a chosen option for the current field. */
+    public void answer(Chat chat, String answer) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        int index = index(chat);
+        Field field = service.certificate().fields().get(index);
+        FieldValidator.Result result = validator.check(field, answer);
+        if (!result.valid()) {
+            String reason = result.reasonArgument() == null ? chat.t(result.reasonKey())
+                    : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()));
+            chat.say("form.invalid", reason);
+            ask(chat, service, index);
+            return;
+        }
+        chat.conversation().put(ANSWER + field.key(), result.value());
+        next(chat, service, index + 1);
+    }
+
+    public void back(Chat chat) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        Conversation c = chat.conversation();
+        int index = c.step() == Step.CONFIRM ? service.certificate().fields().size() : index(chat);
+        c.moveTo(Step.FORM);
+        if (index == 0) {
+            chat.say("form.back.first");
+            ask(chat, service, 0);
+        } else {
+            ask(chat, service, index - 1);
+        }
+    }
+
+    public void cancel(Chat chat) {
+        chat.conversation().reset(Step.MENU);
+        chat.say("form.cancelled");
+    }
+
+    /** Re-shows where the citizen is, e.g. after a message we could not use. */
+    public void repeat(Chat chat) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        if (chat.conversation().step() == Step.CONFIRM) {
+            summary(chat, service);
+        } else {
+            ask(chat, service, index(chat));
+        }
+    }
+
+    public void submit(Chat chat) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        Language l = chat.language();
+        Map<String, String> fields = answers(chat, service);
+        try {
+            IssuerClient.Submitted submitted = issuer.submit(new IssuerClient.Submission(service.code(),
+                    chat.citizen().recipient(), l.code(), fields, chat.citizen().id()));
+            chat.conversation().reset(Step.MENU);
+            String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
+                    Math.min(10, submitted.serviceLevelDue().length()));
+            chat.say("form.submitted", service.names().in(l), submitted.id(), due);
+        } catch (IssuerClient.Rejected rejected) {
+            List<String> lines = new ArrayList<>();
+            int first = Integer.MAX_VALUE;
+            List<Field> all = service.certificate().fields();
+            for (IssuerClient.FieldError e : rejected.errors()) {
+                for (int i = 0; i < all.size(); i++) {
+                    if (all.get(i).key().equals(e.field())) {
+                        first = Math.min(first, i);
+                        lines.add("- " + all.get(i).labels().in(l) + ": " + e.reason());
+                    }
+                }
+            }
+            chat.say("form.rejected", String.join("\n", lines));
+            chat.conversation().moveTo(Step.FORM);
+            ask(chat, service, first == Integer.MAX_VALUE ? 0 : first);
+        } catch (IssuerException e) {
+            log.warn("Submitting {} for {} failed: {}", service.code(), chat.citizen().id(), e.toString());
+            chat.say("error.temporary");
+        }
+    }
+
+    private void next(Chat chat, Service service, int index) {
+        if (index >= service.certificate().fields().size()) {
+            chat.conversation().moveTo(Step.CONFIRM);
+            summary(chat, service);
+        } else {
+            ask(chat, service, index);
+        }
+    }
+
+    private void ask(Chat chat, Service service, int index) {
+        Language l = chat.language();
+        List<Field> fields = service.certificate().fields();
+        Field field = fields.get(index);
+        chat.conversation().put(INDEX, String.valueOf(index));
+        String n = String.valueOf(index + 1);
+        String total = String.valueOf(fields.size());
+        List<Option> options = field.rules().options();
+        if ("enum".equals(field.type()) && !options.isEmpty() && options.size() <= Replies.ROWS_MAX) {
+            String body = chat.t("form.ask.choice", n, total, field.labels().in(l));
+            if (options.size() <= Replies.BUTTONS_MAX) {
+                chat.send(Replies.buttons(body, options.stream().map(o -> new Button("opt:" + o.value(),
+                        Replies.fit(o.labels().in(l), Replies.BUTTON_TITLE_MAX))).toList()));
+            } else {
+                chat.send(Replies.list(body, chat.t("form.choose"), null, List.of(new Section(null,
+                        options.stream().map(o -> new Row("opt:" + o.value(),
+                                Replies.fit(o.labels().in(l), Replies.ROW_TITLE_MAX), null)).toList()))));
+            }
+            return;
+        }
+        String example = field.example() == null ? "-" : field.example();
+        chat.say("form.ask", n, total, field.labels().in(l), example);
+    }
+
+    private void summary(Chat chat, Service service) {
+        Language l = chat.language();
+        StringBuilder lines = new StringBuilder();
+        Map<String, String> answers = answers(chat, service);
+        for (Field f : service.certificate().fields()) {
+            String value = answers.get(f.key());
+            if (value == null) {
+                continue;
+            }
+            if ("aadhaar".equals(f.type()) && value.length() == 12) {
+                value = "XXXX XXXX " + value.substring(8); // never echo an Aadhaar number in full
+            } else if ("enum".equals(f.type())) {
+                value = FieldValidator.findOption(f.rules(), value).map(o -> o.labels().in(l)).orElse(value);
+            }
+            lines.append(f.labels().in(l)).append(": ").append(value).append('\n');
+        }
+        String body = Replies.fit(chat.t("form.summary", service.names().in(l), lines.toString().strip()),
+                Replies.INTERACTIVE_BODY_MAX);
+        chat.send(Replies.buttons(body, List.of(new Button("form:submit", chat.t("form.submit")),
+                new Button("form:cancel", chat.t("form.cancel")))));
+    }
+
+    private Map<String, String> answers(Chat chat, Service service) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Field f : service.certificate().fields()) {
+            String v = chat.conversation().get(ANSWER + f.key());
+            if (v != null) {
+                answers.put(f.key(), v);
+            }
+        }
+        return answers;
+    }
+
+    private Service service(Chat chat) {
+        String code = chat.conversation().get(SERVICE);
+        Service service = code == null ? null : catalogs.catalog().service(code).filter(Service::canApply).orElse(null);
+        if (service == null) {
+            chat.conversation().reset(Step.MENU);
+            chat.say("service.unavailable");
+        }
+        return service;
+    }
+
+    private static int index(Chat chat) {
+        String v = chat.conversation().get(INDEX);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+}

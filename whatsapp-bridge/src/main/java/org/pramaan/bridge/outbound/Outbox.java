@@ -1,0 +1,131 @@
+package org.pramaan.bridge.outbound;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.pramaan.bridge.citizen.Citizen;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbound queue in PostgreSQL. States: PENDING (to send), ACCEPTED (Graph API said 200), SENT, DELIVERED,
+ * READ (from status notifications), WAITING_WINDOW (blocked by the 24-hour window until the citizen writes),
+ * FAILED (permanent, with the error code).
+ */
+@Repository
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final OutboxSignal signal;
+
+    public Outbox(JdbcTemplate jdbc, OutboxSignal signal) {
+        this.jdbc = jdbc;
+        this.signal = signal;
+    }
+
+    public record Entry(long seq, String citizenId, String recipient, OutboundMessage message, int attempts) {
+    }
+
+    public void enqueue(Citizen citizen, OutboundMessage message) {
+        jdbc.update("INSERT INTO outbox (citizen_id, recipient, kind, payload, state) VALUES (?, ?, ?, ?, 'PENDING')",
+                citizen.id(), citizen.recipient(), message.kind(), message.payload());
+        signal.afterCommit();
+    }
+
+    /**
+     * The oldest due message of each citizen whose earlier messages are all out of the way: that is what keeps
+     * one citizen's messages in order while different citizens proceed in parallel.
+     */
+    public List<Entry> nextRound(Instant now, int limit) {
+        return jdbc.query("""
+                SELECT o.seq, o.citizen_id, o.recipient, o.kind, o.payload, o.attempts FROM outbox o
+                WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.citizen_id = o.citizen_id AND p.seq < o.seq
+                                  AND p.state = 'PENDING')
+                ORDER BY o.seq LIMIT ?""",
+                (rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        new OutboundMessage(rs.getString(4), rs.getString(5)), rs.getInt(6)),
+                Timestamp.from(now), limit);
+    }
+
+    public void accepted(long seq, String wamid) {
+        jdbc.update("UPDATE outbox SET state = 'ACCEPTED', wamid = ?, attempts = attempts + 1, updated_at = now() "
+                + "WHERE seq = ?", wamid, seq);
+    }
+
+    public void receiptSent(long seq) {
+        jdbc.update("UPDATE outbox SET state = 'READ', attempts = attempts + 1, updated_at = now() WHERE seq = ?", seq);
+    }
+
+    public void retryAt(long seq, Instant at, int code, String error) {
+        jdbc.update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_text = ?, "
+                + "updated_at = now() WHERE seq = ?", Timestamp.from(at), code, error, seq);
+    }
+
+    /** Pacing delay: not an attempt. */
+    public void deferUntil(long seq, Instant at) {
+        jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE seq = ?", Timestamp.from(at), seq);
+    }
+
+    public void failed(long seq, int code, String error) {
+        jdbc.update("UPDATE outbox SET state = 'FAILED', attempts = attempts + 1, error_code = ?, error_text = ?, "
+                + "updated_at = now() WHERE seq = ?", code, error, seq);
+    }
+
+    public void waitForWindow(long seq) {
+        jdbc.update("UPDATE outbox SET state = 'WAITING_WINDOW', updated_at = now() WHERE seq = ?", seq);
+    }
+
+    /** Replaces a resolved issuer document by the uploaded document, so a retry does not upload again. */
+    public void resolve(long seq, OutboundMessage message) {
+        jdbc.update("UPDATE outbox SET kind = ?, payload = ? WHERE seq = ?", message.kind(), message.payload(), seq);
+    }
+
+    /**
+     * A status notification. Returns the citizen of the message, or null when the id is unknown. States only move
+     * forward (Meta may skip delivered and sends no ordering guarantee); failed always wins.
+     */
+    public String applyStatus(String wamid, String status, int errorCode, String errorText) {
+        List<String> citizen = jdbc.queryForList("SELECT citizen_id FROM outbox WHERE wamid = ?", String.class, wamid);
+        if (citizen.isEmpty()) {
+            return null;
+        }
+        if ("failed".equals(status)) {
+            String state = errorCode == 131047 ? "WAITING_WINDOW" : "FAILED";
+            jdbc.update("UPDATE outbox SET state = ?, error_code = ?, error_text = ?, updated_at = now() "
+                    + "WHERE wamid = ?", state, errorCode, errorText, wamid);
+        } else {
+            String state = switch (status) {
+                case "sent" -> "SENT";
+                case "delivered" -> "DELIVERED";
+                case "read", "played" -> "READ";
+                default -> null;
+            };
+            if (state != null) {
+                jdbc.update("""
+                        UPDATE outbox SET state = ?, updated_at = now() WHERE wamid = ? AND
+                          array_position(ARRAY['ACCEPTED','SENT','DELIVERED','READ'], state)
+                          < array_position(ARRAY['ACCEPTED','SENT','DELIVERED','READ'], ?)""", state, wamid, state);
+            }
+        }
+        return citizen.get(0);
+    }
+
+    /** The citizen wrote: the window is open again, so what waited for it goes out, in its original order. */
+    public int releaseWaiting(String citizenId) {
+        signal.afterCommit();
+        return jdbc.update("UPDATE outbox SET state = 'PENDING', wamid = NULL, next_attempt_at = now(), "
+                + "updated_at = now() WHERE citizen_id = ? AND state = 'WAITING_WINDOW'", citizenId);
+    }
+
+    public boolean hasPendingTemplate(String citizenId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE citizen_id = ? AND kind = 'template' "
+                + "AND state IN ('PENDING', 'ACCEPTED', 'SENT', 'DELIVERED') AND created_at > now() - interval '24 hours'",
+                Integer.class, citizenId);
+        return n != null && n > 0;
+    }
+
+    public String state(long seq) {
+        return jdbc.queryForObject("SELECT state FROM outbox WHERE seq = ?", String.class, seq);
+    }
+}

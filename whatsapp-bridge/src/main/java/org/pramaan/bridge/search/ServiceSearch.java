@@ -1,0 +1,181 @@
+package org.pramaan.bridge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.hi.HindiAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.te.TeluguAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.pramaan.bridge.catalog.Catalog;
+import org.pramaan.bridge.catalog.Catalog.Service;
+
+/**
+ * Free-text search over the catalog's services in Telugu, Hindi, English and transliterated Latin spellings.
+ * Each language has its own field and analyzer (Lucene's TeluguAnalyzer and HindiAnalyzer normalise and stem the
+ * scripts); transliterations ("aadaya patram") match fuzzily because citizens spell them every which way.
+ */
+public final class ServiceSearch {
+
+    /** A hit, with whether it stands clearly ahead of the next one. */
+    public record Result(List<Service> services, boolean confident) {
+        public boolean empty() {
+            return services.isEmpty();
+        }
+    }
+
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of(
+            "te", 3f, "hi", 3f, "en", 3f, "tr", 2.5f, "desc", 0.5f);
+    private static final float CONFIDENCE_RATIO = 1.6f;
+
+    private final Catalog catalog;
+    private final Analyzer analyzer;
+    private final IndexSearcher searcher;
+    /** Whole names and keywords, normalised: typing one exactly is as clear as tapping the service. */
+    private final Map<String, String> exactPhrases = new java.util.HashMap<>();
+
+    public ServiceSearch(Catalog catalog) {
+        this.catalog = catalog;
+        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
+                "te", new TeluguAnalyzer(), "hi", new HindiAnalyzer(), "en", new EnglishAnalyzer(),
+                "desc", new EnglishAnalyzer()));
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (Service s : catalog.services()) {
+                writer.addDocument(document(s));
+                phrases(s).forEach(p -> exactPhrases.merge(normalise(p), s.code(), (a, b) -> a.equals(b) ? a : "")); 
+            }
+            writer.commit();
+            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not index the catalog", e);
+        }
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Result search(String text, int limit) {
+        String exact = exactPhrases.get(normalise(text));
+        if (exact != null && !exact.isEmpty()) {
+            return new Result(List.of(catalog.service(exact).orElseThrow()), true);
+        }
+        Query query = query(text);
+        if (query == null) {
+            return new Result(List.of(), false);
+        }
+        try {
+            ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+            List<Service> found = new ArrayList<>();
+            for (ScoreDoc hit : hits) {
+                String code = searcher.storedFields().document(hit.doc).get("code");
+                catalog.service(code).ifPresent(found::add);
+            }
+            boolean confident = hits.length == 1 || (hits.length > 1 && hits[0].score >= CONFIDENCE_RATIO * hits[1].score);
+            return new Result(found, confident && !found.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query query(String text) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+            for (String term : terms(field.getKey(), text)) {
+                Query q = new TermQuery(new Term(field.getKey(), term));
+                if (field.getKey().equals("tr") && term.length() >= 4) {
+                    // Transliterations vary by a letter or two: "aadaya", "adaya", "aadaaya".
+                    q = new FuzzyQuery(new Term("tr", term), term.length() >= 7 ? 2 : 1);
+                }
+                builder.add(new BoostQuery(q, field.getValue()), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : builder.build();
+    }
+
+    private Set<String> terms(String field, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < 32) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static Document document(Service s) {
+        Document doc = new Document();
+        doc.add(new StringField("code", s.code(), Field.Store.YES));
+        Catalog.Keywords k = s.keywords();
+        doc.add(new TextField("en", join(s.names() == null ? null : s.names().en(), k == null ? null : k.en()),
+                Field.Store.NO));
+        doc.add(new TextField("te", join(s.names() == null ? null : s.names().te(), k == null ? null : k.te()),
+                Field.Store.NO));
+        doc.add(new TextField("hi", join(s.names() == null ? null : s.names().hi(), k == null ? null : k.hi()),
+                Field.Store.NO));
+        doc.add(new TextField("tr", join(s.code().replace('-', ' '), k == null ? null : k.translit()),
+                Field.Store.NO));
+        if (s.descriptions() != null && s.descriptions().en() != null) {
+            doc.add(new TextField("desc", s.descriptions().en(), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static List<String> phrases(Service s) {
+        List<String> phrases = new ArrayList<>();
+        if (s.names() != null) {
+            java.util.stream.Stream.of(s.names().en(), s.names().te(), s.names().hi())
+                    .filter(java.util.Objects::nonNull).forEach(phrases::add);
+        }
+        if (s.keywords() != null) {
+            phrases.addAll(s.keywords().all());
+        }
+        return phrases;
+    }
+
+    static String normalise(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).strip()
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\p{Punct}।]+", " ").strip();
+    }
+
+    private static String join(String name, List<String> keywords) {
+        StringBuilder b = new StringBuilder(name == null ? "" : name);
+        if (keywords != null) {
+            keywords.forEach(k -> b.append(" \n ").append(k));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package org.pramaan.bridge.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import org.pramaan.bridge.config.WhatsAppProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Meta's webhook. The POST stores what it received and answers at once; {@link InboxWorker} does the work, so
+ * acknowledgement stays fast however slow a conversation step is.
+ */
+@RestController
+public class WebhookController {
+
+    /** Meta's documented payload ceiling. */
+    public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final WhatsAppProperties whatsApp;
+    private final WebhookSignature signature;
+    private final NotificationParser parser;
+    private final Inbox inbox;
+    private final InboxWorker worker;
+    private final Clock clock;
+    private final Counter rejected;
+    private final Counter stored;
+    private final IngestPressure pressure;
+
+    public WebhookController(WhatsAppProperties whatsApp, ObjectMapper json, Inbox inbox, InboxWorker worker,
+            Clock clock, MeterRegistry meters, IngestPressure pressure) {
+        this.pressure = pressure;
+        this.whatsApp = whatsApp;
+        this.signature = new WebhookSignature(whatsApp.appSecret());
+        this.parser = new NotificationParser(json);
+        this.inbox = inbox;
+        this.worker = worker;
+        this.clock = clock;
+        this.rejected = meters.counter("bridge.webhook.rejected");
+        this.stored = meters.counter("bridge.webhook.events.stored");
+    }
+
+    @GetMapping(value = "/webhook", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<String> handshake(@RequestParam(name = "hub.mode", required = false) String mode,
+            @RequestParam(name = "hub.verify_token", required = false) String token,
+            @RequestParam(name = "hub.challenge", required = false) String challenge) {
+        if ("subscribe".equals(mode) && token != null && token.equals(whatsApp.verifyToken()) && challenge != null) {
+            return ResponseEntity.ok(challenge);
+        }
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verification token mismatch");
+    }
+
+    @PostMapping(value = "/webhook", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        pressure.enter();
+        try {
+            return store(request);
+        } finally {
+            pressure.exit();
+        }
+    }
+
+    private ResponseEntity<String> store(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            rejected.increment();
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("payload over 3 MB");
+        }
+        byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        if (body == null) {
+            rejected.increment();
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("payload over 3 MB");
+        }
+        if (!signature.matches(body, request.getHeader("X-Hub-Signature-256"))) {
+            rejected.increment();
+            log.warn("Webhook POST with a missing or wrong X-Hub-Signature-256 from {}", request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
+        }
+        List<InboxEvent> events;
+        try {
+            events = parser.parse(body, clock.instant());
+        } catch (NotificationParser.MalformedNotificationException e) {
+            rejected.increment();
+            return ResponseEntity.badRequest().body(e.getMessage());
+        }
+        int fresh = inbox.store(events);
+        stored.increment(fresh);
+        if (fresh > 0) {
+            worker.wake();
+        }
+        return ResponseEntity.ok("EVENT_RECEIVED");
+    }
+
+    /** The body, or null when it is longer than {@code limit} (chunked requests carry no length). */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        return bytes.length > limit ? null : bytes;
+    }
+}

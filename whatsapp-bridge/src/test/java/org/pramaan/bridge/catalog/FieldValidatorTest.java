@@ -1,0 +1,85 @@
+package org.pramaan.bridge.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pramaan.bridge.catalog.Catalog.Field;
+import org.pramaan.bridge.catalog.Catalog.Option;
+import org.pramaan.bridge.catalog.Catalog.Validation;
+
+class FieldValidatorTest {
+
+    private final FieldValidator validator = new FieldValidator(
+            Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC));
+
+    private static Field field(String type, Validation validation) {
+        return new Field("xx", type, true, true, new Localized("L", "L", "L"), "e", validation);
+    }
+
+    private static Validation rules(Integer minLength, Integer maxLength, Double min, Double max, String pattern,
+            Boolean notAfterToday) {
+        return new Validation(minLength, maxLength, min, max, pattern, List.of(), notAfterToday);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "name|Kondapalli Ramesh|Kondapalli Ramesh|",
+            "name|R|reason.minLength|2",
+            "name|R2D2|reason.name|",
+            "money|96,000|96000|",
+            "money|₹ 1200|1200|",
+            "money|ninety|reason.number|",
+            "money|200000000|reason.max|100000000",
+            "pin|520001|520001|",
+            "pin|020001|reason.pin|",
+            "aadhaar|2341 2341 2346|234123412346|",
+            "aadhaar|2341 2341 2345|reason.aadhaar|",
+            "aadhaar|1341 2341 2346|reason.aadhaar|",
+            "phone|+91 98765 43210|9876543210|",
+            "phone|5876543210|reason.phone|",
+            "date|2001/08/15|2001-08-15|",
+            "date|15-08-2001|reason.date|",
+            "date|2026-11-29|reason.future|",
+            "year|2024|2024|",
+            "year|24|reason.year|",
+            "text|   |reason.required|"})
+    void checksEachTypeAndGivesTheReason(String type, String answer, String expected, String argument) {
+        Validation validation = rules(2, 60, 0.0, 100_000_000.0, null, true);
+        FieldValidator.Result result = validator.check(field(type, validation), answer);
+        if (expected.startsWith("reason.")) {
+            assertThat(result.valid()).isFalse();
+            assertThat(result.reasonKey()).isEqualTo(expected);
+            if (argument != null) {
+                assertThat(String.valueOf(result.reasonArgument())).isEqualTo(argument);
+            }
+        } else {
+            assertThat(result.valid()).as(result.reasonKey()).isTrue();
+            assertThat(result.value()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void enumAcceptsValueLabelInAnyLanguageOrPosition() {
+        Validation options = new Validation(null, null, null, null, null, List.of(
+                new Option("BC-A", new Localized("BC-A", "బీసీ-ఎ", "बीसी-ए")),
+                new Option("OC", new Localized("Open", "ఓసీ", "ओसी"))), null);
+        Field f = field("enum", options);
+        assertThat(validator.check(f, "bc-a").value()).isEqualTo("BC-A");
+        assertThat(validator.check(f, "ఓసీ").value()).isEqualTo("OC");
+        assertThat(validator.check(f, "2").value()).isEqualTo("OC");
+        assertThat(validator.check(f, "3").reasonKey()).isEqualTo("reason.option");
+    }
+
+    @Test
+    void patternFromTheCatalogIsApplied() {
+        Field f = field("text", rules(null, null, null, null, "[A-Z]{2}[0-9]{4}", null));
+        assertThat(validator.check(f, "AB1234").valid()).isTrue();
+        assertThat(validator.check(f, "ab1234").reasonKey()).isEqualTo("reason.pattern");
+    }
+}

@@ -1,0 +1,155 @@
+package org.pramaan.bridge.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * issuer-service as interfaces.md describes it, on 127.0.0.1: the catalog (with ETag), applications (422 when the
+ * income is "13", to exercise the rejection path), certificates and PDFs. Records what the bridge submitted.
+ */
+public final class StandInIssuer implements AutoCloseable {
+
+    public static final String CLIENT_ID = "whatsapp-bridge";
+    public static final String CLIENT_SECRET = "stand-in-secret";
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpServer server;
+    private final byte[] catalog;
+    public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
+    public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
+    public final List<String> pdfDownloads = new CopyOnWriteArrayList<>();
+
+    public StandInIssuer() {
+        try (InputStream in = StandInIssuer.class.getResourceAsStream("/catalog.json")) {
+            catalog = in.readAllBytes();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/v1/catalog", this::catalog);
+        server.createContext("/api/v1/applications", this::applications);
+        server.createContext("/api/v1/certificates", this::certificates);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void catalog(HttpExchange ex) throws IOException {
+        if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+            return;
+        }
+        ex.getResponseHeaders().add("ETag", "\"v1\"");
+        send(ex, 200, "application/json", catalog);
+    }
+
+    private void applications(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            send(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("POST".equals(ex.getRequestMethod())) {
+            JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
+            if ("13".equals(body.path("fields").path("ai").asString(""))) {
+                send(ex, 422, "application/json", ("{\"errors\":[{\"field\":\"ai\",\"reason\":\"income looks wrong\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            ObjectNode stored = (ObjectNode) body.deepCopy();
+            stored.put("id", UUID.randomUUID().toString());
+            submissions.add(stored);
+            ObjectNode answer = JSON.createObjectNode().put("id", stored.path("id").asString()).put("status", "SUBMITTED")
+                    .put("serviceCode", body.path("serviceCode").asString()).put("submittedAt", Instant.now().toString())
+                    .put("serviceLevelDue", "2026-12-05T00:00:00Z");
+            send(ex, 201, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String phone = query(ex, "phoneNumber");
+        ArrayNode list = JSON.createArrayNode();
+        for (JsonNode s : submissions) {
+            if (s.path("phoneNumber").asString("").equals(phone)) {
+                list.addObject().put("id", s.path("id").asString()).put("status", "SUBMITTED")
+                        .put("serviceCode", s.path("serviceCode").asString())
+                        .put("submittedAt", "2026-11-28T10:00:00Z").putNull("decidedAt").putNull("rejectionReason")
+                        .putNull("certificateId");
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("applications", list);
+        send(ex, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void certificates(HttpExchange ex) throws IOException {
+        if (!authorized(ex)) {
+            send(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        if (path.endsWith("/pdf")) {
+            pdfDownloads.add(path);
+            send(ex, 200, "application/pdf", PDF);
+            return;
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (Map<String, String> c : certificates.getOrDefault(query(ex, "phoneNumber"), List.of())) {
+            ObjectNode node = list.addObject();
+            c.forEach(node::put);
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("certificates", list);
+        send(ex, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean authorized(HttpExchange ex) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        return expected.equals(ex.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private static String query(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getQuery();
+        if (q == null) {
+            return "";
+        }
+        for (String part : q.split("&")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
