@@ -1,6 +1,7 @@
 package org.pramaan.issuer.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.pramaan.issuer.catalog.ServiceDefinition;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.IssueCommand;
+import org.pramaan.issuer.delivery.DeliveryOutbox;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.web.NotFoundException;
 import org.slf4j.Logger;
@@ -33,25 +35,51 @@ public class ApplicationService {
     private final Catalog catalog;
     private final Applications applications;
     private final CertificateIssuer issuer;
+    private final DeliveryOutbox deliveries;
     private final Clock clock;
     private final FormValidator validator = new FormValidator();
 
-    public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer, Clock clock) {
+    public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer,
+                              DeliveryOutbox deliveries, Clock clock) {
         this.catalog = catalog;
         this.applications = applications;
         this.issuer = issuer;
-        this.clock = clock;
+        this.deliveries = deliveries;
+        // PostgreSQL keeps microseconds: an answer given before storing must equal one read back later.
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
     }
 
-    /** A citizen's form, as the bridge collected it. */
-    public record Submission(String serviceCode, Language language, String phoneNumber, Map<String, String> fields) {
+    /**
+     * A citizen's form, as the bridge collected it.
+     *
+     * @param channelReference the client's own reference for the conversation (may be null): a client
+     *                         that submits the same reference again gets the first application back
+     */
+    public record Submission(String serviceCode, Language language, String phoneNumber, Map<String, String> fields,
+                             String channelReference) {
+    }
+
+    /** The outcome of a submission: the application, and whether this call created it (or found a twin). */
+    public record Submitted(Application application, boolean created) {
     }
 
     @Transactional
-    public Application submit(Submission submission, Caller caller) {
+    public Submitted submit(Submission submission, Caller caller) {
         caller.requireKind(Caller.Kind.BRIDGE, Caller.Kind.DEPARTMENT_SYSTEM, Caller.Kind.ADMIN);
         ServiceDefinition service = certificateService(submission.serviceCode());
         caller.requireDepartment(service.department());
+        String reference = submission.channelReference() == null || submission.channelReference().isBlank() ? null
+                : submission.channelReference().strip();
+        if (reference != null && reference.length() > 200) {
+            throw new IllegalArgumentException("'channelReference' is longer than 200 characters");
+        }
+        if (reference != null) {
+            // Before validation: a retry after a crash must get the first answer even if the form rules changed since.
+            var earlier = applications.findByChannelReference(caller.actor(), reference);
+            if (earlier.isPresent()) {
+                return twin(earlier.get(), service, reference);
+            }
+        }
         CertificateForm form = service.certificate();
         PhoneNumber phone = phone(submission.phoneNumber(), submission.language());
         FormValidator.Result result = validator.validate(form, submission.fields(), submission.language(), today());
@@ -60,13 +88,33 @@ public class ApplicationService {
         }
         Application application = Application.submit(service.code(), service.department(), submission.language(),
                 phone, result.holderName(), result.stored(), form.serviceLevelDays(), caller.actor(), clock.instant());
-        applications.save(application);
+        if (!applications.insert(application, caller.actor(), reference)) {
+            // A twin with the same reference committed while this one was being checked.
+            return twin(applications.findByChannelReference(caller.actor(), reference).orElseThrow(), service,
+                    reference);
+        }
         LOG.info("application {} submitted for {} by {}", application.id(), service.code(), caller.actor());
         if (form.approval() == CertificateForm.Approval.AUTOMATIC) {
             application = applications.find(application.id()).orElseThrow();
             approveAndIssue(application, service, AUTOMATIC);
         }
-        return application;
+        return new Submitted(application, true);
+    }
+
+    private static Submitted twin(Application earlier, ServiceDefinition service, String reference) {
+        if (!earlier.serviceCode().equals(service.code())) {
+            throw new IllegalStateException("channelReference " + reference + " was used for " + earlier.serviceCode()
+                    + " already; a new application needs a new reference");
+        }
+        LOG.info("application {} submitted again under the same channel reference: answered with the first",
+                earlier.id());
+        return new Submitted(earlier, false);
+    }
+
+    /** A citizen's applications, newest first: only the bridge, which talks to the citizen, may ask. */
+    public List<Application> byPhone(String phoneNumber, Caller caller, int limit) {
+        caller.requireKind(Caller.Kind.BRIDGE);
+        return applications.byPhone(PhoneNumber.parse(phoneNumber), limit);
     }
 
     public Application find(UUID id, Caller caller) {
@@ -93,6 +141,9 @@ public class ApplicationService {
         Application application = find(id, caller);
         application.reject(caller.actor(), reason, clock.instant());
         applications.save(application);
+        // In the same transaction: the citizen hears of the rejection if and only if it was stored.
+        deliveries.enqueueRejection(application.id(), application.serviceCode(), application.phone().digits(),
+                application.language(), application.decisionReason(), clock.instant());
         LOG.info("application {} rejected by {}", id, caller.actor());
         return application;
     }
@@ -153,7 +204,7 @@ public class ApplicationService {
 
     private ServiceDefinition certificateService(String code) {
         ServiceDefinition service = catalog.service(code == null ? "" : code)
-                .orElseThrow(() -> new NotFoundException("no service " + code + " in the catalog"));
+                .orElseThrow(() -> new IllegalArgumentException("no service " + code + " in the catalog"));
         if (service.certificate() == null) {
             throw new IllegalArgumentException("service " + code + " does not issue certificates");
         }

@@ -33,23 +33,42 @@ public class Applications {
 
     public void save(Application a) {
         if (a.persistedTransitionCount() == 0) {
-            jdbc.sql("INSERT INTO issuer.application (id, service_code, department, language, phone_number,"
-                            + " holder_name, fields, status, submitted_at, due_at, version)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0)")
-                    .params(a.id(), a.serviceCode(), a.department().value(), a.language().code(), a.phone().digits(),
-                            a.holderName(), json.writeValueAsString(a.fields()), a.status().name(),
-                            ts(a.submittedAt()), ts(a.dueAt()))
-                    .update();
-        } else {
-            int updated = jdbc.sql("UPDATE issuer.application SET status = ?, decided_at = ?, decision_reason = ?,"
-                            + " certificate_id = ?, version = version + 1 WHERE id = ? AND version = ?")
-                    .params(a.status().name(), ts(a.decidedAt()), a.decisionReason(), a.certificateId(), a.id(),
-                            a.version())
-                    .update();
-            if (updated != 1) {
-                throw new OptimisticLockingFailureException("application " + a.id() + " was changed meanwhile");
+            if (!insert(a, a.transitions().get(0).actor(), null)) {
+                throw new IllegalStateException("application " + a.id() + " exists already");
             }
+            return;
         }
+        int updated = jdbc.sql("UPDATE issuer.application SET status = ?, decided_at = ?, decision_reason = ?,"
+                        + " certificate_id = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(a.status().name(), ts(a.decidedAt()), a.decisionReason(), a.certificateId(), a.id(),
+                        a.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("application " + a.id() + " was changed meanwhile");
+        }
+        saveTransitions(a);
+    }
+
+    /**
+     * Stores a new application submitted by {@code submittedBy} (a caller's actor name) under the
+     * client's {@code channelReference} (may be null); false, storing nothing, when that client
+     * already submitted one under the same reference (a concurrent twin waits for the first to commit).
+     */
+    public boolean insert(Application a, String submittedBy, String channelReference) {
+        int inserted = jdbc.sql("INSERT INTO issuer.application (id, service_code, department, language, phone_number,"
+                        + " holder_name, fields, status, submitted_at, due_at, version, submitted_by, channel_reference)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING")
+                .params(a.id(), a.serviceCode(), a.department().value(), a.language().code(), a.phone().digits(),
+                        a.holderName(), json.writeValueAsString(a.fields()), a.status().name(),
+                        ts(a.submittedAt()), ts(a.dueAt()), submittedBy, channelReference)
+                .update();
+        if (inserted == 1) {
+            saveTransitions(a);
+        }
+        return inserted == 1;
+    }
+
+    private void saveTransitions(Application a) {
         int seq = a.persistedTransitionCount();
         for (Transition t : a.unsavedTransitions()) {
             jdbc.sql("INSERT INTO issuer.application_transition (application_id, seq, from_status, to_status, actor,"
@@ -58,6 +77,20 @@ public class Applications {
                             ts(t.at()), t.reason())
                     .update();
         }
+    }
+
+    /** The application {@code submittedBy} submitted under {@code channelReference}, if any. */
+    public Optional<Application> findByChannelReference(String submittedBy, String channelReference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE submitted_by = ?"
+                        + " AND channel_reference = ?")
+                .params(submittedBy, channelReference).query(this::row).optional();
+    }
+
+    /** A citizen's applications, newest first (the bridge's "track my application"). */
+    public List<Application> byPhone(PhoneNumber phone, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE phone_number = ?"
+                        + " ORDER BY submitted_at DESC, id LIMIT ?")
+                .params(phone.digits(), limit).query(this::row).list();
     }
 
     public Optional<Application> find(UUID id) {

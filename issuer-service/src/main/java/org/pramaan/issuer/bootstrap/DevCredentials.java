@@ -32,14 +32,15 @@ import org.springframework.stereotype.Component;
  * Development sign-ins, made on first start when missing: an officer per department, an admin, the
  * bridge's client and a system client per issuing department. Their secrets exist in clear only
  * here: printed once and appended to {@code PRAMAAN_HOME/dev.env} as shell assignments; the
- * database keeps BCrypt hashes.
+ * database keeps BCrypt hashes. The bridge's secret is the exception when the run script hands one
+ * in ({@link BridgeClientProperties}): then the client is created, or its hash updated, with exactly
+ * that secret, and nothing is written (the script keeps it in dev.env already).
  */
 @Component
 @Order(2)
 public class DevCredentials implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevCredentials.class);
-    public static final String BRIDGE_CLIENT = "whatsapp-bridge";
 
     private final SecureRandom random = new SecureRandom();
     private final Catalog catalog;
@@ -47,15 +48,17 @@ public class DevCredentials implements ApplicationRunner {
     private final ApiClients clients;
     private final PasswordEncoder encoder;
     private final IssuerProperties properties;
+    private final BridgeClientProperties bridge;
     private final Clock clock;
 
     public DevCredentials(Catalog catalog, Officers officers, ApiClients clients, PasswordEncoder encoder,
-                          IssuerProperties properties, Clock clock) {
+                          IssuerProperties properties, BridgeClientProperties bridge, Clock clock) {
         this.catalog = catalog;
         this.officers = officers;
         this.clients = clients;
         this.encoder = encoder;
         this.properties = properties;
+        this.bridge = bridge;
         this.clock = clock;
     }
 
@@ -83,13 +86,7 @@ public class DevCredentials implements ApplicationRunner {
                 lines.add("ISSUER_OFFICER_" + code + "_PASSWORD=" + password);
             }
         }
-        if (clients.find(BRIDGE_CLIENT).isEmpty()) {
-            String secret = secret(30);
-            clients.create(new ApiClients.ApiClient(BRIDGE_CLIENT, encoder.encode(secret), Caller.Kind.BRIDGE, Set.of(),
-                    true), clock.instant());
-            lines.add("ISSUER_BRIDGE_CLIENT_ID=" + BRIDGE_CLIENT);
-            lines.add("ISSUER_BRIDGE_CLIENT_SECRET=" + secret);
-        }
+        bridgeClient(lines);
         for (DepartmentCode code : catalog.issuingDepartments()) {
             String id = code.value().toLowerCase(Locale.ROOT) + "-system";
             if (clients.find(id).isEmpty()) {
@@ -104,6 +101,30 @@ public class DevCredentials implements ApplicationRunner {
             append(file, lines);
             LOG.warn("development sign-ins created (shown once; also appended to {}):\n  {}", file.toAbsolutePath(),
                     String.join("\n  ", lines));
+        }
+    }
+
+    private void bridgeClient(List<String> lines) {
+        var existing = clients.find(bridge.id());
+        if (bridge.secretGiven()) {
+            ApiClients.ApiClient wanted = new ApiClients.ApiClient(bridge.id(), encoder.encode(bridge.secret()),
+                    Caller.Kind.BRIDGE, Set.of(), true);
+            if (existing.isEmpty()) {
+                clients.create(wanted, clock.instant());
+                LOG.info("bridge client {} created with the secret from ISSUER_BRIDGE_CLIENT_SECRET", bridge.id());
+            } else if (!encoder.matches(bridge.secret(), existing.get().secretHash())
+                    || existing.get().kind() != Caller.Kind.BRIDGE || !existing.get().allDepartments()) {
+                clients.update(wanted);
+                LOG.info("bridge client {} updated to the secret from ISSUER_BRIDGE_CLIENT_SECRET", bridge.id());
+            }
+            return;
+        }
+        if (existing.isEmpty()) {
+            String secret = secret(30);
+            clients.create(new ApiClients.ApiClient(bridge.id(), encoder.encode(secret), Caller.Kind.BRIDGE, Set.of(),
+                    true), clock.instant());
+            lines.add("ISSUER_BRIDGE_CLIENT_ID=" + bridge.id());
+            lines.add("ISSUER_BRIDGE_CLIENT_SECRET=" + secret);
         }
     }
 

@@ -70,6 +70,13 @@ public class Certificates {
                 .params(dept, dept, like, like, limit).query(this::row).list();
     }
 
+    /** A citizen's certificates, newest first (the bridge's "my certificates"). */
+    public List<Certificate> byPhone(String phoneDigits, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.certificate WHERE phone_number = ?"
+                        + " ORDER BY issued_at DESC, id LIMIT ?")
+                .params(phoneDigits, limit).query(this::row).list();
+    }
+
     public long countIssuedSince(DepartmentCode department, Instant since) {
         String dept = department == null ? null : department.value();
         return jdbc.sql("SELECT count(*) FROM issuer.certificate WHERE (?::text IS NULL OR department = ?)"

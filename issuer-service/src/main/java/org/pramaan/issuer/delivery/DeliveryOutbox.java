@@ -5,25 +5,30 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.issuer.catalog.Localized;
 import org.pramaan.issuer.certificate.Certificate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Notifications for the WhatsApp bridge, queued in the transaction that makes them due (anchoring,
- * revocation) and sent at least once by the {@link DeliveryWorker}. One row per certificate and
- * type, so a retried anchoring does not notify twice.
+ * Notifications for the WhatsApp bridge ({@code POST /internal/v1/deliveries}), queued in the
+ * transaction that makes them due (anchoring, revocation, rejection) and sent at least once by the
+ * {@link DeliveryWorker}. Each row gets its {@code deliveryId} when queued and the payload is stored
+ * with it, so every retry carries the same id and the bridge can drop the repeats. One row per
+ * certificate and type (one per rejected application), so a retried anchoring does not notify twice.
  */
 @Repository
 public class DeliveryOutbox {
 
-    public enum Type { ISSUED, REVOKED }
+    public enum Type { ISSUED, REVOKED, REJECTED }
 
-    /** One notification due for sending. */
-    public record Pending(long id, String certificateId, String payload, int attempts) {
+    /** One notification due for sending; {@code subject} is the certificate or application id, for logs. */
+    public record Pending(long id, UUID deliveryId, String subject, String payload, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -37,34 +42,67 @@ public class DeliveryOutbox {
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
     }
 
-    public void enqueue(Certificate certificate, Type type, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", type.name());
-        payload.put("certificateId", certificate.id());
-        payload.put("applicationId", certificate.applicationId() == null ? null : certificate.applicationId().toString());
-        payload.put("phoneNumber", certificate.phoneNumber());
-        payload.put("language", certificate.language().code());
-        payload.put("serviceName", catalog.service(certificate.serviceCode())
-                .map(s -> s.names().in(certificate.language())).orElse(certificate.serviceCode()));
+    /** An ISSUED or REVOKED notice about a certificate; false when one of that type was queued already. */
+    public boolean enqueue(Certificate certificate, Type type, Instant now) {
+        if (type == Type.REJECTED) {
+            throw new IllegalArgumentException("a rejection is about an application: use enqueueRejection");
+        }
+        UUID deliveryId = UUID.randomUUID();
+        Map<String, Object> payload = payload(deliveryId, type, certificate.id(), certificate.applicationId(),
+                certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", publicBaseUrl + "/api/v1/certificates/" + certificate.id() + "/pdf");
         payload.put("verifyUrl", certificate.qrText());
-        if (type == Type.REVOKED) {
-            payload.put("reason", certificate.revocationReason());
-        }
-        jdbc.sql("INSERT INTO issuer.delivery_outbox (certificate_id, type, payload, enqueued_at, next_attempt_at)"
-                        + " VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT (certificate_id, type) DO NOTHING")
-                .params(certificate.id(), type.name(), json.writeValueAsString(payload), ts(now), ts(now))
-                .update();
+        payload.put("reason", type == Type.REVOKED ? certificate.revocationReason() : null);
+        return insert(deliveryId, certificate.id(), certificate.applicationId(), type, payload, now);
+    }
+
+    /** A REJECTED notice: the officer's reason, for the citizen; false when it was queued already. */
+    public boolean enqueueRejection(UUID applicationId, String serviceCode, String phoneNumber, Language language,
+                                    String reason, Instant now) {
+        UUID deliveryId = UUID.randomUUID();
+        Map<String, Object> payload = payload(deliveryId, Type.REJECTED, null, applicationId, phoneNumber, language,
+                serviceCode);
+        payload.put("pdfUrl", null);
+        payload.put("verifyUrl", null);
+        payload.put("reason", reason);
+        return insert(deliveryId, null, applicationId, Type.REJECTED, payload, now);
+    }
+
+    private Map<String, Object> payload(UUID deliveryId, Type type, String certificateId, UUID applicationId,
+                                        String phoneNumber, Language language, String serviceCode) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("deliveryId", deliveryId.toString());
+        payload.put("type", type.name());
+        payload.put("certificateId", certificateId);
+        payload.put("applicationId", applicationId == null ? null : applicationId.toString());
+        payload.put("phoneNumber", phoneNumber);
+        payload.put("language", language.code());
+        // All three names: the citizen may have switched the chat's language since applying.
+        Localized names = catalog.service(serviceCode).map(s -> s.names())
+                .orElse(new Localized(serviceCode, serviceCode, serviceCode));
+        payload.put("serviceName", names);
+        return payload;
+    }
+
+    private boolean insert(UUID deliveryId, String certificateId, UUID applicationId, Type type,
+                           Map<String, Object> payload, Instant now) {
+        // No conflict target: either uniqueness (certificate and type, or the application's rejection) makes a repeat.
+        return jdbc.sql("INSERT INTO issuer.delivery_outbox (delivery_id, certificate_id, application_id, type, payload,"
+                        + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING")
+                .params(deliveryId, certificateId, applicationId, type.name(), json.writeValueAsString(payload),
+                        ts(now), ts(now))
+                .update() == 1;
     }
 
     /** Due notifications, locked for this transaction so that two workers never send the same one at once. */
     List<Pending> lockDue(Instant now, int limit) {
-        return jdbc.sql("SELECT id, certificate_id, payload::text AS payload, attempts FROM issuer.delivery_outbox"
+        return jdbc.sql("SELECT id, delivery_id, coalesce(certificate_id, application_id::text) AS subject,"
+                        + " payload::text AS payload, attempts FROM issuer.delivery_outbox"
                         + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED")
                 .params(ts(now), limit)
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("certificate_id"),
-                        rs.getString("payload"), rs.getInt("attempts")))
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("delivery_id", UUID.class),
+                        rs.getString("subject"), rs.getString("payload"), rs.getInt("attempts")))
                 .list();
     }
 

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due notifications to the bridge, at least once: a row is marked delivered only after the
- * bridge said 2xx, so a crash in between sends it again (the bridge deduplicates by certificate id
- * and type). Failed rows wait with exponential backoff.
+ * bridge said 2xx, so a crash in between sends it again, with the same {@code deliveryId} (the
+ * bridge deduplicates on it). Failed rows wait with exponential backoff.
  */
 @Component
 public class DeliveryWorker {
@@ -51,8 +51,8 @@ public class DeliveryWorker {
                     Duration wait = backoff.multipliedBy(1L << Math.min(p.attempts(), 16));
                     Instant next = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
                     outbox.failed(p.id(), next, e.getMessage());
-                    LOG.warn("notifying the bridge of certificate {} failed (attempt {}), next try at {}: {}",
-                            p.certificateId(), p.attempts() + 1, next, e.getMessage());
+                    LOG.warn("delivery {} about {} failed (attempt {}), next try at {}: {}", p.deliveryId(),
+                            p.subject(), p.attempts() + 1, next, e.getMessage());
                     // The bridge is likely down: stop this round rather than hold the rows through more timeouts.
                     break;
                 }

@@ -42,12 +42,23 @@ public class ApiClients {
                 .optional();
     }
 
+    /** Replaces a client's secret hash, kind and departments (a secret handed in from outside changed). */
+    public void update(ApiClient client) {
+        jdbc.sql("UPDATE issuer.api_client SET secret_hash = ?, kind = ?, departments = ? WHERE client_id = ?")
+                .params(client.secretHash(), client.kind().name(), departments(client), client.clientId())
+                .update();
+    }
+
     public void create(ApiClient client, Instant now) {
-        String departments = client.allDepartments() ? "*"
-                : client.departments().stream().map(DepartmentCode::value).sorted().collect(Collectors.joining(","));
         jdbc.sql("INSERT INTO issuer.api_client (client_id, secret_hash, kind, departments, created_at)"
                         + " VALUES (?, ?, ?, ?, ?)")
-                .params(client.clientId(), client.secretHash(), client.kind().name(), departments, Timestamp.from(now))
+                .params(client.clientId(), client.secretHash(), client.kind().name(), departments(client),
+                        Timestamp.from(now))
                 .update();
+    }
+
+    private static String departments(ApiClient client) {
+        return client.allDepartments() ? "*"
+                : client.departments().stream().map(DepartmentCode::value).sorted().collect(Collectors.joining(","));
     }
 }

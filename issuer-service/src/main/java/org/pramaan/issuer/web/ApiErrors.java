@@ -13,15 +13,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps refusals to clear JSON answers: {@code {"error": code, "message": text}}, plus the rejected
- * fields (name, code, reason in the applicant's language) for a form that failed its checks.
+ * Maps refusals to clear JSON answers: {@code {"error": code, "message": text, "errors": [...]}},
+ * where {@code errors} lists the rejected fields of a form that failed its checks (422), each as
+ * {@code {"field", "code", "reason"}} with the reason in the applicant's language (interfaces.md).
  */
 @RestControllerAdvice(assignableTypes = {ApplicationController.class, CertificateController.class,
         CatalogController.class})
 public class ApiErrors {
 
     /** The body of every error answer. */
-    public record ErrorBody(String error, String message, List<FieldProblem> fields) {
+    public record ErrorBody(String error, String message, List<FieldProblem> errors) {
     }
 
     @ExceptionHandler(FormRejectedException.class)
@@ -53,8 +54,8 @@ public class ApiErrors {
     }
 
     private static ResponseEntity<ErrorBody> answer(HttpStatus status, String code, String message,
-                                                    List<FieldProblem> fields) {
-        return ResponseEntity.status(status).body(new ErrorBody(code, message, fields));
+                                                    List<FieldProblem> errors) {
+        return ResponseEntity.status(status).body(new ErrorBody(code, message, errors));
     }
 
 }

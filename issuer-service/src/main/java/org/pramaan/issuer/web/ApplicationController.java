@@ -9,13 +9,13 @@ import org.pramaan.issuer.application.ApplicationStatus;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Applications: submitted by the bridge, decided by officers and department systems. */
@@ -23,8 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/applications")
 public class ApplicationController {
 
-    /** A citizen's form: the service, the chat language, the WhatsApp number and the field values. */
-    public record SubmitRequest(String service, String language, String phoneNumber, Map<String, String> fields) {
+    /**
+     * A citizen's form: the service ({@code serviceCode}; {@code service} is the older name, still
+     * accepted), the chat language, the WhatsApp number, the field values and, optionally, the
+     * client's reference for the conversation that makes a retried submission safe.
+     */
+    public record SubmitRequest(String serviceCode, String service, String language, String phoneNumber,
+                                Map<String, String> fields, String channelReference) {
+    }
+
+    /** A citizen's applications, for the bridge's "track my application". */
+    public record ApplicationList(List<ApplicationSummary> applications) {
     }
 
     /** Why an application is refused, for the citizen. */
@@ -37,10 +46,19 @@ public class ApplicationController {
         this.applications = applications;
     }
 
+    /** 201 with the new application; 200 with the first one when this client sent the same channelReference. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    public ApplicationView submit(@RequestBody SubmitRequest request) {
-        return ApplicationView.of(applications.submit(submission(request), CurrentCaller.get()));
+    public ResponseEntity<ApplicationView> submit(@RequestBody SubmitRequest request) {
+        ApplicationService.Submitted submitted = applications.submit(submission(request), CurrentCaller.get());
+        return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ApplicationView.of(submitted.application()));
+    }
+
+    /** The bridge asks for one citizen's applications, newest first; nobody else may look a citizen up by number. */
+    @GetMapping(params = "phoneNumber")
+    public ApplicationList byPhone(@RequestParam String phoneNumber) {
+        return new ApplicationList(applications.byPhone(phoneNumber, CurrentCaller.get(), 50).stream()
+                .map(ApplicationSummary::of).toList());
     }
 
     /** The caller's queue: applications waiting for a decision, oldest first, with their due times. */
@@ -76,11 +94,15 @@ public class ApplicationController {
     }
 
     static ApplicationService.Submission submission(SubmitRequest request) {
-        if (request.service() == null) {
-            throw new IllegalArgumentException("'service' is required");
+        String code = request.serviceCode() != null ? request.serviceCode() : request.service();
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("'serviceCode' is required");
+        }
+        if (request.service() != null && request.serviceCode() != null && !request.service().equals(request.serviceCode())) {
+            throw new IllegalArgumentException("'serviceCode' and 'service' name different services");
         }
         Language language = Language.ofCode(request.language() == null ? "en" : request.language());
-        return new ApplicationService.Submission(request.service(), language, request.phoneNumber(),
-                request.fields() == null ? Map.of() : request.fields());
+        return new ApplicationService.Submission(code, language, request.phoneNumber(),
+                request.fields() == null ? Map.of() : request.fields(), request.channelReference());
     }
 }

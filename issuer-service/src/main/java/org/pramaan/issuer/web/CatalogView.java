@@ -1,8 +1,10 @@
 package org.pramaan.issuer.web;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.pramaan.issuer.catalog.Catalog;
 import org.pramaan.issuer.catalog.CertificateForm;
 import org.pramaan.issuer.catalog.FieldValidation;
@@ -10,10 +12,17 @@ import org.pramaan.issuer.catalog.FormField;
 import org.pramaan.issuer.catalog.Localized;
 import org.pramaan.issuer.catalog.ServiceDefinition;
 
-/** The catalog as the bridge reads it: the data format's own shape, in JSON. */
-public record CatalogView(List<DepartmentView> departments, List<ServiceView> services) {
+/**
+ * The catalog as the bridge reads it (interfaces.md): the data format's own shape in JSON, each
+ * department with its services. Built in a fixed order, so that the same catalog always gives the
+ * same bytes (and ETag).
+ */
+public record CatalogView(List<DepartmentView> departments) {
 
-    public record DepartmentView(String code, Localized names) {
+    /** Keyword lists the contract always carries, empty when the catalog has none. */
+    private static final List<String> KEYWORD_LISTS = List.of("en", "te", "hi", "translit");
+
+    public record DepartmentView(String code, Localized names, List<ServiceView> services) {
     }
 
     public record ServiceView(String code, String department, String kind, Localized names, Localized descriptions,
@@ -36,16 +45,24 @@ public record CatalogView(List<DepartmentView> departments, List<ServiceView> se
     }
 
     public static CatalogView of(Catalog catalog) {
-        return new CatalogView(
-                catalog.departments().stream().map(d -> new DepartmentView(d.code().value(), d.names())).toList(),
-                catalog.services().stream().map(CatalogView::service).toList());
+        return new CatalogView(catalog.departments().stream()
+                .map(d -> new DepartmentView(d.code().value(), d.names(), catalog.services().stream()
+                        .filter(s -> s.department().equals(d.code())).map(CatalogView::service).toList()))
+                .toList());
     }
 
     private static ServiceView service(ServiceDefinition s) {
         return new ServiceView(s.code(), s.department().value(), s.kind().name().toLowerCase(), s.names(),
-                s.descriptions(), s.keywords(),
+                s.descriptions(), keywords(s.keywords()),
                 s.information() == null ? null : new InformationView(s.information().text(), s.information().link()),
                 s.certificate() == null ? null : form(s.certificate()));
+    }
+
+    private static Map<String, List<String>> keywords(Map<String, List<String>> given) {
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        KEYWORD_LISTS.forEach(k -> ordered.put(k, given.getOrDefault(k, List.of())));
+        new TreeMap<>(given).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static FormView form(CertificateForm f) {

@@ -2,6 +2,7 @@ package org.pramaan.issuer.web;
 
 import java.util.List;
 import org.pramaan.issuer.application.ApplicationService;
+import org.pramaan.issuer.application.PhoneNumber;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
@@ -30,6 +31,10 @@ public class CertificateController {
     public record RevokeRequest(String code, String reason) {
     }
 
+    /** A citizen's certificates, for the bridge. */
+    public record CertificateList(List<CertificateSummary> certificates) {
+    }
+
     private final ApplicationService applications;
     private final Certificates certificates;
     private final RevocationService revocations;
@@ -46,6 +51,14 @@ public class CertificateController {
     public CertificateView issue(@RequestBody ApplicationController.SubmitRequest request) {
         return CertificateView.of(applications.issueDirectly(ApplicationController.submission(request),
                 CurrentCaller.get()));
+    }
+
+    /** The bridge asks for one citizen's certificates, newest first; nobody else may look a citizen up by number. */
+    @GetMapping(params = "phoneNumber")
+    public CertificateList byPhone(@RequestParam String phoneNumber) {
+        CurrentCaller.get().requireKind(Caller.Kind.BRIDGE);
+        return new CertificateList(certificates.byPhone(PhoneNumber.parse(phoneNumber).digits(), 50).stream()
+                .map(CertificateSummary::of).toList());
     }
 
     /** Certificates whose id or holder name contains {@code q}, newest first (the caller's departments). */

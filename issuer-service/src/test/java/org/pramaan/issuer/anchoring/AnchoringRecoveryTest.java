@@ -97,6 +97,13 @@ class AnchoringRecoveryTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !BRIDGE.accepted(id).isEmpty());
         assertThat(jdbc.sql("SELECT attempts FROM issuer.delivery_outbox WHERE certificate_id = ?").param(id)
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        // Every attempt carried the same deliveryId, the outbox row's: the bridge drops the repeats by it.
+        String rowId = jdbc.sql("SELECT delivery_id::text FROM issuer.delivery_outbox WHERE certificate_id = ?"
+                + " AND type = 'ISSUED'").param(id).query(String.class).single();
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<String> sent = BRIDGE.received().stream().filter(r -> r.body().contains(id))
+                .map(r -> mapper.readTree(r.body()).get("deliveryId").asString()).distinct().toList();
+        assertThat(sent).containsExactly(rowId);
     }
 
     private String issue(String name) {

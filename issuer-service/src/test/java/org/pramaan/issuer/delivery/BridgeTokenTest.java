@@ -17,8 +17,12 @@ class BridgeTokenTest {
     Path home;
 
     @Test
-    void aConfiguredTokenWins() {
-        assertThat(new BridgeToken(properties("s3cret", true)).value()).isEqualTo("s3cret");
+    void aConfiguredTokenIsUsedAsGivenAndNothingIsMadeOrWritten() {
+        // ./pramaan up makes BRIDGE_TOKEN once and hands the same value to the bridge.
+        assertThat(new BridgeToken(properties("Shared0Token0From0The0RunScript", true)).value())
+                .isEqualTo("Shared0Token0From0The0RunScript");
+        assertThat(home.resolve("bridge-token")).doesNotExist();
+        assertThat(home.resolve("dev.env")).doesNotExist();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the service's API, signed in one way or another. */
 public final class ApiClient {
 
-    /** An answer: status, body text, body as JSON when it is JSON. */
-    public record Answer(int status, String body, byte[] bytes, String contentType) {
+    /** An answer: status, body text, body as JSON when it is JSON, and the headers. */
+    public record Answer(int status, String body, byte[] bytes, String contentType, HttpHeaders headers) {
         public JsonNode json() {
             return MAPPER.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -51,6 +56,10 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Answer get(String path, String headerName, String headerValue) {
+        return send(request(path).header(headerName, headerValue).GET());
+    }
+
     public Answer post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
@@ -68,7 +77,7 @@ public final class ApiClient {
         try {
             HttpResponse<byte[]> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(),
-                    r.headers().firstValue("Content-Type").orElse(""));
+                    r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

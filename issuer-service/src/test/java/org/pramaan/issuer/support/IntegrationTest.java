@@ -25,12 +25,20 @@ public abstract class IntegrationTest {
     protected static final Path HOME = tempHome();
     protected static final BridgeStub BRIDGE = new BridgeStub();
     protected static final String BRIDGE_TOKEN = "test-bridge-token";
+    /** The bridge's sign-in as ./pramaan up hands it to both services. */
+    protected static final String BRIDGE_CLIENT_ID = "whatsapp-bridge";
+    protected static final String BRIDGE_CLIENT_SECRET = "Run0Script0Made0This0Secret0For0Both";
 
     @LocalServerPort
     protected int port;
 
     @Autowired
     protected SwitchableLedgers ledgers;
+
+    protected ApiClient admin() {
+        Map<String, String> env = devEnv();
+        return ApiClient.basic(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -45,6 +53,8 @@ public abstract class IntegrationTest {
         registry.add("pramaan.ledger.retry-backoff", () -> "200ms");
         registry.add("pramaan.bridge.base-url", BRIDGE::baseUrl);
         registry.add("pramaan.bridge.token", () -> BRIDGE_TOKEN);
+        registry.add("pramaan.bridge-client.id", () -> BRIDGE_CLIENT_ID);
+        registry.add("pramaan.bridge-client.secret", () -> BRIDGE_CLIENT_SECRET);
         registry.add("pramaan.bridge.poll-interval", () -> "100ms");
         registry.add("pramaan.bridge.retry-backoff", () -> "200ms");
         registry.add("pramaan.verifier-base-url", () -> "https://verify.example.gov.in");
@@ -67,9 +77,9 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The bridge, signed in with the secret given in the environment (not one the service made). */
     protected ApiClient bridge() {
-        Map<String, String> env = devEnv();
-        return ApiClient.basic(port, env.get("ISSUER_BRIDGE_CLIENT_ID"), env.get("ISSUER_BRIDGE_CLIENT_SECRET"));
+        return ApiClient.basic(port, BRIDGE_CLIENT_ID, BRIDGE_CLIENT_SECRET);
     }
 
     protected ApiClient officer(String department) {

@@ -41,11 +41,15 @@ class ApplicationFlowTest extends IntegrationTest {
 
     @Test
     void submittedApplicationIsApprovedSignedAnchoredAndDelivered() throws Exception {
-        Answer submitted = bridge().post("/api/v1/applications", Map.of("service", "REV-INCOME", "language", "te",
-                "phoneNumber", "+91 98765 43210", "fields", INCOME));
+        Answer submitted = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-INCOME", "language", "te",
+                "phoneNumber", "+91 98765 43210", "fields", INCOME, "channelReference", "flow-" + java.util.UUID.randomUUID()));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asString();
         assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.json().get("serviceCode").asString()).isEqualTo("REV-INCOME");
+        java.time.Instant submittedAt = java.time.Instant.parse(submitted.json().get("submittedAt").asString());
+        assertThat(java.time.Instant.parse(submitted.json().get("serviceLevelDue").asString()))
+                .isAfter(submittedAt);
         assertThat(submitted.json().get("fields").get("ah").asString()).isEqualTo("XXXX XXXX 2346");
 
         Answer queue = officer("REV").get("/api/v1/applications/" + id);
@@ -86,11 +90,17 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(delivery.path()).isEqualTo("/internal/v1/deliveries");
         assertThat(delivery.authorization()).isEqualTo("Bearer " + BRIDGE_TOKEN);
         JsonNode notice = tools.jackson.databind.json.JsonMapper.builder().build().readTree(delivery.body());
+        assertThat(java.util.UUID.fromString(notice.get("deliveryId").asString())).isNotNull();
         assertThat(notice.get("type").asString()).isEqualTo("ISSUED");
+        assertThat(notice.get("certificateId").asString()).isEqualTo(certificateId);
         assertThat(notice.get("phoneNumber").asString()).isEqualTo("919876543210");
         assertThat(notice.get("applicationId").asString()).isEqualTo(id);
         assertThat(notice.get("language").asString()).isEqualTo("te");
-        assertThat(notice.get("serviceName").asString()).isEqualTo("ఆదాయ ధృవీకరణ పత్రం");
+        assertThat(notice.get("serviceName").get("te").asString()).isEqualTo("ఆదాయ ధృవీకరణ పత్రం");
+        assertThat(notice.get("serviceName").get("en").asString()).isEqualTo("Income Certificate");
+        assertThat(notice.get("serviceName").get("hi").asString()).isNotBlank();
+        assertThat(notice.has("reason")).isTrue();
+        assertThat(notice.get("reason").isNull()).isTrue();
         assertThat(notice.get("pdfUrl").asString()).endsWith("/api/v1/certificates/" + certificateId + "/pdf");
         assertThat(notice.get("verifyUrl").asString()).isEqualTo(certificate.get("qrText").asString())
                 .startsWith("HTTPS://VERIFY.EXAMPLE.GOV.IN/C/");
@@ -102,16 +112,17 @@ class ApplicationFlowTest extends IntegrationTest {
 
     @Test
     void invalidFieldsAreRejectedWithReasonsInTheApplicantsLanguage() {
-        Answer answer = bridge().post("/api/v1/applications", Map.of("service", "REV-INCOME", "language", "te",
+        Answer answer = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-INCOME", "language", "te",
                 "phoneNumber", "9876543210", "fields", Map.of("nm", "Ramesh", "ai", "lots", "ah", "2341 2341 2345",
                         "pc", "020001", "ct", "XYZ", "db", "2999-01-01")));
         assertThat(answer.status()).isEqualTo(422);
-        JsonNode fields = answer.json().get("fields");
+        JsonNode fields = answer.json().get("errors");
         Map<String, String> codes = new java.util.HashMap<>();
         fields.forEach(f -> codes.put(f.get("field").asString(), f.get("code").asString()));
         assertThat(codes).containsEntry("ai", "NOT_A_NUMBER").containsEntry("ah", "BAD_AADHAAR")
                 .containsEntry("pc", "BAD_PIN").containsEntry("ct", "NOT_AN_OPTION").containsEntry("db", "IN_FUTURE");
         assertThat(fields.get(0).get("reason").asString()).matches(".*[\\u0C00-\\u0C7F].*");
+        assertThat(fields.get(0).get("field").asString()).isNotBlank();
         assertThat(jdbc.sql("SELECT count(*) FROM issuer.application WHERE holder_name = 'Ramesh'")
                 .query(Long.class).single()).isZero();
     }
@@ -126,7 +137,7 @@ class ApplicationFlowTest extends IntegrationTest {
                 Map.of("reason", "Income proof missing"));
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
-        assertThat(rejected.json().get("decisionReason").asString()).isEqualTo("Income proof missing");
+        assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("Income proof missing");
         Answer again = officer("REV").post("/api/v1/applications/" + id + "/approve", Map.of());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("message").asString()).contains("REJECTED");
@@ -134,7 +145,7 @@ class ApplicationFlowTest extends IntegrationTest {
 
     @Test
     void automaticServicesIssueOnSubmission() {
-        Answer answer = bridge().post("/api/v1/applications", Map.of("service", "REV-RESIDENCE", "language", "hi",
+        Answer answer = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-RESIDENCE", "language", "hi",
                 "phoneNumber", "9876543210", "fields", Map.of("nm", "Sita Devi", "vi", "Guntur", "yr", "1999")));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.json().get("status").asString()).isEqualTo("ISSUED");
@@ -188,11 +199,8 @@ class ApplicationFlowTest extends IntegrationTest {
                 .map(a -> a.get("id").asString())).doesNotContain(id);
         assertThat(officer("REV").get("/api/v1/applications?q=queue%20search").json().get(0).get("id").asString())
                 .isEqualTo(id);
-        Map<String, String> env = devEnv();
-        var admin = org.pramaan.issuer.support.ApiClient.basic(port, env.get("ISSUER_ADMIN_USER"),
-                env.get("ISSUER_ADMIN_PASSWORD"));
-        assertThat(admin.get("/api/v1/applications/" + id).status()).isEqualTo(200);
-        assertThat(admin.post("/api/v1/applications/" + id + "/reject", Map.of("reason", "Duplicate")).json()
+        assertThat(admin().get("/api/v1/applications/" + id).status()).isEqualTo(200);
+        assertThat(admin().post("/api/v1/applications/" + id + "/reject", Map.of("reason", "Duplicate")).json()
                 .get("transitions").get(1).get("actor").asString()).isEqualTo("admin:admin");
     }
 }

@@ -32,7 +32,6 @@ class ConsoleSecurityTest extends IntegrationTest {
 
     @Test
     void aMachineClientCannotSignInToTheConsole() throws Exception {
-        java.util.Map<String, String> env = devEnv();
         HttpResponse<String> page = http.send(get("/console/login"), HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
@@ -40,8 +39,8 @@ class ConsoleSecurityTest extends IntegrationTest {
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + env.get("ISSUER_BRIDGE_CLIENT_ID")
-                        + "&password=" + env.get("ISSUER_BRIDGE_CLIENT_SECRET") + "&_csrf=" + token.group(1)))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + BRIDGE_CLIENT_ID
+                        + "&password=" + BRIDGE_CLIENT_SECRET + "&_csrf=" + token.group(1)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/console/login?error");
     }

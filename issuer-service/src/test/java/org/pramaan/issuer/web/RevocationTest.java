@@ -45,6 +45,18 @@ class RevocationTest extends IntegrationTest {
                 .map(r -> r.status() == CertificateStatus.REVOKED).orElse(false));
         await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.accepted(id).stream()
                 .anyMatch(r -> r.body().contains("\"REVOKED\"")));
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        var notice = mapper.readTree(BRIDGE.accepted(id).stream().filter(r -> r.body().contains("\"REVOKED\""))
+                .findFirst().orElseThrow().body());
+        assertThat(notice.get("reason").asString()).isEqualTo("Wrong income figure entered");
+        assertThat(notice.get("certificateId").asString()).isEqualTo(id);
+        assertThat(notice.get("applicationId").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.accepted(id).stream()
+                .anyMatch(r -> r.body().contains("\"ISSUED\"")));
+        var issuedNotice = mapper.readTree(BRIDGE.accepted(id).stream().filter(r -> r.body().contains("\"ISSUED\""))
+                .findFirst().orElseThrow().body());
+        assertThat(issuedNotice.get("deliveryId").asString()).as("each notification has its own deliveryId")
+                .isNotEqualTo(notice.get("deliveryId").asString());
         assertThat(departmentSystem("REV").get("/api/v1/certificates/" + id).json().get("ledger").isObject()).isTrue();
     }
 
@@ -55,6 +67,6 @@ class RevocationTest extends IntegrationTest {
         Answer bad = departmentSystem("REV").post("/api/v1/certificates", Map.of("service", "REV-INCOME",
                 "language", "en", "phoneNumber", "12", "fields", Map.of("nm", "X Y")));
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.json().get("fields").toString()).contains("phoneNumber");
+        assertThat(bad.json().get("errors").toString()).contains("phoneNumber");
     }
 }
