@@ -1,0 +1,60 @@
+package org.pramaan.verifier.apikey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.pramaan.verifier.config.VerifierProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a first start, makes an administrator key and the WhatsApp bridge's key and appends them to
+ * {@code $PRAMAAN_HOME/dev.env} as shell assignments, so the run script can hand them to the other
+ * services. Later starts find the keys and leave everything alone.
+ */
+@Component
+public class DevApiKeys {
+
+    static final String ADMIN = "dev-admin";
+    static final String BRIDGE = "whatsapp-bridge";
+    private static final Logger LOG = LoggerFactory.getLogger(DevApiKeys.class);
+
+    private final ApiKeys keys;
+    private final VerifierProperties properties;
+
+    public DevApiKeys(ApiKeys keys, VerifierProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void createOnFirstStart() {
+        StringBuilder lines = new StringBuilder();
+        if (!keys.exists(ADMIN)) {
+            IssuedApiKey admin = keys.issue(ADMIN, ApiKeyRole.ADMIN, 600);
+            lines.append("VERIFIER_ADMIN_KEY=").append(admin.secret()).append('\n');
+        }
+        if (!keys.exists(BRIDGE)) {
+            IssuedApiKey bridge = keys.issue(BRIDGE, ApiKeyRole.CLIENT, properties.keyPerMinute());
+            lines.append("VERIFIER_API_KEY_BRIDGE=").append(bridge.secret()).append('\n');
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        Path env = properties.home().resolve("dev.env");
+        try {
+            Files.createDirectories(env.toAbsolutePath().getParent());
+            Files.writeString(env, "# verifier-app development API keys\n" + lines, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the development API keys to " + env, e);
+        }
+        LOG.warn("Created development API keys (shown once; also appended to {}):\n{}", env.toAbsolutePath(), lines);
+    }
+}

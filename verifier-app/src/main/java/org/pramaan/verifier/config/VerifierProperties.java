@@ -1,0 +1,49 @@
+package org.pramaan.verifier.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The verifier's settings, bound from environment variables (see application.properties for the
+ * names and defaults).
+ *
+ * @param home                 the development state folder ({@code PRAMAAN_HOME}, default {@code .pramaan})
+ * @param baseUrl              the address printed in QR codes ({@code VERIFIER_BASE_URL})
+ * @param rootCa               the state root CA certificate, PEM ({@code VERIFIER_ROOT_CA}); empty: the
+ *                             development root under {@code home/keys}, created if missing
+ * @param databaseUrl          {@code DATABASE_URL}; empty: an embedded PostgreSQL in this process
+ * @param embeddedDatabaseDir  where the embedded PostgreSQL keeps its data; empty: a temporary folder
+ * @param ledger               {@code dev} (DevLedger on the same database) or {@code fabric}
+ * @param anonymousPerMinute   requests per minute per address without an API key
+ * @param keyPerMinute         default requests per minute for a new API key
+ * @param maxBatch             most QR texts in one batch request
+ * @param statusFreshness      how long a cached ledger answer is used without asking again (events
+ *                             invalidate it sooner)
+ * @param ledgerContactWindow  a cached answer counts as fresh while the ledger answered within this time
+ * @param trustRefresh         how often the trust list is re-read even without an event
+ * @param maxUploadBytes       largest image or PDF accepted
+ */
+@ConfigurationProperties("verifier")
+public record VerifierProperties(Path home, String baseUrl, String rootCa, String databaseUrl, String embeddedDatabaseDir,
+                                 String ledger, int anonymousPerMinute, int keyPerMinute, int maxBatch,
+                                 Duration statusFreshness, Duration ledgerContactWindow, Duration trustRefresh,
+                                 long maxUploadBytes) {
+
+    public VerifierProperties {
+        home = home == null ? Path.of(".pramaan") : home;
+        baseUrl = blankTo(baseUrl, "http://localhost:8082");
+        ledger = blankTo(ledger, "dev");
+        anonymousPerMinute = anonymousPerMinute <= 0 ? 120 : anonymousPerMinute;
+        keyPerMinute = keyPerMinute <= 0 ? 6000 : keyPerMinute;
+        maxBatch = maxBatch <= 0 ? 1000 : maxBatch;
+        statusFreshness = statusFreshness == null ? Duration.ofMinutes(5) : statusFreshness;
+        ledgerContactWindow = ledgerContactWindow == null ? Duration.ofSeconds(90) : ledgerContactWindow;
+        trustRefresh = trustRefresh == null ? Duration.ofSeconds(30) : trustRefresh;
+        maxUploadBytes = maxUploadBytes <= 0 ? 8L * 1024 * 1024 : maxUploadBytes;
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,53 @@
+package org.pramaan.verifier.security;
+
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One token per request from the caller's bucket: the API key's when one was presented, else the
+ * client address's. Refused requests get 429 with {@code Retry-After}. Static files, health and
+ * metrics are not counted. Also refuses an upload whose declared length is over the limit before
+ * reading a byte of it.
+ */
+final class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits limits;
+    private final long maxUploadBytes;
+
+    RateLimitFilter(RateLimits limits, long maxUploadBytes) {
+        this.limits = limits;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/") || path.startsWith("/vendor/") || path.endsWith(".js")
+                || path.endsWith(".css") || path.endsWith(".ico") || path.endsWith(".svg");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // Multipart limits refuse while reading; a declared length lets us refuse before reading at all.
+        if (request.getContentLengthLong() > maxUploadBytes) {
+            JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "the upload is larger than " + maxUploadBytes + " bytes");
+            return;
+        }
+        ConsumptionProbe probe = limits.take(CallerLimit.currentHolder(), request.getRemoteAddr(), 1);
+        if (!probe.isConsumed()) {
+            long wait = RateLimits.retryAfterSeconds(probe);
+            response.setHeader("Retry-After", Long.toString(wait));
+            JsonErrors.write(response, 429, "too many requests; retry after " + wait + " s");
+            return;
+        }
+        response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        chain.doFilter(request, response);
+    }
+}

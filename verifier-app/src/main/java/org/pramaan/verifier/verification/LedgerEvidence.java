@@ -1,0 +1,21 @@
+package org.pramaan.verifier.verification;
+
+import java.time.Instant;
+
+/**
+ * What the ledger says about a certificate, with where to look it up: the transaction that anchored
+ * it and its block, when, any revocation, when the ledger was asked, and whether that answer is
+ * current ({@code fresh}) or the last known one while the ledger cannot be reached.
+ */
+public record LedgerEvidence(String transactionId, Long blockNumber, Instant anchoredAt, Instant revokedAt,
+                             String revocationReason, Instant checkedAt, boolean fresh) {
+
+    LedgerEvidence stale() {
+        return new LedgerEvidence(transactionId, blockNumber, anchoredAt, revokedAt, revocationReason, checkedAt, false);
+    }
+
+    /** Evidence that the ledger could not be asked and never answered for this certificate. */
+    static LedgerEvidence unreachable() {
+        return new LedgerEvidence(null, null, null, null, null, null, false);
+    }
+}

@@ -1,0 +1,104 @@
+package org.pramaan.verifier.verification;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pramaan.chaincode.certificate.CertificateHistory;
+import org.pramaan.chaincode.certificate.CertificateRecord;
+import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.ledger.Ledger;
+import org.pramaan.verifier.config.VerifierProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's answers, cached per certificate. {@code CertificateIssued} and
+ * {@code CertificateRevoked} events drop an entry within the event poll interval, so a revocation
+ * shows in well under three seconds; entries older than the freshness period are asked again anyway.
+ * When the ledger cannot be reached the last answer is given, marked as not fresh.
+ */
+@Component
+public class LedgerStatuses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerStatuses.class);
+
+    private final Ledger ledger;
+    private final AnchorBlocks anchors;
+    private final LedgerHealth health;
+    private final Clock clock;
+    private final Duration freshness;
+    private final Cache<String, LedgerFinding> cache = Caffeine.newBuilder().maximumSize(200_000).build();
+    /** Counts invalidations, so an answer read while an event arrived is not cached over the event. */
+    private final AtomicLong invalidations = new AtomicLong();
+
+    public LedgerStatuses(Ledger ledger, AnchorBlocks anchors, LedgerHealth health, Clock clock,
+                          VerifierProperties properties) {
+        this.ledger = ledger;
+        this.anchors = anchors;
+        this.health = health;
+        this.clock = clock;
+        this.freshness = properties.statusFreshness();
+    }
+
+    LedgerFinding lookup(String certificateId, String claimsHash) {
+        LedgerFinding cached = cache.getIfPresent(certificateId);
+        boolean sameHash = cached != null && cached.claimsHash().equals(claimsHash);
+        if (sameHash && cached.evidence().checkedAt() != null
+                && Duration.between(cached.evidence().checkedAt(), clock.instant()).compareTo(freshness) < 0) {
+            return health.reachable() ? cached : cached.stale();
+        }
+        long generation = invalidations.get();
+        try {
+            LedgerFinding found = ask(certificateId, claimsHash);
+            health.reached();
+            if (invalidations.get() == generation) {
+                cache.put(certificateId, found);
+            }
+            return found;
+        } catch (RuntimeException e) {
+            health.failed(e);
+            LOG.warn("ledger unreachable while verifying {}: {}", certificateId, e.getMessage());
+            return sameHash ? cached.stale() : LedgerFinding.unconfirmed(claimsHash);
+        }
+    }
+
+    public void invalidate(String certificateId) {
+        invalidations.incrementAndGet();
+        cache.invalidate(certificateId);
+    }
+
+    private LedgerFinding ask(String certificateId, String claimsHash) {
+        Instant now = clock.instant();
+        Verification verification = ledger.verify(certificateId, claimsHash);
+        CertificateRecord record = verification.certificate();
+        if (verification.result() == Verification.Result.NOT_FOUND || record == null) {
+            return new LedgerFinding(claimsHash, Optional.of(verification.result()),
+                    new LedgerEvidence(null, null, null, null, null, now, true));
+        }
+        Optional<CertificateHistory.Entry> issuing = issuingEntry(ledger.history(certificateId).history());
+        String transactionId = issuing.map(CertificateHistory.Entry::txId).orElse(null);
+        Instant anchoredAt = issuing.map(CertificateHistory.Entry::timestamp).orElse(record.issuedAt());
+        Long block = anchors.blockOf(certificateId).orElse(null);
+        String reason = record.revocationReason() == null ? null
+                : record.revocationReason().code() + (record.revocationReason().text() == null
+                        || record.revocationReason().text().isBlank() ? "" : ": " + record.revocationReason().text());
+        return new LedgerFinding(claimsHash, Optional.of(verification.result()),
+                new LedgerEvidence(transactionId, block, anchoredAt, record.revokedAt(), reason, now, true));
+    }
+
+    /** History is newest first; the oldest write with a record is the one that anchored it. */
+    private static Optional<CertificateHistory.Entry> issuingEntry(List<CertificateHistory.Entry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (!history.get(i).deleted() && history.get(i).record() != null) {
+                return Optional.of(history.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,127 @@
+package org.pramaan.verifier.verification;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.chaincode.issuer.IssuerRecord;
+import org.pramaan.credential.CertificateClaims;
+import org.pramaan.credential.CredentialCheck;
+import org.pramaan.credential.CredentialVerifier;
+import org.pramaan.credential.SignedCredential;
+import org.pramaan.credential.TrustList;
+import org.pramaan.credential.VerificationStatus;
+import org.pramaan.verifier.trust.TrustedIssuers;
+import org.springframework.stereotype.Service;
+
+/**
+ * Verifies a credential: decode, signature against the trust list, claims, then the ledger. The
+ * page, the API and the bridge all come here, so they cannot disagree.
+ *
+ * <p>Statuses in order: {@code MALFORMED}, {@code TAMPERED}, {@code UNKNOWN_ISSUER} and
+ * {@code EXPIRED} from the credential itself; then the ledger: no record is {@code NOT_ANCHORED},
+ * another hash is {@code TAMPERED}, revoked is {@code REVOKED}. {@code VALID} only when the ledger
+ * has confirmed the certificate at least once.
+ */
+@Service
+public class VerificationEngine {
+
+    private final TrustedIssuers issuers;
+    private final LedgerStatuses statuses;
+    private final Clock clock;
+    private final Map<VerificationStatus, Counter> counters = new EnumMap<>(VerificationStatus.class);
+    /**
+     * Good signatures already checked, per trust list and exact QR text: a bank re-checking the same
+     * certificate costs a lookup instead of an ECDSA verification. A new trust list is a new key, so
+     * a revoked signer key is never served from here; expiry is re-checked on every hit.
+     */
+    private final Cache<CheckKey, CredentialCheck> goodSignatures = Caffeine.newBuilder().maximumSize(50_000).build();
+
+    public VerificationEngine(TrustedIssuers issuers, LedgerStatuses statuses, Clock clock, MeterRegistry meters) {
+        this.issuers = issuers;
+        this.statuses = statuses;
+        this.clock = clock;
+        for (VerificationStatus status : VerificationStatus.values()) {
+            counters.put(status, meters.counter("verifier.verifications", "status", status.name()));
+        }
+    }
+
+    /** Verifies a QR text: the verifier URL in any letter case, or the bare payload. */
+    public Verdict verify(String qrText) {
+        return decide(trust -> {
+            CheckKey key = new CheckKey(trust.trustList(), qrText);
+            CredentialCheck known = goodSignatures.getIfPresent(key);
+            if (known != null && clock.instant().isBefore(known.credential().orElseThrow().claims().expiresAt())) {
+                return known;
+            }
+            CredentialCheck check = new CredentialVerifier(trust.trustList(), clock).verify(qrText);
+            if (check.signatureValid()) {
+                goodSignatures.put(key, check);
+            }
+            return check;
+        });
+    }
+
+    /** Verifies COSE_Sign1 bytes, as embedded in a certificate PDF. */
+    public Verdict verify(byte[] cose) {
+        return decide(trust -> new CredentialVerifier(trust.trustList(), clock).verify(cose));
+    }
+
+    private Verdict decide(Function<TrustedIssuers.Snapshot, CredentialCheck> check) {
+        TrustedIssuers.Snapshot trust = issuers.current();
+        Verdict verdict = decide(check.apply(trust), trust);
+        counters.get(verdict.status()).increment();
+        return verdict;
+    }
+
+    private Verdict decide(CredentialCheck check, TrustedIssuers.Snapshot trust) {
+        Optional<VerificationStatus> failed = check.outcome().finalStatus();
+        Optional<CertificateClaims> claims = check.credential().map(SignedCredential::claims);
+        Optional<IssuerRecord> department = claims.flatMap(c -> trust.department(c.issuer().value()));
+        if (failed.isPresent()) {
+            return new Verdict(failed.get(), "status." + failed.get().name(), check.reason(), claims, department,
+                    Optional.empty());
+        }
+        SignedCredential credential = check.credential().orElseThrow();
+        LedgerFinding finding = statuses.lookup(credential.claims().certificateId().toString(),
+                credential.claimsHashHex());
+        if (finding.result().isEmpty()) {
+            return new Verdict(VerificationStatus.NOT_ANCHORED, "status.UNCONFIRMED",
+                    "the signature holds, but the ledger cannot be reached and has never confirmed this certificate",
+                    claims, department, Optional.of(finding.evidence()));
+        }
+        VerificationStatus status = statusOf(finding.result().get());
+        return new Verdict(status, "status." + status.name(), reasonOf(finding.result().get(), check.reason()), claims,
+                department, Optional.of(finding.evidence()));
+    }
+
+    /** TrustList has identity equality: each rebuilt list is a new key space. */
+    private record CheckKey(TrustList trustList, String qrText) {
+    }
+
+    private static VerificationStatus statusOf(Verification.Result result) {
+        return switch (result) {
+            case NOT_FOUND -> VerificationStatus.NOT_ANCHORED;
+            case HASH_MISMATCH -> VerificationStatus.TAMPERED;
+            case REVOKED -> VerificationStatus.REVOKED;
+            case EXPIRED -> VerificationStatus.EXPIRED;
+            case VALID -> VerificationStatus.VALID;
+        };
+    }
+
+    private static String reasonOf(Verification.Result result, String signatureReason) {
+        return switch (result) {
+            case NOT_FOUND -> signatureReason + ", but the ledger has no record of this certificate";
+            case HASH_MISMATCH -> signatureReason + ", but the ledger anchored different contents under this id";
+            case REVOKED -> "the ledger records this certificate as revoked";
+            case EXPIRED -> "the ledger records this certificate as expired";
+            case VALID -> signatureReason + "; anchored on the ledger and active";
+        };
+    }
+}

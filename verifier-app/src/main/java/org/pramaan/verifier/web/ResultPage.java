@@ -1,0 +1,53 @@
+package org.pramaan.verifier.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.pramaan.credential.Language;
+
+/**
+ * What the result page shows, already in the reader's language and time zone: the template only
+ * lays it out.
+ */
+public record ResultPage(String status, String tone, String message, VerifyResponse.CertificateView certificate,
+                         String departmentName, List<Map.Entry<String, String>> fields, VerifyResponse.LedgerView ledger,
+                         Map<String, String> times) {
+
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(INDIA);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss 'IST'").withZone(INDIA);
+
+    static ResultPage of(VerifyResponse response, Language language) {
+        String department = response.department() == null ? null
+                : response.department().names().getOrDefault(language.code(), response.department().code());
+        List<Map.Entry<String, String>> fields = response.certificate() == null ? List.of()
+                : List.copyOf(response.certificate().fields().entrySet());
+        Map<String, String> times = new java.util.HashMap<>();
+        if (response.certificate() != null) {
+            times.put("issuedAt", format(DATE, response.certificate().issuedAt()));
+            times.put("expiresAt", format(DATE, response.certificate().expiresAt()));
+        }
+        if (response.ledger() != null) {
+            times.put("anchoredAt", format(TIME, response.ledger().anchoredAt()));
+            times.put("revokedAt", format(TIME, response.ledger().revokedAt()));
+            times.put("checkedAt", format(TIME, response.ledger().checkedAt()));
+        }
+        return new ResultPage(response.status(), tone(response.status()), response.message(), response.certificate(),
+                department, fields, response.ledger(), times);
+    }
+
+    /** Colour family of the verdict; always paired with the words, never colour alone. */
+    private static String tone(String status) {
+        return switch (status) {
+            case "VALID" -> "good";
+            case "EXPIRED", "NOT_ANCHORED" -> "warn";
+            default -> "bad";
+        };
+    }
+
+    private static String format(DateTimeFormatter format, Instant instant) {
+        return instant == null ? null : format.format(instant);
+    }
+}

@@ -1,0 +1,128 @@
+package org.pramaan.verifier.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.pramaan.chaincode.certificate.ClaimsHash;
+import org.pramaan.chaincode.certificate.CertificateRequest;
+import org.pramaan.chaincode.certificate.ReasonCode;
+import org.pramaan.chaincode.certificate.RevocationReason;
+import org.pramaan.chaincode.issuer.IssuerNames;
+import org.pramaan.chaincode.issuer.IssuerRegistration;
+import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.credential.CertificateBody;
+import org.pramaan.credential.CertificateClaims;
+import org.pramaan.credential.CertificateId;
+import org.pramaan.credential.CredentialSigner;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.credential.Language;
+import org.pramaan.credential.SignedCredential;
+import org.pramaan.credential.keys.DevelopmentPki;
+import org.pramaan.credential.keys.KeyFiles;
+import org.pramaan.credential.keys.SignerKey;
+import org.pramaan.ledger.Committed;
+import org.pramaan.ledger.Ledger;
+import org.pramaan.ledger.dev.DevIdentities;
+import org.pramaan.ledger.dev.DevLedger;
+
+/**
+ * A department issuing through the same DevLedger database the verifier reads, as issuer-service
+ * would: the state admin registers the department and its signer key, the department's own ledger
+ * identity anchors, and the development keys sign. Real ledger, real signatures, nothing faked.
+ */
+public final class DepartmentIssuer implements AutoCloseable {
+
+    public static final String VERIFIER_URL = "https://verify.example.gov.in";
+
+    private final Ledger admin;
+    private final Ledger issuer;
+    private final SignerKey signer;
+    private final DepartmentCode department;
+    private final Clock clock;
+
+    private DepartmentIssuer(Ledger admin, Ledger issuer, SignerKey signer, DepartmentCode department, Clock clock) {
+        this.admin = admin;
+        this.issuer = issuer;
+        this.signer = signer;
+        this.department = department;
+        this.clock = clock;
+    }
+
+    /** Opens the ledgers and registers {@code code} with its development signer key (idempotent). */
+    public static DepartmentIssuer open(DataSource dataSource, Path home, String code, String englishName) {
+        Clock clock = Clock.systemUTC();
+        try {
+            DevIdentities identities = DevIdentities.open(home.resolve("ledger"), clock);
+            DevLedger.Settings settings = DevLedger.Settings.of(identities.organisations());
+            Ledger admin = DevLedger.open(dataSource, identities.admin(), settings, clock);
+            Ledger issuer = DevLedger.open(dataSource, identities.issuer(code), settings, clock);
+            DepartmentCode department = DepartmentCode.of(code);
+            SignerKey signer = DevelopmentPki.open(home.resolve("keys"), List.of(department), clock).signer(department);
+            if (admin.issuer(code).isEmpty()) {
+                admin.registerIssuer(new IssuerRegistration(org.pramaan.chaincode.core.DepartmentCode.of(code),
+                        new IssuerNames(englishName, englishName + " (తెలుగు)", englishName + " (हिन्दी)")));
+            }
+            admin.addSignerKey(code, new SignerRegistration(org.pramaan.chaincode.core.KeyId.of(signer.kid().hex()),
+                    KeyFiles.toPem(signer.certificate()), signer.certificate().getNotBefore().toInstant(),
+                    signer.certificate().getNotAfter().toInstant()));
+            return new DepartmentIssuer(admin, issuer, signer, department, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Claims for a fresh income certificate valid for a year. */
+    public CertificateClaims claims(String holderName) {
+        Instant now = clock.instant();
+        return claims(holderName, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
+    }
+
+    public CertificateClaims claims(String holderName, Instant issuedAt, Instant expiresAt) {
+        CertificateId id = CertificateId.generate(department, "INC", Year.from(issuedAt.atZone(ZoneOffset.UTC)));
+        return new CertificateClaims(department, id, issuedAt, expiresAt,
+                new CertificateBody("INC", holderName, Map.of("ai", "96000", "yr", "2025-26"), Language.TE));
+    }
+
+    public SignedCredential sign(CertificateClaims claims) {
+        return new CredentialSigner(signer).sign(claims);
+    }
+
+    /** Signs and anchors; returns the credential and the commit. */
+    public Committed<?> anchor(SignedCredential credential) {
+        CertificateClaims claims = credential.claims();
+        return issuer.issue(List.of(new CertificateRequest(
+                org.pramaan.chaincode.certificate.CertificateId.of(claims.certificateId().toString()),
+                org.pramaan.chaincode.core.DepartmentCode.of(department.value()), claims.body().type(),
+                ClaimsHash.of(credential.claimsHashHex()), org.pramaan.chaincode.core.KeyId.of(credential.kid().hex()),
+                claims.expiresAt())));
+    }
+
+    public SignedCredential issue(String holderName) {
+        SignedCredential credential = sign(claims(holderName));
+        anchor(credential);
+        return credential;
+    }
+
+    public Committed<?> revoke(SignedCredential credential) {
+        return issuer.revoke(credential.claims().certificateId().toString(),
+                new RevocationReason(ReasonCode.ISSUED_IN_ERROR, "issued with a wrong income"));
+    }
+
+    public String url(SignedCredential credential) {
+        return credential.url(VERIFIER_URL);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        issuer.close();
+    }
+}
