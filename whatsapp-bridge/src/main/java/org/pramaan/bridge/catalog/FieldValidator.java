@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 import org.pramaan.bridge.catalog.Catalog.Field;
 import org.pramaan.bridge.catalog.Catalog.Option;
 import org.pramaan.bridge.catalog.Catalog.Validation;
@@ -39,15 +40,6 @@ public final class FieldValidator {
     }
 
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-    private static final int[][] VERHOEFF_D = {
-            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-            {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-            {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-            {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-    private static final int[][] VERHOEFF_P = {
-            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-            {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-            {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
 
     private final Clock clock;
 
@@ -173,12 +165,8 @@ public final class FieldValidator {
         if (!digits.matches("[2-9][0-9]{11}")) {
             return Result.invalid("reason.aadhaar");
         }
-        int c = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            c = VERHOEFF_D[c][VERHOEFF_P[i % 8][d]];
-        }
-        return c == 0 ? Result.ok(digits) : Result.invalid("reason.aadhaar");
+        // The last digit is a Verhoeff check digit (UIDAI).
+        return VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT.isValid(digits) ? Result.ok(digits) : Result.invalid("reason.aadhaar");
     }
 
     private static String plain(double d) {
