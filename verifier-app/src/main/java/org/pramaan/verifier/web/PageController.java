@@ -63,7 +63,7 @@ public class PageController {
         Language language = language(request);
         model.addAttribute("lang", language.code());
         model.addAttribute("path", request.getRequestURI());
-        model.addAttribute("page", ResultPage.of(views.response(verdict, language), language));
+        model.addAttribute("page", views.page(verdict, language));
         return "result";
     }
 

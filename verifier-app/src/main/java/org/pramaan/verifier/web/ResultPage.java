@@ -6,24 +6,28 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.pramaan.credential.Language;
+import org.pramaan.verifier.catalog.LabelledField;
 
 /**
  * What the result page shows, already in the reader's language and time zone: the template only
  * lays it out.
  */
 public record ResultPage(String status, String tone, String message, VerifyResponse.CertificateView certificate,
-                         String departmentName, List<Map.Entry<String, String>> fields, VerifyResponse.LedgerView ledger,
-                         Map<String, String> times) {
+                         String certificateTitle, String departmentName, List<LabelledField> fields,
+                         VerifyResponse.LedgerView ledger, Map<String, String> times) {
 
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(INDIA);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss 'IST'").withZone(INDIA);
 
-    static ResultPage of(VerifyResponse response, Language language) {
-        String department = response.department() == null ? null
+    /** {@code catalogDepartmentName}: the department's name when the ledger gave none (may be null). */
+    static ResultPage of(VerifyResponse response, Language language, String catalogDepartmentName) {
+        String department = response.department() == null ? catalogDepartmentName
                 : response.department().names().getOrDefault(language.code(), response.department().code());
-        List<Map.Entry<String, String>> fields = response.certificate() == null ? List.of()
-                : List.copyOf(response.certificate().fields().entrySet());
+        List<LabelledField> fields = response.certificate() == null ? List.of() : response.certificate().labelledFields();
+        // Without the catalog the type code is all there is; with it, the title the certificate carries.
+        String title = response.certificate() == null ? null
+                : response.certificate().title() != null ? response.certificate().title() : response.certificate().type();
         Map<String, String> times = new java.util.HashMap<>();
         if (response.certificate() != null) {
             times.put("issuedAt", format(DATE, response.certificate().issuedAt()));
@@ -35,7 +39,7 @@ public record ResultPage(String status, String tone, String message, VerifyRespo
             times.put("checkedAt", format(TIME, response.ledger().checkedAt()));
         }
         return new ResultPage(response.status(), tone(response.status()), response.message(), response.certificate(),
-                department, fields, response.ledger(), times);
+                title, department, fields, response.ledger(), times);
     }
 
     /** Colour family of the verdict; always paired with the words, never colour alone. */

@@ -6,6 +6,8 @@ import org.pramaan.chaincode.issuer.IssuerRecord;
 import org.pramaan.credential.CertificateClaims;
 import org.pramaan.credential.Language;
 import org.pramaan.credential.VerificationStatus;
+import org.pramaan.verifier.catalog.CatalogLabels;
+import org.pramaan.verifier.catalog.LabelledCertificate;
 import org.pramaan.verifier.verification.LedgerEvidence;
 import org.pramaan.verifier.verification.Verdict;
 import org.springframework.context.MessageSource;
@@ -16,16 +18,24 @@ import org.springframework.stereotype.Component;
 public class VerdictViews {
 
     private final MessageSource messages;
+    private final CatalogLabels labels;
 
-    public VerdictViews(MessageSource messages) {
+    public VerdictViews(MessageSource messages, CatalogLabels labels) {
         this.messages = messages;
+        this.labels = labels;
     }
 
     public VerifyResponse response(Verdict verdict, Language language) {
         return new VerifyResponse(verdict.status().name(), message(verdict, language), verdict.reason(),
-                showsCertificate(verdict) ? verdict.claims().map(VerdictViews::certificate).orElse(null) : null,
+                showsCertificate(verdict) ? verdict.claims().map(c -> certificate(c, language)).orElse(null) : null,
                 verdict.department().map(VerdictViews::department).orElse(null),
                 verdict.ledger().map(VerdictViews::ledger).orElse(null), null);
+    }
+
+    /** The result page: the API's answer laid out, with the department named even before the ledger knows it. */
+    public ResultPage page(Verdict verdict, Language language) {
+        VerifyResponse response = response(verdict, language);
+        return ResultPage.of(response, language, catalogDepartmentName(verdict, response, language));
     }
 
     public String message(Verdict verdict, Language language) {
@@ -37,9 +47,24 @@ public class VerdictViews {
         return verdict.status() != VerificationStatus.TAMPERED && verdict.status() != VerificationStatus.MALFORMED;
     }
 
-    private static VerifyResponse.CertificateView certificate(CertificateClaims c) {
+    /**
+     * The ledger's names come first (the state registered them); the catalog's name is used only when
+     * the ledger has no record and the signer is a trusted one, so an unknown signer claiming a
+     * department is never shown as issued by it.
+     */
+    private String catalogDepartmentName(Verdict verdict, VerifyResponse response, Language language) {
+        if (response.department() != null || response.certificate() == null
+                || verdict.status() == VerificationStatus.UNKNOWN_ISSUER) {
+            return null;
+        }
+        return labels.departmentName(response.certificate().department(), language).orElse(null);
+    }
+
+    private VerifyResponse.CertificateView certificate(CertificateClaims c, Language language) {
+        LabelledCertificate labelled = labels.label(c.issuer().value(), c.body().type(), c.body().fields(), language);
         return new VerifyResponse.CertificateView(c.certificateId().toString(), c.body().type(), c.body().holderName(),
-                c.issuer().value(), c.issuedAt(), c.expiresAt(), c.body().language().code(), c.body().fields());
+                c.issuer().value(), c.issuedAt(), c.expiresAt(), c.body().language().code(), c.body().fields(),
+                labelled.title().orElse(null), labelled.fields());
     }
 
     private static VerifyResponse.DepartmentView department(IssuerRecord d) {

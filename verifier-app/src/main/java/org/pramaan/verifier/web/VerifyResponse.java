@@ -2,20 +2,29 @@ package org.pramaan.verifier.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.pramaan.verifier.catalog.LabelledField;
 
 /**
  * The answer of every verify endpoint, as fixed in the service contract: status, a message in the
  * reader's language, the certificate (when its signature holds and it is not tampered), the
- * department and the ledger evidence. {@code reason} is the technical explanation in English;
+ * department and the ledger evidence. Fields the contract does not name ({@code certificate.title},
+ * {@code certificate.labelledFields}) are additions a client may ignore. {@code reason} is the technical explanation in English;
  * {@code receipt} is present only when asked for.
  */
 public record VerifyResponse(String status, String message, String reason, CertificateView certificate,
                              DepartmentView department, LedgerView ledger,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String receipt) {
 
+    /**
+     * {@code fields} is the credential's own key -> value map (the fixed contract); {@code title} and
+     * {@code labelledFields} say the same in the reader's language, from the issuer's catalog: the
+     * title is null and the labels are the keys while the catalog is unknown.
+     */
     public record CertificateView(String id, String type, String holderName, String department, Instant issuedAt,
-                                  Instant expiresAt, String language, Map<String, String> fields) {
+                                  Instant expiresAt, String language, Map<String, String> fields, String title,
+                                  List<LabelledField> labelledFields) {
     }
 
     public record DepartmentView(String code, Map<String, String> names) {

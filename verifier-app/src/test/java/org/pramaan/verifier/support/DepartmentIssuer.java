@@ -86,9 +86,20 @@ public final class DepartmentIssuer implements AutoCloseable {
     }
 
     public CertificateClaims claims(String holderName, Instant issuedAt, Instant expiresAt) {
-        CertificateId id = CertificateId.generate(department, "INC", Year.from(issuedAt.atZone(ZoneOffset.UTC)));
+        return claims(holderName, "INC", Map.of("ai", "96000", "yr", "2025-26"), issuedAt, expiresAt);
+    }
+
+    /** Claims for a fresh certificate of {@code type} with these fields, valid for a year. */
+    public CertificateClaims claims(String holderName, String type, Map<String, String> fields) {
+        Instant now = clock.instant();
+        return claims(holderName, type, fields, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
+    }
+
+    private CertificateClaims claims(String holderName, String type, Map<String, String> fields, Instant issuedAt,
+                                     Instant expiresAt) {
+        CertificateId id = CertificateId.generate(department, type, Year.from(issuedAt.atZone(ZoneOffset.UTC)));
         return new CertificateClaims(department, id, issuedAt, expiresAt,
-                new CertificateBody("INC", holderName, Map.of("ai", "96000", "yr", "2025-26"), Language.TE));
+                new CertificateBody(type, holderName, fields, Language.TE));
     }
 
     public SignedCredential sign(CertificateClaims claims) {
@@ -106,7 +117,12 @@ public final class DepartmentIssuer implements AutoCloseable {
     }
 
     public SignedCredential issue(String holderName) {
-        SignedCredential credential = sign(claims(holderName));
+        return issue(claims(holderName));
+    }
+
+    /** Signs and anchors these claims. */
+    public SignedCredential issue(CertificateClaims claims) {
+        SignedCredential credential = sign(claims);
         anchor(credential);
         return credential;
     }

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class VerifierIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** issuer-service's catalog endpoint, for field labels; one for the shared context, never stopped. */
+    protected static final CatalogStub ISSUER_CATALOG = CatalogStub.start();
     private static DepartmentIssuer revenue;
     private static String clientKey;
 
@@ -43,6 +47,11 @@ public abstract class VerifierIntegrationTest {
     protected TrustedIssuers trustedIssuers;
     @Autowired
     protected ApiKeys apiKeys;
+
+    @DynamicPropertySource
+    static void issuerCatalog(DynamicPropertyRegistry registry) {
+        registry.add("verifier.catalog.issuer-base-url", ISSUER_CATALOG::baseUrl);
+    }
 
     /** The Revenue department, registered on the ledger and trusted by the verifier. */
     protected synchronized DepartmentIssuer revenue() {
