@@ -31,6 +31,9 @@ import org.springframework.stereotype.Service;
 public class ApiKeys {
 
     static final String PREFIX = "pvk_";
+    /** Keys made elsewhere (the run script) need not carry our prefix, but must be long enough to guess. */
+    static final int MIN_SECRET_LENGTH = 24;
+    static final int MAX_SECRET_LENGTH = 100;
     private static final Duration REMEMBER = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
@@ -54,18 +57,41 @@ public class ApiKeys {
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return insert(name, role, perMinute, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * A key whose secret someone else made: the run script hands one secret to the verifier and the
+     * bridge before either starts. Replaces the secret of an existing key of that name.
+     */
+    public IssuedApiKey issueWithSecret(String name, ApiKeyRole role, int perMinute, String secret) {
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH || secret.length() > MAX_SECRET_LENGTH) {
+            throw new IllegalArgumentException("an API key secret must be " + MIN_SECRET_LENGTH + " to "
+                    + MAX_SECRET_LENGTH + " characters");
+        }
+        jdbc.update("DELETE FROM verifier.api_key WHERE name = ?", name.strip());
+        byHash.invalidateAll();
+        return insert(name, role, perMinute, secret);
+    }
+
+    /** Whether {@code name}'s key has exactly this secret. */
+    public boolean hasSecret(String name, String secret) {
+        return authenticate(secret).map(holder -> holder.name().equals(name.strip())).orElse(false);
+    }
+
+    private IssuedApiKey insert(String name, ApiKeyRole role, int perMinute, String secret) {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO verifier.api_key (id, name, key_hash, key_prefix, role, per_minute, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                id, name.strip(), hash(secret), secret.substring(0, PREFIX.length() + 6), role.name(), perMinute,
+                id, name.strip(), hash(secret), secret.substring(0, Math.min(secret.length(), PREFIX.length() + 6)),
+                role.name(), perMinute,
                 Timestamp.from(clock.instant()));
         return new IssuedApiKey(new ApiKeyHolder(id, name.strip(), role, perMinute), secret);
     }
 
     /** The holder of {@code secret}, if it is a key that exists and is not revoked. */
     public Optional<ApiKeyHolder> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH || secret.length() > MAX_SECRET_LENGTH) {
             return Optional.empty();
         }
         return byHash.get(hash(secret), this::load);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * On a first start, makes an administrator key and the WhatsApp bridge's key and appends them to
  * {@code $PRAMAAN_HOME/dev.env} as shell assignments, so the run script can hand them to the other
- * services. Later starts find the keys and leave everything alone.
+ * services. Later starts find the keys and leave everything alone. A bridge key given in
+ * {@code VERIFIER_API_KEY_BRIDGE} (the run script makes one for both services) is used as is.
  */
 @Component
 public class DevApiKeys {
@@ -40,7 +41,14 @@ public class DevApiKeys {
             IssuedApiKey admin = keys.issue(ADMIN, ApiKeyRole.ADMIN, 600);
             lines.append("VERIFIER_ADMIN_KEY=").append(admin.secret()).append('\n');
         }
-        if (!keys.exists(BRIDGE)) {
+        String given = properties.bridgeKey();
+        if (!given.isEmpty()) {
+            // The run script made the bridge's key and gave it to both services: use it as is.
+            if (!keys.hasSecret(BRIDGE, given)) {
+                keys.issueWithSecret(BRIDGE, ApiKeyRole.CLIENT, properties.keyPerMinute(), given);
+                LOG.info("the bridge's API key is the one given in VERIFIER_API_KEY_BRIDGE");
+            }
+        } else if (!keys.exists(BRIDGE)) {
             IssuedApiKey bridge = keys.issue(BRIDGE, ApiKeyRole.CLIENT, properties.keyPerMinute());
             lines.append("VERIFIER_API_KEY_BRIDGE=").append(bridge.secret()).append('\n');
         }

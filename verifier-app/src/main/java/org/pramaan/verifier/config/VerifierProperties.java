@@ -23,12 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ledgerContactWindow  a cached answer counts as fresh while the ledger answered within this time
  * @param trustRefresh         how often the trust list is re-read even without an event
  * @param maxUploadBytes       largest image or PDF accepted
+ * @param bridgeKey            the WhatsApp bridge's API key when the run script made it
+ *                             ({@code VERIFIER_API_KEY_BRIDGE}); empty: made here on first start
  */
 @ConfigurationProperties("verifier")
 public record VerifierProperties(Path home, String baseUrl, String rootCa, String databaseUrl, String embeddedDatabaseDir,
                                  String ledger, int anonymousPerMinute, int keyPerMinute, int maxBatch,
                                  Duration statusFreshness, Duration ledgerContactWindow, Duration trustRefresh,
-                                 long maxUploadBytes) {
+                                 long maxUploadBytes, String bridgeKey) {
 
     public VerifierProperties {
         home = home == null ? Path.of(".pramaan") : home;
@@ -41,6 +43,7 @@ public record VerifierProperties(Path home, String baseUrl, String rootCa, Strin
         ledgerContactWindow = ledgerContactWindow == null ? Duration.ofSeconds(90) : ledgerContactWindow;
         trustRefresh = trustRefresh == null ? Duration.ofSeconds(30) : trustRefresh;
         maxUploadBytes = maxUploadBytes <= 0 ? 8L * 1024 * 1024 : maxUploadBytes;
+        bridgeKey = bridgeKey == null ? "" : bridgeKey.strip();
     }
 
     private static String blankTo(String value, String fallback) {

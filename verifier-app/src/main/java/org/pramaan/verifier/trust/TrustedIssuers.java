@@ -73,8 +73,13 @@ public class TrustedIssuers {
             TrustList list = TrustList.build(roots.roots(), List.of(), signers);
             Map<String, IssuerRecord> byCode = issuers.stream()
                     .collect(Collectors.toUnmodifiableMap(i -> i.department().value(), Function.identity()));
+            Snapshot previous = snapshot;
             snapshot = new Snapshot(list, byCode, clock.instant());
-            LOG.info("trust list: {} departments, {} trusted signer keys", byCode.size(), list.signers().size());
+            // A start replays every IssuerChanged event: say so only when the list really changed.
+            if (previous == null || previous.departments().size() != byCode.size()
+                    || previous.trustList().signers().size() != list.signers().size()) {
+                LOG.info("trust list: {} departments, {} trusted signer keys", byCode.size(), list.signers().size());
+            }
             return true;
         } catch (RuntimeException e) {
             health.failed(e);

@@ -31,7 +31,7 @@ class LedgerOutageTest extends VerifierIntegrationTest {
         Clock clock = Clock.systemUTC();
         // Freshness zero: every lookup asks the ledger, so the outage is noticed at once.
         VerifierProperties properties = new VerifierProperties(Path.of("target/test-home"), null, "", "", "", "dev", 0, 0, 0,
-                Duration.ZERO, Duration.ofSeconds(90), Duration.ofSeconds(30), 0);
+                Duration.ZERO, Duration.ofSeconds(90), Duration.ofSeconds(30), 0, "");
         HikariDataSource ledgerPool = new HikariDataSource();
         ledgerPool.setJdbcUrl(((HikariDataSource) dataSource).getJdbcUrl());
         ledgerPool.setUsername("postgres");

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.pramaan.bridge.config.SimulatorSwitch;
 import org.pramaan.bridge.config.WhatsAppProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** The Graph API routes the bridge calls, answered by {@link GraphEmulator} with Meta's shapes and error codes. */
+// Scanned like any controller, so it needs the same switch as SimulatorConfiguration.
+@Conditional(SimulatorSwitch.class)
 @RestController
 @RequestMapping("/simulator/graph")
 public class GraphEmulatorController {

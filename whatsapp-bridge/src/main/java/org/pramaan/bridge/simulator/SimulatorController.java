@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.pramaan.bridge.config.SimulatorSwitch;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.pramaan.bridge.webhook.WebhookSignature;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The phone side of the simulator: the page at /simulator shows what the bridge sent through the Graph API stand-in
  * and turns what the person types or taps into signed webhook notifications posted to this bridge.
  */
+// Scanned like any controller, so it needs the same switch as SimulatorConfiguration.
+@Conditional(SimulatorSwitch.class)
 @RestController
 public class SimulatorController {
 

@@ -1,0 +1,47 @@
+package org.pramaan.bridge.journey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * DevLedger's tables read straight from PostgreSQL, the way an auditor with database access would: the world state,
+ * its history and the block log. Keys and values are bytes; the contract writes JSON, so they read as UTF-8.
+ */
+final class LedgerTables {
+
+    /** One row of world state or history, or one block's event, as text. */
+    record Entry(String table, String key, String value) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LedgerTables(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The world-state entries whose key contains the certificate id (the certificate record itself). */
+    List<Entry> stateFor(String certificateId) {
+        return jdbc.query("SELECT state_key, state_value FROM devledger.state WHERE position(? IN state_key) > 0",
+                (row, n) -> new Entry("state", text(row.getBytes(1)), text(row.getBytes(2))),
+                (Object) certificateId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Everything the ledger holds that anyone with ledger access can read: state, history, block events. */
+    List<Entry> everything() {
+        List<Entry> all = new ArrayList<>(jdbc.query("SELECT state_key, state_value FROM devledger.state",
+                (row, n) -> new Entry("state", text(row.getBytes(1)), text(row.getBytes(2)))));
+        all.addAll(jdbc.query("SELECT state_key, state_value FROM devledger.history",
+                (row, n) -> new Entry("history", text(row.getBytes(1)), text(row.getBytes(2)))));
+        all.addAll(jdbc.query("SELECT tx_id, function_name, creator_msp, event_name, event_payload FROM devledger.block",
+                (row, n) -> new Entry("block", row.getString(1), row.getString(2) + " " + row.getString(3) + " "
+                        + row.getString(4) + " " + text(row.getBytes(5)))));
+        return all;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,200 @@
+package org.pramaan.bridge.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pramaan.ledger.dev.DevDatabase;
+
+/**
+ * The whole platform as {@code ./pramaan up} runs it, but on ports, secrets and a state folder chosen by the test:
+ * one PostgreSQL shared by everyone (DevLedger lives in it), then issuer-service, verifier-app and whatsapp-bridge
+ * from their packaged jars, the bridge talking to a recording Graph API stand-in instead of Meta.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final Duration READY = Duration.ofSeconds(180);
+    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+)?([A-Z][A-Z0-9_]*)=(['\"]?)(.*)\\2\\s*$");
+
+    final Path home;
+    final Map<String, String> secrets = new LinkedHashMap<>();
+    final String phoneNumberId = "100000000000077";
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private DevDatabase database;
+    GraphStandIn graph;
+    ServiceProcess issuer;
+    ServiceProcess verifier;
+    ServiceProcess bridge;
+
+    private Platform(Path home) {
+        this.home = home;
+    }
+
+    /**
+     * Starts everything; if any part fails to start, what did start is stopped again before the failure is thrown.
+     */
+    static Platform start(Path home, Path jarsRoot, Path logs) throws IOException {
+        Platform platform = new Platform(home);
+        try {
+            platform.startAll(jarsRoot, logs);
+            return platform;
+        } catch (RuntimeException | Error | IOException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path jarsRoot, Path logs) throws IOException {
+        database = DevDatabase.start(home.resolve("postgres"), 0);
+        started.add(database);
+        // The shared secrets the run script makes once, before any service starts, in its format (32 letters and
+        // digits); the Graph API access token is Meta's, here the stand-in's.
+        for (String name : List.of("BRIDGE_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN",
+                "ISSUER_BRIDGE_CLIENT_SECRET", "VERIFIER_API_KEY_BRIDGE", "WHATSAPP_ACCESS_TOKEN")) {
+            secrets.put(name, randomSecret());
+        }
+        secrets.put("ISSUER_BRIDGE_CLIENT_ID", "whatsapp-bridge");
+        graph = new GraphStandIn(phoneNumberId, secrets.get("WHATSAPP_ACCESS_TOKEN"));
+        started.add(graph);
+
+        String version = System.getProperty("pramaan.version", "0.1.0-SNAPSHOT");
+        issuer = new ServiceProcess("issuer-service", jar(jarsRoot, "issuer-service", version),
+                logs.resolve("issuer-service.log"), freePort());
+        verifier = new ServiceProcess("verifier-app", jar(jarsRoot, "verifier-app", version),
+                logs.resolve("verifier-app.log"), freePort());
+        bridge = new ServiceProcess("whatsapp-bridge", jar(jarsRoot, "whatsapp-bridge", version),
+                logs.resolve("whatsapp-bridge.log"), freePort());
+        Map<String, String> environment = environment();
+
+        // In the run script's order: the issuer makes the keys and registers the departments that the verifier
+        // reads from the ledger; the bridge needs neither at start, so it starts alongside the verifier.
+        started.add(issuer);
+        issuer.start(environment);
+        issuer.awaitReady(READY);
+        started.add(verifier);
+        verifier.start(environment);
+        started.add(bridge);
+        bridge.start(environment);
+        verifier.awaitReady(READY);
+        bridge.awaitReady(READY);
+    }
+
+    /** What every service gets, as {@code ./pramaan up} exports it to all three. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(secrets);
+        env.put("PRAMAAN_HOME", home.toString());
+        env.put("DATABASE_URL", database.jdbcUrl());
+        env.put("LEDGER", "dev");
+        // Loopback only: the services would otherwise listen on every interface of the machine.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("ISSUER_PORT", port(issuer));
+        env.put("VERIFIER_PORT", port(verifier));
+        env.put("BRIDGE_PORT", port(bridge));
+        env.put("ISSUER_BASE_URL", issuer.baseUrl());
+        env.put("ISSUER_PUBLIC_URL", issuer.baseUrl());
+        env.put("VERIFIER_BASE_URL", verifier.baseUrl());
+        env.put("BRIDGE_BASE_URL", bridge.baseUrl());
+        // What the bridge calls the shared secrets (the run script derives them the same way).
+        env.put("ISSUER_CLIENT_ID", secrets.get("ISSUER_BRIDGE_CLIENT_ID"));
+        env.put("ISSUER_CLIENT_SECRET", secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));
+        env.put("VERIFIER_API_KEY", secrets.get("VERIFIER_API_KEY_BRIDGE"));
+        env.put("WHATSAPP_PHONE_NUMBER_ID", phoneNumberId);
+        // As `WHATSAPP_GRAPH_BASE_URL=... ./pramaan up` would: a Graph API is configured, so no simulator.
+        env.put("WHATSAPP_GRAPH_BASE_URL", graph.baseUrl());
+        return env;
+    }
+
+    String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The assignments the services appended to {@code $PRAMAAN_HOME/dev.env} (officer sign-ins and the like). */
+    Map<String, String> devEnv() {
+        Map<String, String> values = new LinkedHashMap<>();
+        Path file = home.resolve("dev.env");
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    Matcher m = ASSIGNMENT.matcher(line.strip());
+                    if (m.matches()) {
+                        values.put(m.group(1), m.group(3));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
+    }
+
+    /** The tail of every service's log, for a failure message. */
+    String logTails() {
+        StringBuilder out = new StringBuilder();
+        for (ServiceProcess service : new ServiceProcess[] {issuer, verifier, bridge}) {
+            if (service != null) {
+                out.append('\n').append(service.tail(40));
+            }
+        }
+        if (graph != null && !graph.refusals().isEmpty()) {
+            out.append("\n---- Graph API stand-in refused ----\n").append(String.join("\n", graph.refusals()));
+        }
+        return out.toString();
+    }
+
+    /** Stops the services (newest first), the Graph stand-in and the database, also after a failure. */
+    @Override
+    public void close() {
+        List<String> problems = new ArrayList<>();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                problems.add(e.toString());
+            }
+        }
+        started.clear();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("stopping the platform: " + problems);
+        }
+    }
+
+    private static Path jar(Path root, String module, String version) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+    }
+
+    private static String port(ServiceProcess service) {
+        return service.baseUrl().substring(service.baseUrl().lastIndexOf(':') + 1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Like the run script's {@code head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32}. */
+    private static String randomSecret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder secret = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            secret.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return secret.toString();
+    }
+}
