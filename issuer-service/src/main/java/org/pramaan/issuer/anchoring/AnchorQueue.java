@@ -13,11 +13,12 @@ public class AnchorQueue {
 
     /** A certificate waiting for the ledger, with what the ledger record needs. */
     public record Waiting(String certificateId, String type, String claimsHash, String kid, Instant expiresAt,
-                          Instant issuedAt, Instant enqueuedAt, int attempts) {
+                          Instant issuedAt, Instant enqueuedAt, int attempts, String correlationId) {
     }
 
     /** A revocation waiting for the ledger. */
-    public record Revocation(String certificateId, DepartmentCode department, String code, String text, int attempts) {
+    public record Revocation(String certificateId, DepartmentCode department, String code, String text, int attempts,
+                             String correlationId) {
     }
 
     private final JdbcClient jdbc;
@@ -34,14 +35,14 @@ public class AnchorQueue {
     /** The oldest due certificates of a department, locked until the transaction ends (other workers skip them). */
     public List<Waiting> lockBatch(DepartmentCode department, Instant now, int limit) {
         return jdbc.sql("SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
-                        + " a.enqueued_at, a.attempts FROM issuer.anchor_outbox a"
+                        + " a.enqueued_at, a.attempts, c.correlation_id FROM issuer.anchor_outbox a"
                         + " JOIN issuer.certificate c ON c.id = a.certificate_id"
                         + " WHERE a.department = ? AND a.next_attempt_at <= ? ORDER BY a.enqueued_at, a.certificate_id"
                         + " LIMIT ? FOR UPDATE OF a SKIP LOCKED")
                 .params(department.value(), ts(now), limit)
                 .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        rs.getInt(8)))
+                        rs.getInt(8), rs.getString(9)))
                 .list();
     }
 
@@ -63,13 +64,14 @@ public class AnchorQueue {
 
     /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
     public List<Revocation> lockDueRevocations(Instant now, int limit) {
-        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.reason_text, r.attempts"
+        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.reason_text, r.attempts,"
+                        + " c.correlation_id"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
                         + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ? ORDER BY r.enqueued_at"
                         + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6)))
                 .list();
     }
 

@@ -25,6 +25,7 @@ import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerException;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
+import org.pramaan.issuer.logging.Correlation;
 import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.Ledger;
 import org.slf4j.Logger;
@@ -141,16 +142,22 @@ public class AnchoringWorker {
             unchangedTx.put(id.value(), entries.isEmpty() ? committed.transactionId() : entries.get(entries.size() - 1).txId());
         }
         for (AnchorQueue.Waiting w : batch) {
-            String earlier = unchangedTx.get(w.certificateId());
-            if (earlier != null) {
-                certificates.markAnchored(w.certificateId(), earlier, null, now);
-            } else {
-                certificates.markAnchored(w.certificateId(), committed.transactionId(), committed.blockNumber(), now);
+            // One batch holds many citizens' certificates: each is logged under its own application's id.
+            try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
+                String earlier = unchangedTx.get(w.certificateId());
+                if (earlier != null) {
+                    certificates.markAnchored(w.certificateId(), earlier, null, now);
+                } else {
+                    certificates.markAnchored(w.certificateId(), committed.transactionId(), committed.blockNumber(),
+                            now);
+                }
+                queue.remove(w.certificateId());
+                certificates.find(w.certificateId())
+                        .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
+                latency.record(Duration.between(w.issuedAt(), now));
+                LOG.info("certificate {} anchored in transaction {}", w.certificateId(),
+                        earlier != null ? earlier : committed.transactionId());
             }
-            queue.remove(w.certificateId());
-            certificates.find(w.certificateId())
-                    .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
-            latency.record(Duration.between(w.issuedAt(), now));
         }
         batchSize.record(batch.size());
         LOG.info("anchored {} certificates in transaction {} (block {}, {} already on the ledger)", batch.size(),
@@ -162,23 +169,31 @@ public class AnchoringWorker {
         Integer done = transactions.execute(status -> {
             int n = 0;
             for (AnchorQueue.Revocation r : queue.lockDueRevocations(clock.instant(), 20)) {
-                try {
-                    ledgers.forDepartment(r.department()).revoke(r.certificateId(),
-                            new RevocationReason(ReasonCode.valueOf(r.code()), r.text()));
-                    queue.removeRevocation(r.certificateId());
-                    certificates.find(r.certificateId())
-                            .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));
-                    n++;
-                } catch (RuntimeException e) {
-                    Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(r.attempts(), 16));
-                    queue.postponeRevocation(r.certificateId(),
-                            clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), e.getMessage());
-                    LOG.warn("recording revocation of {} failed: {}", r.certificateId(), e.getMessage());
+                try (Correlation.Scope scope = Correlation.open(r.correlationId())) {
+                    n += revoke(r) ? 1 : 0;
                 }
             }
             return n;
         });
         return done == null ? 0 : done;
+    }
+
+    private boolean revoke(AnchorQueue.Revocation r) {
+        try {
+            ledgers.forDepartment(r.department()).revoke(r.certificateId(),
+                    new RevocationReason(ReasonCode.valueOf(r.code()), r.text()));
+            queue.removeRevocation(r.certificateId());
+            certificates.find(r.certificateId())
+                    .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));
+            LOG.info("revocation of certificate {} recorded on the ledger", r.certificateId());
+            return true;
+        } catch (RuntimeException e) {
+            Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(r.attempts(), 16));
+            queue.postponeRevocation(r.certificateId(),
+                    clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), e.getMessage());
+            LOG.warn("recording revocation of {} failed: {}", r.certificateId(), e.getMessage());
+            return false;
+        }
     }
 
     /** Refusals about what was sent (not about reaching the ledger), which a retry of the same batch repeats. */

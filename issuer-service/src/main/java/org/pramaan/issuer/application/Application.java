@@ -28,6 +28,7 @@ public final class Application {
     private final List<Transition> transitions;
     private final int persistedTransitions;
     private final int version;
+    private final String correlationId;
     private ApplicationStatus status;
     private Instant decidedAt;
     private String decisionReason;
@@ -36,7 +37,7 @@ public final class Application {
     Application(UUID id, String serviceCode, DepartmentCode department, Language language, PhoneNumber phone,
                 String holderName, Map<String, String> fields, ApplicationStatus status, Instant submittedAt,
                 Instant dueAt, Instant decidedAt, String decisionReason, String certificateId,
-                List<Transition> transitions, int version) {
+                List<Transition> transitions, int version, String correlationId) {
         this.id = Objects.requireNonNull(id, "id");
         this.serviceCode = Objects.requireNonNull(serviceCode, "serviceCode");
         this.department = Objects.requireNonNull(department, "department");
@@ -53,15 +54,19 @@ public final class Application {
         this.transitions = new ArrayList<>(transitions);
         this.persistedTransitions = transitions.size();
         this.version = version;
+        this.correlationId = correlationId;
     }
 
-    /** A new application, due {@code serviceLevelDays} after submission. */
+    /**
+     * A new application, due {@code serviceLevelDays} after submission; {@code correlationId} (may be
+     * null) is the id its later work logs under, from ledger anchoring to the citizen's notice.
+     */
     public static Application submit(String serviceCode, DepartmentCode department, Language language,
                                      PhoneNumber phone, String holderName, Map<String, String> fields,
-                                     int serviceLevelDays, String actor, Instant now) {
+                                     int serviceLevelDays, String actor, Instant now, String correlationId) {
         Application a = new Application(UUID.randomUUID(), serviceCode, department, language, phone, holderName,
                 fields, ApplicationStatus.SUBMITTED, now, now.plus(Duration.ofDays(serviceLevelDays)), null, null,
-                null, List.of(), 0);
+                null, List.of(), 0, correlationId);
         a.transitions.add(new Transition(null, ApplicationStatus.SUBMITTED, actor, now, null));
         return a;
     }
@@ -112,6 +117,7 @@ public final class Application {
     public Instant decidedAt() { return decidedAt; }
     public String decisionReason() { return decisionReason; }
     public String certificateId() { return certificateId; }
+    public String correlationId() { return correlationId; }
     public List<Transition> transitions() { return List.copyOf(transitions); }
     int version() { return version; }
     List<Transition> unsavedTransitions() { return transitions.subList(persistedTransitions, transitions.size()); }

@@ -15,6 +15,7 @@ import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.IssueCommand;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
+import org.pramaan.issuer.logging.Correlation;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.web.NotFoundException;
 import org.slf4j.Logger;
@@ -87,7 +88,8 @@ public class ApplicationService {
             throw new FormRejectedException(result.problems());
         }
         Application application = Application.submit(service.code(), service.department(), submission.language(),
-                phone, result.holderName(), result.stored(), form.serviceLevelDays(), caller.actor(), clock.instant());
+                phone, result.holderName(), result.stored(), form.serviceLevelDays(), caller.actor(), clock.instant(),
+                Correlation.current().orElse(null));
         if (!applications.insert(application, caller.actor(), reference)) {
             // A twin with the same reference committed while this one was being checked.
             return twin(applications.findByChannelReference(caller.actor(), reference).orElseThrow(), service,
@@ -199,7 +201,9 @@ public class ApplicationService {
                 application.fields(), application.language(), application.phone(), application.id()));
         application.issued(certificate.id(), actor, clock.instant());
         applications.save(application);
-        LOG.info("application {} approved by {}: certificate {}", application.id(), actor, certificate.id());
+        // The officer's request has its own id: name the application's, which its certificate carries on.
+        LOG.info("application {} (correlation {}) approved by {}: certificate {}", application.id(),
+                application.correlationId(), actor, certificate.id());
     }
 
     private ServiceDefinition certificateService(String code) {

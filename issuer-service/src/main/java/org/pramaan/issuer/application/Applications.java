@@ -22,7 +22,8 @@ public class Applications {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     private static final String COLUMNS = "id, service_code, department, language, phone_number, holder_name,"
-            + " fields::text AS fields, status, submitted_at, due_at, decided_at, decision_reason, certificate_id, version";
+            + " fields::text AS fields, status, submitted_at, due_at, decided_at, decision_reason, certificate_id, version,"
+            + " correlation_id";
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,11 +57,11 @@ public class Applications {
      */
     public boolean insert(Application a, String submittedBy, String channelReference) {
         int inserted = jdbc.sql("INSERT INTO issuer.application (id, service_code, department, language, phone_number,"
-                        + " holder_name, fields, status, submitted_at, due_at, version, submitted_by, channel_reference)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING")
+                        + " holder_name, fields, status, submitted_at, due_at, version, submitted_by, channel_reference,"
+                        + " correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(a.id(), a.serviceCode(), a.department().value(), a.language().code(), a.phone().digits(),
                         a.holderName(), json.writeValueAsString(a.fields()), a.status().name(),
-                        ts(a.submittedAt()), ts(a.dueAt()), submittedBy, channelReference)
+                        ts(a.submittedAt()), ts(a.dueAt()), submittedBy, channelReference, a.correlationId())
                 .update();
         if (inserted == 1) {
             saveTransitions(a);
@@ -152,7 +153,8 @@ public class Applications {
                 rs.getString("holder_name"), json.readValue(rs.getString("fields"), FIELDS),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
                 rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("decided_at")),
-                rs.getString("decision_reason"), rs.getString("certificate_id"), transitions, rs.getInt("version"));
+                rs.getString("decision_reason"), rs.getString("certificate_id"), transitions, rs.getInt("version"),
+                rs.getString("correlation_id"));
     }
 
     private static String dept(DepartmentCode department) {

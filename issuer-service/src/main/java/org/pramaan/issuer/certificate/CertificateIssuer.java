@@ -61,7 +61,8 @@ public class CertificateIssuer {
     @Transactional
     public Certificate issue(IssueCommand command) {
         Prepared prepared = prepare(command);
-        certificates.insertAndEnqueue(prepared.certificate(), prepared.cose(), prepared.pdf(), clock.instant());
+        certificates.insertAndEnqueue(prepared.certificate(), prepared.cose(), prepared.pdf(), clock.instant(),
+                org.pramaan.issuer.logging.Correlation.current().orElse(null));
         return prepared.certificate();
     }
 

@@ -31,14 +31,20 @@ public class Certificates {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new certificate and queues it for anchoring: call inside the issuing transaction. */
-    public void insertAndEnqueue(Certificate c, byte[] cose, byte[] pdf, Instant now) {
+    /**
+     * Stores a new certificate and queues it for anchoring: call inside the issuing transaction.
+     * Its correlation id is its application's (the trail that began at the citizen's chat), else
+     * {@code requestCorrelationId}, the request that issued it directly (may be null).
+     */
+    public void insertAndEnqueue(Certificate c, byte[] cose, byte[] pdf, Instant now, String requestCorrelationId) {
         jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
                         + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf,"
-                        + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " status, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " coalesce((SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?), ?))")
                 .params(c.id(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
                         c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
-                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, pdf, c.status().name())
+                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, pdf, c.status().name(),
+                        c.applicationId(), requestCorrelationId)
                 .update();
         jdbc.sql("INSERT INTO issuer.anchor_outbox (certificate_id, department, enqueued_at, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?)")

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.issuer.logging.Correlation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +39,20 @@ public class BridgeClient {
                 .build());
     }
 
-    /** Sends one notification; throws {@link DeliveryFailedException} when the bridge did not take it. */
-    public void send(String payloadJson) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+    /**
+     * Sends one notification, with its correlation id (may be null) so that the bridge's messages to
+     * the citizen log under it too; throws {@link DeliveryFailedException} when the bridge did not take it.
+     */
+    public void send(String payloadJson, String correlationId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8));
+        if (Correlation.valid(correlationId)) {
+            builder.header(Correlation.HEADER, correlationId);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = retries.get(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -28,7 +28,8 @@ public class DeliveryOutbox {
     public enum Type { ISSUED, REVOKED, REJECTED }
 
     /** One notification due for sending; {@code subject} is the certificate or application id, for logs. */
-    public record Pending(long id, UUID deliveryId, String subject, String payload, int attempts) {
+    public record Pending(long id, UUID deliveryId, String subject, String payload, int attempts,
+                          String correlationId) {
     }
 
     private final JdbcClient jdbc;
@@ -87,22 +88,26 @@ public class DeliveryOutbox {
     private boolean insert(UUID deliveryId, String certificateId, UUID applicationId, Type type,
                            Map<String, Object> payload, Instant now) {
         // No conflict target: either uniqueness (certificate and type, or the application's rejection) makes a repeat.
+        // The notice carries the trail of what it is about: the certificate's, else its application's.
         return jdbc.sql("INSERT INTO issuer.delivery_outbox (delivery_id, certificate_id, application_id, type, payload,"
-                        + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING")
+                        + " enqueued_at, next_attempt_at, correlation_id) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?,"
+                        + " coalesce((SELECT c.correlation_id FROM issuer.certificate c WHERE c.id = ?),"
+                        + " (SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?))) ON CONFLICT DO NOTHING")
                 .params(deliveryId, certificateId, applicationId, type.name(), json.writeValueAsString(payload),
-                        ts(now), ts(now))
+                        ts(now), ts(now), certificateId, applicationId)
                 .update() == 1;
     }
 
     /** Due notifications, locked for this transaction so that two workers never send the same one at once. */
     List<Pending> lockDue(Instant now, int limit) {
         return jdbc.sql("SELECT id, delivery_id, coalesce(certificate_id, application_id::text) AS subject,"
-                        + " payload::text AS payload, attempts FROM issuer.delivery_outbox"
+                        + " payload::text AS payload, attempts, correlation_id FROM issuer.delivery_outbox"
                         + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("delivery_id", UUID.class),
-                        rs.getString("subject"), rs.getString("payload"), rs.getInt("attempts")))
+                        rs.getString("subject"), rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getString("correlation_id")))
                 .list();
     }
 

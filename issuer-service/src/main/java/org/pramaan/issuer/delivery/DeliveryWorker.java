@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.issuer.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,22 +44,32 @@ public class DeliveryWorker {
             int ok = 0;
             List<DeliveryOutbox.Pending> due = outbox.lockDue(clock.instant(), BATCH);
             for (DeliveryOutbox.Pending p : due) {
-                try {
-                    bridge.send(p.payload());
-                    outbox.delivered(p.id(), clock.instant());
+                try (Correlation.Scope scope = Correlation.open(p.correlationId())) {
+                    if (!deliver(p)) {
+                        // The bridge is likely down: stop this round rather than hold the rows through more timeouts.
+                        break;
+                    }
                     ok++;
-                } catch (RuntimeException e) {
-                    Duration wait = backoff.multipliedBy(1L << Math.min(p.attempts(), 16));
-                    Instant next = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
-                    outbox.failed(p.id(), next, e.getMessage());
-                    LOG.warn("delivery {} about {} failed (attempt {}), next try at {}: {}", p.deliveryId(),
-                            p.subject(), p.attempts() + 1, next, e.getMessage());
-                    // The bridge is likely down: stop this round rather than hold the rows through more timeouts.
-                    break;
                 }
             }
             return ok;
         });
         return sent == null ? 0 : sent;
+    }
+
+    private boolean deliver(DeliveryOutbox.Pending p) {
+        try {
+            bridge.send(p.payload(), p.correlationId());
+            outbox.delivered(p.id(), clock.instant());
+            LOG.info("delivery {} about {} accepted by the bridge", p.deliveryId(), p.subject());
+            return true;
+        } catch (RuntimeException e) {
+            Duration wait = backoff.multipliedBy(1L << Math.min(p.attempts(), 16));
+            Instant next = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+            outbox.failed(p.id(), next, e.getMessage());
+            LOG.warn("delivery {} about {} failed (attempt {}), next try at {}: {}", p.deliveryId(),
+                    p.subject(), p.attempts() + 1, next, e.getMessage());
+            return false;
+        }
     }
 }

@@ -16,7 +16,8 @@ class ApplicationTest {
 
     Application submitted() {
         return Application.submit("REV-INCOME", DepartmentCode.of("REV"), Language.TE,
-                PhoneNumber.parse("9876543210"), "Ramesh", Map.of("ai", "1"), 7, "bridge:whatsapp-bridge", t0);
+                PhoneNumber.parse("9876543210"), "Ramesh", Map.of("ai", "1"), 7, "bridge:whatsapp-bridge", t0,
+                "test-correlation");
     }
 
     @Test

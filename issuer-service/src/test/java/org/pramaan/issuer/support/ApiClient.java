@@ -65,6 +65,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
     }
 
+    public Answer post(String path, Object body, String headerName, String headerValue) {
+        return send(request(path).header(headerName, headerValue).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (headerName != null) {

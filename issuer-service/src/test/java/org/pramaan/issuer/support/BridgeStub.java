@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BridgeStub implements AutoCloseable {
 
     /** One request as the bridge received it. */
-    public record Received(String path, String authorization, String body, int answeredWith) {
+    public record Received(String path, String authorization, String body, int answeredWith, String correlationId) {
     }
 
     private final HttpServer server;
@@ -35,7 +35,8 @@ public final class BridgeStub implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
             received.add(new Received(exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body, status));
+                    exchange.getRequestHeaders().getFirst("Authorization"), body, status,
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -7,6 +7,9 @@ import java.util.Map;
 /** One citizen's conversation state: a step and the little data it needs (service, field, answers). */
 public final class Conversation {
 
+    /** The data key of the application's correlation id while a form is in progress (see Correlation). */
+    public static final String CORRELATION_ID = "correlationId";
+
     private final String citizenId;
     private Step step;
     private final Map<String, String> data;

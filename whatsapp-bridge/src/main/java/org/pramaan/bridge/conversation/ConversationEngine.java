@@ -7,6 +7,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.issuer.IssuerException;
+import org.pramaan.bridge.logging.Correlation;
 import org.pramaan.bridge.outbound.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ public class ConversationEngine {
     public void handle(Citizen citizen, InboundMessage message, Instant now) {
         Conversation conversation = conversations.find(citizen.id()).orElseGet(() -> Conversation.start(citizen.id(), now));
         Chat chat = new Chat(citizen, conversation, texts, outbox, now);
-        try {
+        // While a form is in progress its application's id marks the logs and the replies queued for it.
+        try (Correlation.Scope scope = Correlation.open(conversation.get(Conversation.CORRELATION_ID))) {
             route(chat, message);
         } catch (IssuerException | dev.failsafe.FailsafeException e) {
             log.warn("Issuer trouble while answering {}: {}", citizen.id(), e.toString());

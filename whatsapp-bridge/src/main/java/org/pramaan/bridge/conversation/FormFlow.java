@@ -13,6 +13,7 @@ import org.pramaan.bridge.catalog.FieldValidator;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.issuer.IssuerClient;
 import org.pramaan.bridge.issuer.IssuerException;
+import org.pramaan.bridge.logging.Correlation;
 import org.pramaan.bridge.outbound.Replies;
 import org.pramaan.bridge.outbound.Replies.Button;
 import org.pramaan.bridge.outbound.Replies.Row;
@@ -52,6 +53,11 @@ public class FormFlow {
         Conversation c = chat.conversation();
         c.reset(Step.FORM);
         c.put(SERVICE, serviceCode);
+        // One id per application, from its first question to the certificate's delivery.
+        String correlation = Correlation.newId();
+        c.put(Conversation.CORRELATION_ID, correlation);
+        Correlation.switchTo(correlation);
+        log.info("Form for {} started", serviceCode);
         ask(chat, service, 0);
     }
 
@@ -116,9 +122,16 @@ public class FormFlow {
         }
         Language l = chat.language();
         Map<String, String> fields = answers(chat, service);
+        String correlation = chat.conversation().get(Conversation.CORRELATION_ID);
+        if (!Correlation.valid(correlation)) { // a form begun before correlation ids existed
+            correlation = Correlation.newId();
+            chat.conversation().put(Conversation.CORRELATION_ID, correlation);
+            Correlation.switchTo(correlation);
+        }
         try {
             IssuerClient.Submitted submitted = issuer.submit(new IssuerClient.Submission(service.code(),
-                    chat.citizen().recipient(), l.code(), fields, chat.citizen().id()));
+                    chat.citizen().recipient(), l.code(), fields, correlation, correlation));
+            log.info("Application {} for {} submitted", submitted.id(), service.code());
             chat.conversation().reset(Step.MENU);
             String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
                     Math.min(10, submitted.serviceLevelDue().length()));

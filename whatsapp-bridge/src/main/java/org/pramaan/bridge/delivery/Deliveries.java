@@ -4,6 +4,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.conversation.BotTexts;
+import org.pramaan.bridge.logging.Correlation;
 import org.pramaan.bridge.outbound.Outbox;
 import org.pramaan.bridge.outbound.Replies;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 public class Deliveries {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deliveries.class);
 
     private final JdbcTemplate jdbc;
     private final Citizens citizens;
@@ -35,12 +38,17 @@ public class Deliveries {
     /** Returns false for a duplicate (already accepted earlier): nothing is queued again. */
     @Transactional
     public boolean accept(DeliveryRequest request) {
-        int inserted = jdbc.update("INSERT INTO delivery (delivery_id, type, certificate_id, phone, payload) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", request.key(), request.type(),
-                request.certificateId(), request.phoneNumber(), json.writeValueAsString(request));
+        // The request's correlation id is the application's when issuer-service sent it: kept with the notice,
+        // and (through the MDC) with the messages queued below, so their sending logs under it too.
+        int inserted = jdbc.update("INSERT INTO delivery (delivery_id, type, certificate_id, phone, payload, "
+                + "correlation_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", request.key(),
+                request.type(), request.certificateId(), request.phoneNumber(), json.writeValueAsString(request),
+                Correlation.current().orElse(null));
         if (inserted == 0) {
             return false;
         }
+        log.info("Delivery {} ({}) about {} accepted", request.key(), request.type(),
+                request.certificateId() != null ? request.certificateId() : request.applicationId());
         Citizen citizen = citizens.ensure(request.phoneNumber(), Language.fromCode(request.language()).orElse(null));
         Language l = citizen.chosenLanguage().or(() -> Language.fromCode(request.language())).orElse(Language.EN);
         String name = request.names().in(l);

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.pramaan.bridge.config.IssuerProperties;
+import org.pramaan.bridge.logging.Correlation;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -37,8 +38,9 @@ public class IssuerClient {
         this.json = json;
     }
 
+    /** A form to submit; {@code correlationId} (may be null) goes as {@value Correlation#HEADER}. */
     public record Submission(String serviceCode, String phoneNumber, String language, Map<String, String> fields,
-            String channelReference) {
+            String channelReference, String correlationId) {
     }
 
     public record Submitted(String id, String status, String serviceLevelDue) {
@@ -76,8 +78,12 @@ public class IssuerClient {
                 .put("language", submission.language()).put("channelReference", submission.channelReference());
         ObjectNode fields = body.putObject("fields");
         submission.fields().forEach(fields::put);
-        HttpRequest request = request("/api/v1/applications").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpRequest.Builder builder = request("/api/v1/applications").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (Correlation.valid(submission.correlationId())) {
+            builder.header(Correlation.HEADER, submission.correlationId());
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response = once(request);
         JsonNode answer = parse(response);
         if (response.statusCode() == 422) {

@@ -14,6 +14,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.pramaan.bridge.issuer.IssuerClient;
+import org.pramaan.bridge.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -85,6 +86,12 @@ public class OutboundSender implements SmartLifecycle {
     }
 
     void send(Outbox.Entry entry) {
+        try (Correlation.Scope scope = Correlation.open(entry.correlationId())) {
+            sendCorrelated(entry);
+        }
+    }
+
+    private void sendCorrelated(Outbox.Entry entry) {
         Instant now = clock.instant();
         OutboundMessage message = entry.message();
         Citizen citizen = citizens.find(entry.citizenId()).orElse(null);
@@ -120,6 +127,8 @@ public class OutboundSender implements SmartLifecycle {
             } else {
                 outbox.accepted(entry.seq(), wamid);
                 meters.counter("bridge.outbound.sent", "kind", message.kind()).increment();
+                log.info("Message {} ({}) for {} accepted by WhatsApp as {}", entry.seq(), message.kind(),
+                        entry.citizenId(), wamid);
             }
         } catch (GraphApiException e) {
             onError(entry, citizen, e);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.pramaan.bridge.citizen.Citizen;
+import org.pramaan.bridge.logging.Correlation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +24,15 @@ public class Outbox {
         this.signal = signal;
     }
 
-    public record Entry(long seq, String citizenId, String recipient, OutboundMessage message, int attempts) {
+    public record Entry(long seq, String citizenId, String recipient, OutboundMessage message, int attempts,
+            String correlationId) {
     }
 
+    /** Queues a message under the correlation id of the work at hand (an application's, if any) for the sender's logs. */
     public void enqueue(Citizen citizen, OutboundMessage message) {
-        jdbc.update("INSERT INTO outbox (citizen_id, recipient, kind, payload, state) VALUES (?, ?, ?, ?, 'PENDING')",
-                citizen.id(), citizen.recipient(), message.kind(), message.payload());
+        jdbc.update("INSERT INTO outbox (citizen_id, recipient, kind, payload, state, correlation_id) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', ?)", citizen.id(), citizen.recipient(), message.kind(),
+                message.payload(), Correlation.current().orElse(null));
         signal.afterCommit();
     }
 
@@ -38,13 +42,13 @@ public class Outbox {
      */
     public List<Entry> nextRound(Instant now, int limit) {
         return jdbc.query("""
-                SELECT o.seq, o.citizen_id, o.recipient, o.kind, o.payload, o.attempts FROM outbox o
+                SELECT o.seq, o.citizen_id, o.recipient, o.kind, o.payload, o.attempts, o.correlation_id FROM outbox o
                 WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.citizen_id = o.citizen_id AND p.seq < o.seq
                                   AND p.state = 'PENDING')
                 ORDER BY o.seq LIMIT ?""",
                 (rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        new OutboundMessage(rs.getString(4), rs.getString(5)), rs.getInt(6)),
+                        new OutboundMessage(rs.getString(4), rs.getString(5)), rs.getInt(6), rs.getString(7)),
                 Timestamp.from(now), limit);
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.pramaan.bridge.logging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,7 +59,9 @@ public class InboxWorker implements SmartLifecycle {
         Boolean did = transactions.execute(tx -> inbox.claimNext().map(stored -> {
             String outcome;
             Object savepoint = tx.createSavepoint();
-            try {
+            // A message logs under its WhatsApp id; the conversation adds its application's correlation id.
+            String wamid = stored.event().kind() == InboxEvent.Kind.MESSAGE ? stored.event().key() : null;
+            try (Correlation.Scope scope = Correlation.open(Correlation.WAMID_KEY, wamid)) {
                 outcome = timer.record(() -> handler.handle(stored.event()));
             } catch (RuntimeException e) {
                 // A poison event must not block the queue forever: undo its partial effects, record, move on.

@@ -35,6 +35,8 @@ public final class StandInIssuer implements AutoCloseable {
     public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
     public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
     public final List<String> pdfDownloads = new CopyOnWriteArrayList<>();
+    /** The X-Correlation-Id each stored submission came with, by application id (absent: none was sent). */
+    public final Map<String, String> correlationIds = new ConcurrentHashMap<>();
 
     public StandInIssuer() {
         try (InputStream in = StandInIssuer.class.getResourceAsStream("/catalog.json")) {
@@ -77,6 +79,10 @@ public final class StandInIssuer implements AutoCloseable {
             }
             ObjectNode stored = (ObjectNode) body.deepCopy();
             stored.put("id", UUID.randomUUID().toString());
+            String correlation = ex.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (correlation != null) {
+                correlationIds.put(stored.path("id").asString(), correlation);
+            }
             submissions.add(stored);
             ObjectNode answer = JSON.createObjectNode().put("id", stored.path("id").asString()).put("status", "SUBMITTED")
                     .put("serviceCode", body.path("serviceCode").asString()).put("submittedAt", Instant.now().toString())

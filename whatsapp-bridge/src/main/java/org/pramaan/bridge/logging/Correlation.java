@@ -1,0 +1,79 @@
+package org.pramaan.bridge.logging;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The correlation id that follows one application from the citizen's chat through issuer-service's
+ * ledger anchoring back to the messages that deliver its certificate: made when a form starts and
+ * kept with the conversation, sent as {@value #HEADER} on the submission, received the same way on
+ * the issuer's delivery notice, stored with the queued messages, and put in the logging MDC under
+ * {@value #MDC_KEY} while any of that is handled (structured logs include the MDC). Usage:
+ * <pre>{@code try (Correlation.Scope scope = Correlation.open(entry.correlationId())) { ... } }</pre>
+ */
+public final class Correlation {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+    /** The WhatsApp message id of the inbound message being processed. */
+    public static final String WAMID_KEY = "wamid";
+    /** Short and plain: it lands in log lines and headers, so nothing that could forge either. */
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private Correlation() {
+    }
+
+    public static boolean valid(String candidate) {
+        return candidate != null && VALID.matcher(candidate).matches();
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** {@code candidate} when valid, else a new id. */
+    public static String orNew(String candidate) {
+        return valid(candidate) ? candidate : newId();
+    }
+
+    /** The id of the work this thread is doing, if any. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(MDC.get(MDC_KEY));
+    }
+
+    /** Puts {@code id} (ignored when null or invalid) in the MDC until the scope closes, then restores the previous one. */
+    public static Scope open(String id) {
+        return open(MDC_KEY, valid(id) ? id : null);
+    }
+
+    /** The same for another MDC entry ({@code value} null leaves it as it is). */
+    public static Scope open(String key, String value) {
+        String previous = MDC.get(key);
+        if (value != null) {
+            MDC.put(key, value);
+        }
+        return () -> {
+            if (previous == null) {
+                MDC.remove(key);
+            } else {
+                MDC.put(key, previous);
+            }
+        };
+    }
+
+    /** Changes the id for the rest of an open scope (a form that starts while a message is handled). */
+    public static void switchTo(String id) {
+        if (valid(id)) {
+            MDC.put(MDC_KEY, id);
+        }
+    }
+
+    /** An MDC entry that ends with a try-with-resources block. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
