@@ -32,6 +32,9 @@ class BridgeKillRecoveryIT {
 
     private static final String SECRET = "kill-test-secret";
     private static final String NUMBER_ID = "100000000000009";
+    /** The load of the ingest benchmark's goal, so the crash happens under the traffic the bridge is built for. */
+    private static final int INGEST_GOAL_PER_SECOND = 1000;
+    private static final int TOTAL = 5000;
 
     @TempDir
     Path home;
@@ -61,7 +64,7 @@ class BridgeKillRecoveryIT {
                         "SELECT count(*) FROM bridge.conversation WHERE citizen_id = '" + citizen + "' AND step = 'FORM'") == 1);
 
                 CompletableFuture<WebhookLoad.Result> load = CompletableFuture.supplyAsync(() ->
-                        WebhookLoad.run(first.port, SECRET, NUMBER_ID, 400, 3000, 300, "kill"));
+                        WebhookLoad.run(first.port, SECRET, NUMBER_ID, INGEST_GOAL_PER_SECOND, TOTAL, 300, "kill"));
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                         .until(() -> count(db, "SELECT count(*) FROM bridge.inbox WHERE event_key LIKE 'wamid.kill.%'") >= 600);
                 first.kill();
@@ -69,7 +72,7 @@ class BridgeKillRecoveryIT {
 
                 List<String> acknowledged = result.acknowledged();
                 assertThat(acknowledged.size()).as("some were acknowledged before the kill").isGreaterThanOrEqualTo(300);
-                assertThat(acknowledged.size()).as("the kill happened mid-load").isLessThan(3000);
+                assertThat(acknowledged.size()).as("the kill happened mid-load").isLessThan(TOTAL);
                 Set<String> stored = new HashSet<>(db.queryForList(
                         "SELECT event_key FROM bridge.inbox WHERE event_key LIKE 'wamid.kill.%'", String.class));
                 assertThat(stored).as("every acknowledged notification survived the kill").containsAll(acknowledged);
@@ -79,13 +82,13 @@ class BridgeKillRecoveryIT {
                     // Meta retries what it saw acknowledged (and what it did not): duplicates must change nothing.
                     // Meta keeps retrying until acknowledged; so do we, in bounded rounds.
                     Set<String> seen = new HashSet<>();
-                    for (int round = 0; round < 10 && seen.size() < 3000; round++) {
-                        List<Integer> missing = java.util.stream.IntStream.range(0, 3000)
+                    for (int round = 0; round < 10 && seen.size() < TOTAL; round++) {
+                        List<Integer> missing = java.util.stream.IntStream.range(0, TOTAL)
                                 .filter(i -> !seen.contains("wamid.kill." + i)).boxed().toList();
                         seen.addAll(WebhookLoad.run(second.port, SECRET, NUMBER_ID, 300, missing, 300, "kill")
                                 .acknowledged());
                     }
-                    assertThat(seen).hasSize(3000);
+                    assertThat(seen).hasSize(TOTAL);
                     post(second.port, WebhookPayloads.text(citizen, "wamid.resume.4", Instant.now(),
                             "Kondapalli Ramesh"), citizen);
 
@@ -93,14 +96,14 @@ class BridgeKillRecoveryIT {
                             .until(() -> count(db, "SELECT count(*) FROM bridge.inbox WHERE processed_at IS NULL") == 0);
 
                     assertThat(count(db, "SELECT count(*) FROM bridge.inbox WHERE event_key LIKE 'wamid.kill.%'"))
-                            .isEqualTo(3000);
+                            .isEqualTo(TOTAL);
                     assertThat(count(db, "SELECT count(*) FROM bridge.inbox WHERE outcome LIKE 'FAILED%'")).isZero();
                     List<Map<String, Object>> twice = db.queryForList("""
                             SELECT payload::json->>'message_id' AS id, count(*) FROM bridge.outbox WHERE kind = 'read'
                             GROUP BY 1 HAVING count(*) > 1""");
                     assertThat(twice).as("messages processed more than once").isEmpty();
                     assertThat(count(db, "SELECT count(*) FROM bridge.outbox WHERE kind = 'read' "
-                            + "AND payload LIKE '%wamid.kill.%'")).as("every message processed once").isEqualTo(3000);
+                            + "AND payload LIKE '%wamid.kill.%'")).as("every message processed once").isEqualTo(TOTAL);
                     assertThat(db.queryForList("SELECT payload FROM bridge.outbox WHERE citizen_id = ? ORDER BY seq",
                             String.class, citizen)).as("the form resumed at question 2")
                             .anyMatch(p -> p.contains("Question 2 of 4"));
