@@ -45,6 +45,28 @@ public class Citizens {
         return jdbc.query("SELECT * FROM citizen WHERE id = ?", ROW, id).stream().findFirst();
     }
 
+    /**
+     * Makes {@code newId} the citizen {@code oldId} was: their profile and language go with them (an existing record
+     * under the new id keeps what it has), and the old id is left blank for whoever holds that number next.
+     */
+    public Citizen transfer(String oldId, String newId, String newPhone, String newUserId) {
+        jdbc.update("""
+                INSERT INTO citizen (id, phone, user_id, display_name, language, last_inbound_at)
+                SELECT ?, ?, COALESCE(?, user_id), display_name, language, last_inbound_at FROM citizen WHERE id = ?
+                ON CONFLICT (id) DO UPDATE SET
+                  phone = COALESCE(EXCLUDED.phone, citizen.phone),
+                  user_id = COALESCE(EXCLUDED.user_id, citizen.user_id),
+                  display_name = COALESCE(citizen.display_name, EXCLUDED.display_name),
+                  language = COALESCE(citizen.language, EXCLUDED.language),
+                  last_inbound_at = GREATEST(citizen.last_inbound_at, EXCLUDED.last_inbound_at)""",
+                newId, newPhone, newUserId, oldId);
+        if (!oldId.equals(newId)) {
+            jdbc.update("UPDATE citizen SET user_id = NULL, display_name = NULL, language = NULL, "
+                    + "last_inbound_at = NULL WHERE id = ?", oldId);
+        }
+        return find(newId).orElseThrow();
+    }
+
     public void chooseLanguage(String id, Language language) {
         jdbc.update("UPDATE citizen SET language = ? WHERE id = ?", language.code(), id);
     }

@@ -38,6 +38,14 @@ public class Conversations {
                 c.citizenId(), c.step().name(), json.writeValueAsString(c.data()), Timestamp.from(c.updatedAt()));
     }
 
+    /** The conversation follows its citizen to a new id, unless one is already going on there. */
+    public void transfer(String fromCitizenId, String toCitizenId) {
+        jdbc.update("UPDATE conversation SET citizen_id = ? WHERE citizen_id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM conversation WHERE citizen_id = ?)", toCitizenId, fromCitizenId,
+                toCitizenId);
+        jdbc.update("DELETE FROM conversation WHERE citizen_id = ?", fromCitizenId);
+    }
+
     /** Citizens whose unfinished task has been idle since before {@code cutoff}. */
     public List<String> idleSince(Instant cutoff) {
         return jdbc.queryForList("SELECT citizen_id FROM conversation WHERE step IN ('FORM', 'CONFIRM', 'VERIFY') "

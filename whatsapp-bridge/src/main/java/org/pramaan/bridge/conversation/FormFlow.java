@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.catalog.Catalog.Field;
 import org.pramaan.bridge.catalog.Catalog.Option;
 import org.pramaan.bridge.catalog.Catalog.Service;
@@ -37,9 +38,11 @@ public class FormFlow {
     private final CatalogClient catalogs;
     private final IssuerClient issuer;
     private final FieldValidator validator;
+    private final ApplicationOwners owners;
 
-    public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock) {
+    public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock, ApplicationOwners owners) {
         this.catalogs = catalogs;
+        this.owners = owners;
         this.issuer = issuer;
         this.validator = new FieldValidator(clock);
     }
@@ -132,6 +135,9 @@ public class FormFlow {
             IssuerClient.Submitted submitted = issuer.submit(new IssuerClient.Submission(service.code(),
                     chat.citizen().recipient(), l.code(), fields, correlation, correlation));
             log.info("Application {} for {} submitted", submitted.id(), service.code());
+            if (!submitted.id().isBlank()) {
+                owners.record(submitted.id(), chat.citizen().id(), chat.now());
+            }
             chat.conversation().reset(Step.MENU);
             String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
                     Math.min(10, submitted.serviceLevelDue().length()));

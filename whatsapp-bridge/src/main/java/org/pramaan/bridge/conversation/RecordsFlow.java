@@ -21,9 +21,11 @@ public class RecordsFlow {
 
     private final IssuerClient issuer;
     private final MenuFlow menus;
+    private final CitizenRecords records;
 
-    public RecordsFlow(IssuerClient issuer, MenuFlow menus) {
+    public RecordsFlow(IssuerClient issuer, MenuFlow menus, CitizenRecords records) {
         this.issuer = issuer;
+        this.records = records;
         this.menus = menus;
     }
 
@@ -31,7 +33,7 @@ public class RecordsFlow {
         Language l = chat.language();
         List<IssuerClient.Application> applications;
         try {
-            applications = issuer.applications(chat.citizen().recipient());
+            applications = records.applications(chat.citizen());
         } catch (IssuerException | dev.failsafe.FailsafeException e) {
             log.warn("Tracking for {} failed: {}", chat.citizen().id(), e.toString());
             chat.say("error.temporary");
@@ -60,7 +62,7 @@ public class RecordsFlow {
         Language l = chat.language();
         List<IssuerClient.Certificate> certificates;
         try {
-            certificates = issuer.certificates(chat.citizen().recipient());
+            certificates = records.certificates(chat.citizen());
         } catch (IssuerException | dev.failsafe.FailsafeException e) {
             log.warn("Listing certificates of {} failed: {}", chat.citizen().id(), e.toString());
             chat.say("error.temporary");
@@ -79,8 +81,7 @@ public class RecordsFlow {
     /** Sends a certificate's PDF again; fetched and uploaded by the sender when its turn comes. */
     public void resend(Chat chat, String certificateId) {
         Language l = chat.language();
-        String name = issuer.certificates(chat.citizen().recipient()).stream()
-                .filter(c -> c.id().equals(certificateId)).findFirst()
+        String name = records.certificate(chat.citizen(), certificateId)
                 .map(c -> menus.serviceName(c.serviceCode(), l)).orElse(null);
         if (name == null) {
             chat.say("certs.none");

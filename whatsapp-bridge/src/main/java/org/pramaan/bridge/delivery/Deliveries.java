@@ -1,8 +1,11 @@
 package org.pramaan.bridge.delivery;
 
+import java.util.Optional;
+import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
+import org.pramaan.bridge.citizen.NumberChanges;
 import org.pramaan.bridge.conversation.BotTexts;
 import org.pramaan.bridge.logging.Correlation;
 import org.pramaan.bridge.outbound.Outbox;
@@ -26,9 +29,14 @@ public class Deliveries {
     private final Outbox outbox;
     private final BotTexts texts;
     private final ObjectMapper json;
+    private final ApplicationOwners owners;
+    private final NumberChanges numbers;
 
-    public Deliveries(JdbcTemplate jdbc, Citizens citizens, Outbox outbox, BotTexts texts, ObjectMapper json) {
+    public Deliveries(JdbcTemplate jdbc, Citizens citizens, Outbox outbox, BotTexts texts, ObjectMapper json,
+            ApplicationOwners owners, NumberChanges numbers) {
         this.jdbc = jdbc;
+        this.owners = owners;
+        this.numbers = numbers;
         this.citizens = citizens;
         this.outbox = outbox;
         this.texts = texts;
@@ -49,7 +57,7 @@ public class Deliveries {
         }
         log.info("Delivery {} ({}) about {} accepted", request.key(), request.type(),
                 request.certificateId() != null ? request.certificateId() : request.applicationId());
-        Citizen citizen = citizens.ensure(request.phoneNumber(), Language.fromCode(request.language()).orElse(null));
+        Citizen citizen = recipient(request);
         Language l = citizen.chosenLanguage().or(() -> Language.fromCode(request.language())).orElse(Language.EN);
         String name = request.names().in(l);
         String reason = request.reason() == null ? "-" : request.reason();
@@ -66,5 +74,22 @@ public class Deliveries {
             default -> throw new IllegalArgumentException("unknown delivery type " + request.type());
         }
         return true;
+    }
+
+    /**
+     * Who the notice is for. The issuer names the phone number the application was filed under; the person who
+     * applied through the chat may have changed number since, and the number may have passed to someone else.
+     */
+    private Citizen recipient(DeliveryRequest request) {
+        Language language = Language.fromCode(request.language()).orElse(null);
+        Optional<Citizen> applicant = owners.owner(request.applicationId()).flatMap(citizens::find);
+        if (applicant.isPresent()) {
+            return applicant.get();
+        }
+        String phone = request.phoneNumber();
+        boolean newHolderWrote = citizens.find(phone).map(c -> c.lastInboundAt() != null).orElse(false);
+        Optional<String> successor = numbers.lastGivenUp(phone).isPresent() && !newHolderWrote
+                ? numbers.successor(phone) : Optional.empty();
+        return successor.flatMap(citizens::find).orElseGet(() -> citizens.ensure(phone, language));
     }
 }

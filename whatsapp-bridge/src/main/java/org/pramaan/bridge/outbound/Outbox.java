@@ -122,6 +122,17 @@ public class Outbox {
                 + "updated_at = now() WHERE citizen_id = ? AND state = 'WAITING_WINDOW'", citizenId);
     }
 
+    /**
+     * What is not sent yet goes to the citizen's new id instead: the old number may soon be someone else's. Order is
+     * kept (it is seq order). Sent messages stay where they went, as history.
+     */
+    public int transfer(String fromCitizenId, Citizen to) {
+        signal.afterCommit();
+        return jdbc.update("UPDATE outbox SET citizen_id = ?, recipient = ?, updated_at = now() "
+                + "WHERE citizen_id = ? AND state IN ('PENDING', 'WAITING_WINDOW')", to.id(), to.recipient(),
+                fromCitizenId);
+    }
+
     public boolean hasPendingTemplate(String citizenId) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE citizen_id = ? AND kind = 'template' "
                 + "AND state IN ('PENDING', 'ACCEPTED', 'SENT', 'DELIVERED') AND created_at > now() - interval '24 hours'",

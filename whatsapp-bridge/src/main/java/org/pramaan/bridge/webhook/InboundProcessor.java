@@ -2,10 +2,13 @@ package org.pramaan.bridge.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
+import org.pramaan.bridge.citizen.IdentityChange;
 import org.pramaan.bridge.conversation.ConversationEngine;
 import org.pramaan.bridge.conversation.InboundMessage;
+import org.pramaan.bridge.conversation.NumberChangeFlow;
 import org.pramaan.bridge.outbound.Outbox;
 import org.pramaan.bridge.outbound.Replies;
 import org.pramaan.bridge.outbound.WindowTemplates;
@@ -28,9 +31,11 @@ public class InboundProcessor implements InboundHandler {
     private final WindowTemplates templates;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final NumberChangeFlow numberChanges;
 
     public InboundProcessor(ObjectMapper json, Citizens citizens, Outbox outbox, ConversationEngine conversations,
-            WindowTemplates templates, MeterRegistry meters, Clock clock) {
+            WindowTemplates templates, MeterRegistry meters, Clock clock, NumberChangeFlow numberChanges) {
+        this.numberChanges = numberChanges;
         this.json = json;
         this.citizens = citizens;
         this.outbox = outbox;
@@ -59,6 +64,13 @@ public class InboundProcessor implements InboundHandler {
         meters.counter("bridge.inbound.messages", "type", message.type()).increment();
         Citizen citizen = citizens.noteInbound(text(payload, "phone"), text(payload, "userId"),
                 text(payload.path("contact").path("profile"), "name"), event.eventTime());
+        if ("system".equals(message.type())) {
+            Optional<IdentityChange> change = IdentityChange.from(payload.path("message").path("system"));
+            if (change.isPresent()) {
+                numberChanges.apply(citizen, change.get(), event.eventTime());
+                return "IDENTITY CHANGED";
+            }
+        }
         // The citizen wrote, so the 24-hour window is open: what waited for it goes out first, in order.
         outbox.releaseWaiting(citizen.id());
         if (!"reaction".equals(message.type()) && !"system".equals(message.type())) {
