@@ -7,9 +7,8 @@ import org.pramaan.bridge.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /**
- * issuer-service's notification body (interfaces.md). Read tolerantly: {@code serviceName} may be the documented
- * {@code {"en","te","hi"}} object or one string, and a missing {@code deliveryId} falls back to the issuer's own
- * uniqueness (type and certificate or application id), so a notification is still delivered exactly once.
+ * issuer-service's notification body (architecture.md): {@code deliveryId} is unique per notification and is what
+ * the bridge deduplicates on; {@code serviceName} is {@code {"en","te","hi"}}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryRequest(String deliveryId, String type, String certificateId, String applicationId,
@@ -17,20 +16,13 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
 
     /** The key notifications are deduplicated on. */
     public String key() {
-        if (deliveryId != null && !deliveryId.isBlank()) {
-            return deliveryId;
-        }
-        String subject = certificateId != null && !certificateId.isBlank() ? certificateId : applicationId;
-        return subject == null || type == null ? null : type + ":" + subject;
+        return deliveryId;
     }
 
+    /** The service's names, or null when {@code serviceName} is not the documented object. */
     public Localized names() {
-        if (serviceName == null || serviceName.isNull()) {
+        if (serviceName == null || !serviceName.isObject()) {
             return null;
-        }
-        if (serviceName.isString()) {
-            String s = serviceName.asString();
-            return new Localized(s, s, s);
         }
         return new Localized(text("en"), text("te"), text("hi"));
     }
@@ -38,8 +30,7 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
     /** Everything wrong with the request, named field by field; empty when it is usable. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        String key = key();
-        if (key == null || key.length() > 120) {
+        if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 100) {
             problems.add("deliveryId is required (at most 100 characters)");
         }
         if (type == null || !List.of("ISSUED", "REVOKED", "REJECTED").contains(type)) {
@@ -56,7 +47,7 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
         }
         Localized names = names();
         if (names == null || names.en() == null || names.en().isBlank()) {
-            problems.add("serviceName is required: {\"en\",\"te\",\"hi\"} (en at least) or a string");
+            problems.add("serviceName is required: {\"en\",\"te\",\"hi\"} (en at least)");
         }
         return problems;
     }

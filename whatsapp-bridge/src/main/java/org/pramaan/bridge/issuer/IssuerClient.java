@@ -72,8 +72,7 @@ public class IssuerClient {
 
     public Submitted submit(Submission submission) {
         ObjectNode body = json.createObjectNode();
-        // "service" duplicates "serviceCode" for issuer builds that name it so (tolerant of both until aligned)
-        body.put("serviceCode", submission.serviceCode()).put("service", submission.serviceCode())
+        body.put("serviceCode", submission.serviceCode())
                 .put("phoneNumber", submission.phoneNumber())
                 .put("language", submission.language()).put("channelReference", submission.channelReference());
         ObjectNode fields = body.putObject("fields");
@@ -95,7 +94,7 @@ public class IssuerClient {
         }
         expect(response, 201, 200);
         return new Submitted(answer.path("id").asString(""), answer.path("status").asString(""),
-                text(answer, "serviceLevelDue", "dueAt"));
+                text(answer, "serviceLevelDue"));
     }
 
     public List<Application> applications(String phoneNumber) {
@@ -103,7 +102,7 @@ public class IssuerClient {
         expect(response, 200);
         List<Application> list = new ArrayList<>();
         for (JsonNode a : items(parse(response), "applications")) {
-            list.add(new Application(text(a, "id"), text(a, "status"), text(a, "serviceCode", "service"),
+            list.add(new Application(text(a, "id"), text(a, "status"), text(a, "serviceCode"),
                     text(a, "submittedAt"), text(a, "decidedAt"), text(a, "rejectionReason"),
                     text(a, "certificateId")));
         }
@@ -115,8 +114,8 @@ public class IssuerClient {
         expect(response, 200);
         List<Certificate> list = new ArrayList<>();
         for (JsonNode c : items(parse(response), "certificates")) {
-            list.add(new Certificate(text(c, "id"), text(c, "serviceCode", "service"), text(c, "status"),
-                    text(c, "issuedAt"), text(c, "validUntil", "expiresAt")));
+            list.add(new Certificate(text(c, "id"), text(c, "serviceCode"), text(c, "status"),
+                    text(c, "issuedAt"), text(c, "validUntil")));
         }
         return list;
     }
@@ -189,15 +188,9 @@ public class IssuerClient {
         return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
     }
 
-    /** The documented name first, then the alternative some issuer builds use. */
-    private static String text(JsonNode node, String field, String alternative) {
-        String v = text(node, field);
-        return v != null ? v : text(node, alternative);
-    }
-
-    /** The documented wrapper object ({@code {"applications":[...]}}), or a bare array. */
+    /** The documented wrapper object, e.g. {@code {"applications":[...]}}. */
     private static Iterable<JsonNode> items(JsonNode answer, String wrapper) {
-        return answer.isArray() ? answer.values() : answer.path(wrapper).values();
+        return answer.path(wrapper).values();
     }
 
     private static String encode(String s) {

@@ -111,19 +111,27 @@ class DeliveryIntegrationTest extends BridgeIntegrationTest {
     }
 
     @Test
-    void aNotificationWithoutDeliveryIdAndWithAPlainServiceNameIsDeliveredOnce() throws Exception {
+    void aNotificationWithoutDeliveryIdOrWithAPlainServiceNameIsRefusedAndNothingIsSent() throws Exception {
         String phone = newPhone();
         say(phone, "hi");
         tap(phone, "lang:en");
         int seen = awaitMessages(phone, 3).size();
-        String body = """
+        String withoutId = """
                 {"type":"REJECTED","certificateId":null,"applicationId":"%s","phoneNumber":"%s","language":"en",
-                 "serviceName":"Caste Certificate","pdfUrl":null,"verifyUrl":null,"reason":"Documents unclear"}"""
+                 "serviceName":{"en":"Caste Certificate"},"pdfUrl":null,"verifyUrl":null,"reason":"Unclear"}"""
                 .formatted(UUID.randomUUID(), phone);
-        assertThat(deliver(BRIDGE_TOKEN, body).statusCode()).isEqualTo(202);
-        assertThat(deliver(BRIDGE_TOKEN, body).statusCode()).isEqualTo(202);
-        assertThat(bodyText(next(phone, seen))).contains("Caste Certificate", "Documents unclear");
+        HttpResponse<String> refused = deliver(BRIDGE_TOKEN, withoutId);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("deliveryId is required");
+        String plainName = """
+                {"deliveryId":"%s","type":"REJECTED","certificateId":null,"applicationId":"%s","phoneNumber":"%s",
+                 "language":"en","serviceName":"Caste Certificate","pdfUrl":null,"verifyUrl":null,"reason":"x"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), phone);
+        refused = deliver(BRIDGE_TOKEN, plainName);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("serviceName is required");
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
-                .until(() -> graph.sentTo(phone, 0).size() == seen + 1);
+                .until(() -> graph.sentTo(phone, 0).size() == seen);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE phone = ?", Integer.class, phone)).isZero();
     }
 }
