@@ -1,6 +1,7 @@
 package org.pramaan.bridge.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,20 +26,8 @@ class CatalogReaderTest {
     }
 
     @Test
-    void nestsAFlatAnswerByEachServicesDepartment() {
-        String flat = """
-                {"departments":[{"code":"REV","names":{"en":"Revenue","te":"రెవెన్యూ","hi":"राजस्व"}},
-                                {"code":"MAUD","names":{"en":"Municipal","te":"పురపాలక","hi":"नगरपालिका"}}],
-                 "services":[{"code":"REV-INCOME","department":"REV","kind":"certificate",
-                              "names":{"en":"Income Certificate","te":"ఆ","hi":"आ"},"certificate":{"type":"INC",
-                              "serviceLevelDays":7,"fields":[{"key":"nm","type":"name","required":true,
-                              "validation":{"min":0,"max":1.5E8}}]}},
-                             {"code":"MAUD-BIRTH","department":"MAUD","kind":"certificate","names":{"en":"Birth"}}]}""";
-        Catalog catalog = CatalogReader.read(json, flat.getBytes(StandardCharsets.UTF_8));
-        assertThat(catalog.department("REV").orElseThrow().services()).extracting(Catalog.Service::code)
-                .containsExactly("REV-INCOME");
-        assertThat(catalog.department("MAUD").orElseThrow().services()).extracting(Catalog.Service::code)
-                .containsExactly("MAUD-BIRTH");
-        assertThat(catalog.service("REV-INCOME").orElseThrow().canApply()).isTrue();
+    void refusesAnAnswerWithoutDepartments() {
+        assertThatThrownBy(() -> CatalogReader.read(json, "{\"services\":[]}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("departments");
     }
 }
