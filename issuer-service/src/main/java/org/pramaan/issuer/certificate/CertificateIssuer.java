@@ -62,7 +62,7 @@ public class CertificateIssuer {
     public Certificate issue(IssueCommand command) {
         Prepared prepared = prepare(command);
         certificates.insertAndEnqueue(prepared.certificate(), prepared.cose(), prepared.pdf(), clock.instant(),
-                org.pramaan.issuer.logging.Correlation.current().orElse(null));
+                org.pramaan.service.correlation.Correlation.current().orElse(null));
         return prepared.certificate();
     }
 

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.springframework.stereotype.Component;
 
 /**

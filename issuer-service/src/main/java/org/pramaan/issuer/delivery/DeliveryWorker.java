@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package org.pramaan.issuer.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +31,10 @@ import org.pramaan.issuer.certificate.CertificateRenderer;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.IssueCommand;
 import org.pramaan.issuer.certificate.SignerKeys;
-import org.pramaan.issuer.database.EmbeddedDatabase;
 import org.pramaan.issuer.pdf.CertificateDocument;
 import org.pramaan.issuer.pdf.CertificateFonts;
 import org.pramaan.issuer.pdf.CertificatePdfRenderer;
+import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class IssuanceBenchmark {
 
-    private HikariDataSource dataSource;
+    private ServiceDatabase database;
     private CertificateIssuer issuer;
     private CertificateRenderer renderer;
     private TransactionTemplate transactions;
@@ -59,10 +58,8 @@ public class IssuanceBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Path home = Files.createTempDirectory("issuer-bench");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(EmbeddedDatabase.jdbcUrl(null, 0, "issuer_bench"));
-        config.setUsername("postgres");
-        dataSource = new HikariDataSource(config);
+        database = ServiceDatabase.builder("issuer-bench").embeddedDatabase("issuer_bench").open();
+        HikariDataSource dataSource = database.dataSource();
         Flyway.configure().dataSource(dataSource).schemas("issuer").defaultSchema("issuer")
                 .locations("classpath:db/issuer").load().migrate();
         Catalog catalog = new CatalogLoader().load(read("departments.json"), List.of(read("services/rev.json")));
@@ -98,7 +95,7 @@ public class IssuanceBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        dataSource.close();
+        database.close();
     }
 
     @Benchmark

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.BridgeStub;
 import org.pramaan.issuer.support.IntegrationTest;
+import org.pramaan.service.correlation.Correlation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

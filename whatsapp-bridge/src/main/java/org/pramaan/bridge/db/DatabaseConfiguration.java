@@ -1,15 +1,9 @@
 package org.pramaan.bridge.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pramaan.bridge.config.DatabaseProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,73 +11,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+    /** The bridge's SQL names no schema; the connections' search path supplies it. */
     static final String SCHEMA = "bridge";
-    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
-        if (properties.url() != null && !properties.url().isBlank()) {
-            return EmbeddedDatabase.none();
-        }
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            String folder = properties.embeddedDirectory();
-            if (folder != null && !folder.isBlank()) {
-                Path dir = Path.of(folder).toAbsolutePath();
-                Files.createDirectories(dir);
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
-            }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} (set DATABASE_URL to use your own server)", postgres.getPort());
-            return EmbeddedDatabase.of(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
+    ServiceDatabase bridgeDatabase(DatabaseProperties properties) {
+        String folder = properties.embeddedDirectory();
+        return ServiceDatabase.builder("bridge").databaseUrl(properties.url())
+                .embeddedDirectory(folder == null || folder.isBlank() ? null : Path.of(folder))
+                .poolSize(20).schema(SCHEMA).open();
     }
 
-    @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
-        DatabaseUrl url = embedded.url().orElseGet(() -> DatabaseUrl.parse(properties.url()));
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.withSchema(SCHEMA));
-        config.setUsername(url.user());
-        config.setPassword(url.password());
-        config.setMaximumPoolSize(20);
-        config.setPoolName("bridge");
-        return new HikariDataSource(config);
+    // The pool closes with bridgeDatabase, before the embedded server it runs on.
+    @Bean(destroyMethod = "")
+    HikariDataSource dataSource(ServiceDatabase bridgeDatabase) {
+        return bridgeDatabase.dataSource();
     }
-
-    /** The embedded server's lifetime, tied to the application context. */
-    public static final class EmbeddedDatabase implements AutoCloseable {
-        private final EmbeddedPostgres postgres;
-
-        private EmbeddedDatabase(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
-        }
-
-        static EmbeddedDatabase none() {
-            return new EmbeddedDatabase(null);
-        }
-
-        static EmbeddedDatabase of(EmbeddedPostgres postgres) {
-            return new EmbeddedDatabase(postgres);
-        }
-
-        java.util.Optional<DatabaseUrl> url() {
-            return java.util.Optional.ofNullable(postgres).map(p ->
-                    new DatabaseUrl("jdbc:postgresql://127.0.0.1:" + p.getPort() + "/postgres", "postgres", "postgres"));
-        }
-
-        @Override
-        public void close() {
-            if (postgres != null) {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-    }
-
 }

@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.pramaan.bridge.config.IssuerProperties;
-import org.pramaan.bridge.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -14,7 +14,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.pramaan.bridge.issuer.IssuerClient;
-import org.pramaan.bridge.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

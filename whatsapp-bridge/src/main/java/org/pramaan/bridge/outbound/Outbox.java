@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.pramaan.bridge.citizen.Citizen;
-import org.pramaan.bridge.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.pramaan.bridge.logging.Correlation;
+import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -1,4 +1,4 @@
-package org.pramaan.bridge.logging;
+package org.pramaan.service.correlation;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -6,18 +6,19 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The correlation id that follows one application from the citizen's chat through issuer-service's
- * ledger anchoring back to the messages that deliver its certificate: made when a form starts and
- * kept with the conversation, sent as {@value #HEADER} on the submission, received the same way on
- * the issuer's delivery notice, stored with the queued messages, and put in the logging MDC under
- * {@value #MDC_KEY} while any of that is handled (structured logs include the MDC). Usage:
- * <pre>{@code try (Correlation.Scope scope = Correlation.open(entry.correlationId())) { ... } }</pre>
+ * The correlation id that follows one application across the services: from the citizen's chat in
+ * whatsapp-bridge, through issuer-service's ledger anchoring, back to the messages that deliver the
+ * certificate, and into verifier-app's checks. It travels as {@value #HEADER} between them, is
+ * stored with the rows that carry the work on, and sits in the logging MDC under {@value #MDC_KEY}
+ * while any of that is handled (structured logs include the MDC; the plain-text pattern shows it
+ * in brackets). Usage:
+ * <pre>{@code try (Correlation.Scope scope = Correlation.open(row.correlationId())) { ... } }</pre>
  */
 public final class Correlation {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
-    /** The WhatsApp message id of the inbound message being processed. */
+    /** The WhatsApp message id of the inbound message being processed (whatsapp-bridge). */
     public static final String WAMID_KEY = "wamid";
     /** Short and plain: it lands in log lines and headers, so nothing that could forge either. */
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -25,6 +26,7 @@ public final class Correlation {
     private Correlation() {
     }
 
+    /** Whether {@code candidate} may be used as given (1..64 of letters, digits and {@code . _ : -}). */
     public static boolean valid(String candidate) {
         return candidate != null && VALID.matcher(candidate).matches();
     }

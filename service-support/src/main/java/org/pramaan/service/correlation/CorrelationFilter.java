@@ -1,4 +1,4 @@
-package org.pramaan.bridge.logging;
+package org.pramaan.service.correlation;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -6,18 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id before anything else runs (security included): the caller's
- * {@value Correlation#HEADER} when it is well formed (issuer-service sends the application's with
- * each delivery notice), else a new one; echoed in the response.
+ * Gives every request a correlation id before anything else runs (security included, so refusals
+ * log with it too): the caller's {@value Correlation#HEADER} when it is well formed, else a new one.
+ * The id is echoed in the response so a caller can quote it. A service registers it as a bean; it
+ * carries its own order so that it runs first however it is registered.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class CorrelationFilter extends OncePerRequestFilter {
+public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -27,5 +24,10 @@ public class CorrelationFilter extends OncePerRequestFilter {
         try (Correlation.Scope scope = Correlation.open(id)) {
             chain.doFilter(request, response);
         }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }

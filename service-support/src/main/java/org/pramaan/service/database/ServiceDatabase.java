@@ -1,0 +1,147 @@
+package org.pramaan.service.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service's connection pool on the PostgreSQL named by {@code DATABASE_URL} or, when that is not
+ * set, on an embedded PostgreSQL started for it, so the service runs on a fresh machine. Closing it
+ * closes the pool and then stops the embedded server, if one was started; a Spring context ties
+ * both to its own lifetime:
+ * <pre>{@code
+ * @Bean(destroyMethod = "close")
+ * ServiceDatabase database(DatabaseProperties properties) {
+ *     return ServiceDatabase.builder("bridge").databaseUrl(properties.url())
+ *             .embeddedDirectory(Path.of(properties.embeddedDirectory())).poolSize(20).schema("bridge").open();
+ * }
+ * }</pre>
+ */
+public final class ServiceDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceDatabase.class);
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedServer embedded;
+
+    private ServiceDatabase(HikariDataSource dataSource, EmbeddedServer embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+    }
+
+    /** Settings for a pool named {@code poolName} (it names the pool's threads and metrics). */
+    public static Builder builder(String poolName) {
+        return new Builder(poolName);
+    }
+
+    /** The pool; it closes with this object. */
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** What differs between the services; everything but the pool name has a default. */
+    public static final class Builder {
+
+        private final String poolName;
+        private String databaseUrl = "";
+        private Path embeddedDirectory;
+        private int embeddedPort;
+        private String embeddedDatabase = "postgres";
+        private int poolSize = 10;
+        private String schema;
+
+        private Builder(String poolName) {
+            this.poolName = Objects.requireNonNull(poolName, "poolName");
+        }
+
+        /** {@code DATABASE_URL}; null or blank starts the embedded server instead. */
+        public Builder databaseUrl(String databaseUrl) {
+            this.databaseUrl = databaseUrl == null ? "" : databaseUrl;
+            return this;
+        }
+
+        /** Where the embedded server keeps its data between runs; null: a throw-away folder. */
+        public Builder embeddedDirectory(Path embeddedDirectory) {
+            this.embeddedDirectory = embeddedDirectory == null ? null : embeddedDirectory.toAbsolutePath();
+            return this;
+        }
+
+        /** The embedded server's port; 0: any free one. */
+        public Builder embeddedPort(int embeddedPort) {
+            if (embeddedPort < 0) {
+                throw new IllegalArgumentException("embeddedPort must be 0 or a port, got " + embeddedPort);
+            }
+            this.embeddedPort = embeddedPort;
+            return this;
+        }
+
+        /** The database on the embedded server, created when missing. */
+        public Builder embeddedDatabase(String embeddedDatabase) {
+            this.embeddedDatabase = Objects.requireNonNull(embeddedDatabase, "embeddedDatabase");
+            return this;
+        }
+
+        public Builder poolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+            }
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** Sets the connections' search path ({@code currentSchema}); without it the SQL names its schema. */
+        public Builder schema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** Starts the embedded server if needed, then the pool. */
+        public ServiceDatabase open() {
+            EmbeddedServer server = null;
+            DatabaseUrl url;
+            if (databaseUrl.isBlank()) {
+                server = EmbeddedServer.start(embeddedDirectory, embeddedPort);
+            }
+            try {
+                if (server != null) {
+                    url = server.database(embeddedDatabase);
+                } else {
+                    url = DatabaseUrl.parse(databaseUrl);
+                    LOG.info("PostgreSQL at {}", url);
+                }
+                return new ServiceDatabase(new HikariDataSource(config(url)), server);
+            } catch (RuntimeException e) {
+                if (server != null) {
+                    server.close();
+                }
+                throw e;
+            }
+        }
+
+        private HikariConfig config(DatabaseUrl url) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName(poolName);
+            config.setMaximumPoolSize(poolSize);
+            config.setJdbcUrl(schema == null ? url.jdbcUrl() : url.withSchema(schema));
+            if (url.user() != null) {
+                config.setUsername(url.user());
+                config.setPassword(url.password());
+            }
+            return config;
+        }
+    }
+}
