@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL address as given in {@code DATABASE_URL}, turned into what the JDBC driver takes:
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {@link #toString()} or in an error message, since both end up in logs.
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&]password=)[^&]*");
 
     public static DatabaseUrl parse(String text) {
         if (text == null || text.isBlank()) {
@@ -61,8 +64,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
+    /** The address for a log line: a JDBC URL may carry the password as a parameter. */
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + user + "]";
+        return "DatabaseUrl[" + PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***") + ", user=" + user + "]";
     }
 }

@@ -34,6 +34,8 @@ class DatabaseUrlTest {
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/x?user=a");
         assertThat(url.user()).isNull();
         assertThat(url.password()).isNull();
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=a&password=hunter2&ssl=true").toString())
+                .doesNotContain("hunter2").contains("ssl=true");
     }
 
     @Test
