@@ -61,10 +61,6 @@ final class EmbeddedServer implements AutoCloseable {
         return new DatabaseUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database, USER, USER);
     }
 
-    int port() {
-        return postgres.getPort();
-    }
-
     private void createIfMissing(String database) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {

@@ -10,14 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A service's connection pool on the PostgreSQL named by {@code DATABASE_URL} or, when that is not
  * set, on an embedded PostgreSQL started for it, so the service runs on a fresh machine. Closing it
- * closes the pool and then stops the embedded server, if one was started; a Spring context ties
- * both to its own lifetime:
+ * closes the pool and then stops the embedded server, if one was started, so a service declares
+ * it as a bean that closes with its context and hands out {@link #dataSource()} as its DataSource:
  * <pre>{@code
- * @Bean(destroyMethod = "close")
- * ServiceDatabase database(DatabaseProperties properties) {
- *     return ServiceDatabase.builder("bridge").databaseUrl(properties.url())
- *             .embeddedDirectory(Path.of(properties.embeddedDirectory())).poolSize(20).schema("bridge").open();
- * }
+ * ServiceDatabase database = ServiceDatabase.builder("bridge").databaseUrl(properties.url())
+ *         .embeddedDirectory(Path.of(properties.embeddedDirectory())).poolSize(20).schema("bridge").open();
  * }</pre>
  */
 public final class ServiceDatabase implements AutoCloseable {

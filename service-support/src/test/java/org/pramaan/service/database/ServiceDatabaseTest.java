@@ -3,6 +3,8 @@ package org.pramaan.service.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,9 +73,21 @@ class ServiceDatabaseTest {
     }
 
     @Test
-    void anUnsafeDatabaseNameIsRefusedAndTheServerStopped() {
-        assertThatThrownBy(() -> ServiceDatabase.builder("issuer").embeddedDatabase("x; DROP").open())
+    void aFixedPortIsUsedAndAnUnsafeDatabaseNameStopsTheServerAgain() throws IOException {
+        int port = freePort();
+        try (ServiceDatabase database = ServiceDatabase.builder("issuer").embeddedPort(port).open()) {
+            assertThat(database.dataSource().getJdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + port + "/postgres");
+        }
+        assertThatThrownBy(() -> ServiceDatabase.builder("issuer").embeddedPort(port).embeddedDatabase("x; DROP").open())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x; DROP");
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+                "postgres", "postgres").close()).isInstanceOf(SQLException.class);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String single(Statement s, String sql) throws SQLException {
