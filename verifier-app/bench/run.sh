@@ -11,8 +11,10 @@ port=18082
 export BENCH_DIR="$root/verifier-app/target/bench"
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 rm -rf "$BENCH_DIR"
-(cd "$root" && ./mvnw -q -B -pl verifier-app -am test-compile -DskipTests \
-  && ./mvnw -q -B -pl verifier-app dependency:build-classpath -Dmdep.outputFile="$root/verifier-app/target/bench-classpath.txt" -Dmdep.includeScope=test)
+# One reactor build (-am): our own modules exist only in the reactor on a fresh machine; verifier-app
+# builds last, so its classpath is the one left in the file.
+(cd "$root" && ./mvnw -q -B -pl verifier-app -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$root/verifier-app/target/bench-classpath.txt" -Dmdep.includeScope=test)
 cd "$root/verifier-app"
 java -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \
   org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" > "$BENCH_DIR.log" 2>&1 &
