@@ -80,7 +80,7 @@ public class IssuerClient {
         HttpRequest.Builder builder = request("/api/v1/applications").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (Correlation.valid(submission.correlationId())) {
-            builder.header(Correlation.HEADER, submission.correlationId());
+            builder.setHeader(Correlation.HEADER, submission.correlationId());
         }
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response = once(request);
@@ -154,7 +154,9 @@ public class IssuerClient {
         return authorized(HttpRequest.newBuilder(URI.create(properties.baseUrl() + path)));
     }
 
+    /** Authenticated, and marked with the current correlation id so the issuer logs the call under it too. */
     private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        Correlation.current().ifPresent(id -> builder.setHeader(Correlation.HEADER, id));
         return builder.timeout(Duration.ofSeconds(20)).header("Authorization", basic());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.config.VerifierProperties;
+import org.pramaan.service.correlation.Correlation;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -56,6 +57,7 @@ public class VerifierClient {
         if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
             b.header("X-Api-Key", properties.apiKey());
         }
+        Correlation.current().ifPresent(id -> b.setHeader(Correlation.HEADER, id));
         return b;
     }
 

@@ -95,6 +95,9 @@ class CorrelationTest extends BridgeIntegrationTest {
                 .hasSize(2).anyMatch(l -> l.contains("(text)")).anyMatch(l -> l.contains("(document)"));
         assertThat(lines(output, "Delivery " + deliveryId)).singleElement().asString()
                 .contains(correlation);
+        // The PDF was fetched from the issuer under the same id, so the issuer's logs of that call join up too.
+        assertThat(ISSUER.pdfCorrelationIds).containsEntry("/api/v1/certificates/" + certificateId + "/pdf",
+                correlation);
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class StandInIssuer implements AutoCloseable {
     public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
     public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
     public final List<String> pdfDownloads = new CopyOnWriteArrayList<>();
+    /** The X-Correlation-Id each PDF download carried, by path (absent: none). */
+    public final Map<String, String> pdfCorrelationIds = new ConcurrentHashMap<>();
     /** The X-Correlation-Id each stored submission came with, by application id (absent: none was sent). */
     public final Map<String, String> correlationIds = new ConcurrentHashMap<>();
 
@@ -113,6 +115,10 @@ public final class StandInIssuer implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         if (path.endsWith("/pdf")) {
             pdfDownloads.add(path);
+            String correlation = ex.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (correlation != null) {
+                pdfCorrelationIds.put(path, correlation);
+            }
             send(ex, 200, "application/pdf", PDF);
             return;
         }
