@@ -46,6 +46,10 @@ public final class Conversation {
         data.put(key, value);
     }
 
+    public void remove(String key) {
+        data.remove(key);
+    }
+
     public Instant updatedAt() {
         return updatedAt;
     }

@@ -73,7 +73,9 @@ public class ConversationEngine {
             menus.languageChoice(chat);
             return;
         }
-        if (m.isReply()) {
+        if (m.isFlowAnswer()) {
+            forms.flowAnswers(chat, m.flow());
+        } else if (m.isReply()) {
             reply(chat, m.replyId());
         } else if (m.isText()) {
             text(chat, m.text());

@@ -34,6 +34,7 @@ public class FormFlow {
     private static final String SERVICE = "service";
     private static final String INDEX = "field";
     private static final String ANSWER = "a.";
+    private static final String FROM_FLOW = "flow";
 
     private final CatalogClient catalogs;
     private final IssuerClient issuer;
@@ -53,7 +54,11 @@ public class FormFlow {
             chat.say("service.unavailable");
             return;
         }
-        Conversation c = chat.conversation();
+        start(chat.conversation(), serviceCode);
+        ask(chat, service, 0);
+    }
+
+    private static void start(Conversation c, String serviceCode) {
         c.reset(Step.FORM);
         c.put(SERVICE, serviceCode);
         // One id per application, from its first question to the certificate's delivery.
@@ -61,7 +66,6 @@ public class FormFlow {
         c.put(Conversation.CORRELATION_ID, correlation);
         Correlation.switchTo(correlation);
         log.info("Form for {} started", serviceCode);
-        ask(chat, service, 0);
     }
 
     /** A typed answer or a chosen option for the current field. */
@@ -81,7 +85,62 @@ public class FormFlow {
             return;
         }
         chat.conversation().put(ANSWER + field.key(), result.value());
-        next(chat, service, index + 1);
+        // After a Flow filled most of the form, only the fields it left open are asked.
+        next(chat, service, chat.conversation().get(FROM_FLOW) != null ? firstOpen(chat, service) : index + 1);
+    }
+
+    /**
+     * A Flow's answers for a whole form: each is checked like a typed one; what is valid is kept, what is not is
+     * listed with its reason, and the chat goes on with the first field still missing, or to the summary.
+     */
+    public void flowAnswers(Chat chat, FlowAnswer flow) {
+        Conversation c = chat.conversation();
+        boolean sameForm = (c.step() == Step.FORM || c.step() == Step.CONFIRM)
+                && flow.serviceCode().equals(c.get(SERVICE));
+        if (!sameForm) {
+            if (catalogs.catalog().service(flow.serviceCode()).filter(Service::canApply).isEmpty()) {
+                chat.say("service.unavailable");
+                return;
+            }
+            start(c, flow.serviceCode());
+        }
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        Language l = chat.language();
+        List<String> problems = new ArrayList<>();
+        for (Field field : service.certificate().fields()) {
+            String answer = flow.fields().get(field.key());
+            if (answer == null) {
+                continue;
+            }
+            FieldValidator.Result result = validator.check(field, answer);
+            if (result.valid()) {
+                c.put(ANSWER + field.key(), result.value());
+            } else {
+                c.remove(ANSWER + field.key());
+                problems.add("- " + field.labels().in(l) + ": " + (result.reasonArgument() == null
+                        ? chat.t(result.reasonKey())
+                        : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            chat.say("form.flow.invalid", String.join("\n", problems));
+        }
+        c.put(FROM_FLOW, "yes");
+        c.moveTo(Step.FORM);
+        next(chat, service, firstOpen(chat, service));
+    }
+
+    /** The first field without an answer; the number of fields when all have one. */
+    private static int firstOpen(Chat chat, Service service) {
+        List<Field> fields = service.certificate().fields();
+        int open = 0;
+        while (open < fields.size() && chat.conversation().get(ANSWER + fields.get(open).key()) != null) {
+            open++;
+        }
+        return open;
     }
 
     public void back(Chat chat) {

@@ -8,9 +8,10 @@ import tools.jackson.databind.JsonNode;
  * @param text     a text body, or a media caption
  * @param replyId  the id of a chosen list row or reply button, or a template button's payload
  * @param mediaId  for image, document, audio, video and sticker
+ * @param flow     for a WhatsApp Flow's answer ({@code interactive.nfm_reply}), else null
  */
 public record InboundMessage(String id, String type, String text, String replyId, String mediaId, String mimeType,
-        String filename, boolean voice, String emoji) {
+        String filename, boolean voice, String emoji, FlowAnswer flow) {
 
     public static InboundMessage from(JsonNode m) {
         String type = text(m, "type");
@@ -22,6 +23,7 @@ public record InboundMessage(String id, String type, String text, String replyId
         String mime = null;
         String filename = null;
         String emoji = null;
+        FlowAnswer flow = null;
         switch (type) {
             case "text" -> text = text(body, "body");
             case "interactive" -> {
@@ -29,8 +31,11 @@ public record InboundMessage(String id, String type, String text, String replyId
                 if ("list_reply".equals(kind) || "button_reply".equals(kind)) {
                     replyId = text(body.path(kind), "id");
                     text = text(body.path(kind), "title");
+                } else if ("nfm_reply".equals(kind)) {
+                    flow = FlowAnswer.from(body.path("nfm_reply")).orElse(null);
+                    type = flow == null ? "interactive_nfm_reply" : "flow";
                 } else {
-                    type = "interactive_" + kind; // nfm_reply (Flows) and anything newer
+                    type = "interactive_" + kind; // anything newer than this code
                 }
             }
             case "button" -> {
@@ -49,11 +54,15 @@ public record InboundMessage(String id, String type, String text, String replyId
             }
         }
         boolean voice = "audio".equals(type) && body.path("voice").asBoolean(false);
-        return new InboundMessage(text(m, "id"), type, text, replyId, mediaId, mime, filename, voice, emoji);
+        return new InboundMessage(text(m, "id"), type, text, replyId, mediaId, mime, filename, voice, emoji, flow);
     }
 
     public boolean isReply() {
         return replyId != null;
+    }
+
+    public boolean isFlowAnswer() {
+        return flow != null;
     }
 
     public boolean isText() {
