@@ -14,6 +14,8 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.pramaan.bridge.issuer.IssuerClient;
+import org.pramaan.bridge.webhook.IngestPressure;
+import org.pramaan.bridge.webhook.WorkerLoop;
 import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +45,15 @@ public class OutboundSender implements SmartLifecycle {
     private final Clock clock;
     private final CitizenPacer pacer;
     private final RateLimiter<Object> throughput;
-    private final OutboxSignal signal;
-    private final org.pramaan.bridge.webhook.IngestPressure pressure;
+    private final WorkerLoop loop;
     private ExecutorService pool;
-    private Thread thread;
-    private volatile boolean running;
+    private long rounds;
 
     public OutboundSender(Outbox outbox, Citizens citizens, GraphClient graph, IssuerClient issuer,
             WindowTemplates templates, ObjectMapper json, MeterRegistry meters, Clock clock,
             WhatsAppProperties properties, OutboxSignal signal,
-            org.pramaan.bridge.webhook.IngestPressure pressure) {
-        this.pressure = pressure;
-        this.signal = signal;
+            IngestPressure pressure) {
+        this.loop = new WorkerLoop("outbound-sender", this::round, signal::await, 200, pressure);
         this.outbox = outbox;
         this.citizens = citizens;
         this.graph = graph;
@@ -189,56 +188,29 @@ public class OutboundSender implements SmartLifecycle {
         meters.counter("bridge.outbound.retries").increment();
     }
 
-    private void loop() {
-        long rounds = 0;
-        while (running) {
-            try {
-                pressure.yieldToIngest(20);
-                if (sendRound() == 0) {
-                    signal.await(200);
-                }
-                if (++rounds % 1000 == 0) {
-                    pacer.forgetFull();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbound round failed; retrying", e);
-                try {
-                    signal.await(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** One round for the loop, forgetting idle citizens' pacing state now and then so it stays small. */
+    private boolean round() throws InterruptedException {
+        boolean worked = sendRound() > 0;
+        if (++rounds % 1000 == 0) {
+            pacer.forgetFull();
         }
+        return worked;
     }
 
     @Override
     public void start() {
-        running = true;
         pool = Executors.newFixedThreadPool(8, r -> new Thread(r, "outbound-send"));
-        thread = new Thread(this::loop, "outbound-sender");
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         pool.shutdownNow();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 }

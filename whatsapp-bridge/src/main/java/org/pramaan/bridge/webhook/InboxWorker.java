@@ -30,15 +30,15 @@ public class InboxWorker implements SmartLifecycle {
     private final Counter failed;
     private final Timer timer;
     private final boolean enabled;
-    private final IngestPressure pressure;
+    private final WorkerLoop loop;
     private volatile boolean running;
-    private Thread thread;
 
     public InboxWorker(Inbox inbox, InboundHandler handler, TransactionTemplate transactions, MeterRegistry meters,
             IngestPressure pressure,
             @org.springframework.beans.factory.annotation.Value("${pramaan.bridge.process-inbox:true}") boolean enabled) {
         this.enabled = enabled;
-        this.pressure = pressure;
+        this.loop = new WorkerLoop("inbox-worker", this::processOne,
+                millis -> signal.tryAcquire(millis, TimeUnit.MILLISECONDS), IDLE_POLL_MILLIS, pressure);
         this.inbox = inbox;
         this.handler = handler;
         this.transactions = transactions;
@@ -78,28 +78,6 @@ public class InboxWorker implements SmartLifecycle {
         return Boolean.TRUE.equals(did);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                pressure.yieldToIngest(20);
-                if (!processOne()) {
-                    signal.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Inbox worker pass failed; retrying", e);
-                try {
-                    signal.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
         running = true;
@@ -107,21 +85,13 @@ public class InboxWorker implements SmartLifecycle {
             log.warn("Inbox processing is switched off (pramaan.bridge.process-inbox=false): messages are only stored");
             return;
         }
-        thread = new Thread(this::loop, "inbox-worker");
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
