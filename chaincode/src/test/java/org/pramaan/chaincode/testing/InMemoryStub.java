@@ -14,14 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
-import org.hyperledger.fabric.protos.peer.SignedProposal;
-import org.hyperledger.fabric.shim.Chaincode;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.pramaan.chaincode.stub.PeerlessStub;
 
 /**
  * One transaction against an {@link InMemoryLedger}, behaving as Fabric's peer does where the
@@ -32,7 +30,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * <p>It is stricter than Fabric where laxness would hide a bug: a second event, a paged query in
  * a transaction that writes, and an iterator left open are errors here.
  */
-public final class InMemoryStub implements ChaincodeStub {
+public final class InMemoryStub extends PeerlessStub {
 
     static final String MAX_UNICODE_RUNE = "\udbff\udfff";
     private static final String UNSPECIFIED_START_KEY = "\u0001";
@@ -49,6 +47,7 @@ public final class InMemoryStub implements ChaincodeStub {
     private boolean finished;
 
     InMemoryStub(InMemoryLedger ledger, String txId, Instant timestamp, byte[] creator, List<String> args) {
+        super("the in-memory stub");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.txId = Objects.requireNonNull(txId, "txId");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
@@ -257,7 +256,7 @@ public final class InMemoryStub implements ChaincodeStub {
                 next = e.getKey();
                 break;
             }
-            page.add(new Entry(e.getKey(), e.getValue()));
+            page.add(new StateEntry(e.getKey(), e.getValue()));
         }
         QueryResponseMetadata metadata = QueryResponseMetadata.newBuilder()
                 .setFetchedRecordsCount(page.size()).setBookmark(next).build();
@@ -306,23 +305,6 @@ public final class InMemoryStub implements ChaincodeStub {
         }
     }
 
-    private record Entry(String key, byte[] value) implements KeyValue {
-        @Override
-        public String getKey() {
-            return key;
-        }
-
-        @Override
-        public byte[] getValue() {
-            return value.clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(value, StandardCharsets.UTF_8);
-        }
-    }
-
     private record Modification(InMemoryLedger.Modification m) implements KeyModification {
         @Override
         public String getTxId() {
@@ -353,104 +335,8 @@ public final class InMemoryStub implements ChaincodeStub {
     // --- not used by the contract -----------------------------------------------------------
 
     @Override
-    public Chaincode.Response invokeChaincode(String chaincodeName, List<byte[]> args, String channel) {
-        throw unsupported();
-    }
-
-    @Override
-    public byte[] getStateValidationParameter(String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public void setStateValidationParameter(String key, byte[] value) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getQueryResult(String query) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(String query, int pageSize,
-                                                                                   String bookmark) {
-        throw unsupported();
-    }
-
-    @Override
-    public byte[] getPrivateData(String collection, String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public byte[] getPrivateDataHash(String collection, String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public byte[] getPrivateDataValidationParameter(String collection, String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public void putPrivateData(String collection, String key, byte[] value) {
-        throw unsupported();
-    }
-
-    @Override
-    public void setPrivateDataValidationParameter(String collection, String key, byte[] value) {
-        throw unsupported();
-    }
-
-    @Override
-    public void delPrivateData(String collection, String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public void purgePrivateData(String collection, String key) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByRange(String collection, String startKey, String endKey) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String compositeKey) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection,
-                                                                              CompositeKey compositeKey) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String objectType,
-                                                                              String... attributes) {
-        throw unsupported();
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(String collection, String query) {
-        throw unsupported();
-    }
-
-    @Override
-    public SignedProposal getSignedProposal() {
-        throw unsupported();
-    }
-
-    @Override
     public byte[] getBinding() {
-        throw unsupported();
+        throw unsupported("bindings");
     }
 
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("the Pramaan contract does not use this; the in-memory stub lacks it");
-    }
 }

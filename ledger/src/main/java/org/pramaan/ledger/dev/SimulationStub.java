@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
-import org.hyperledger.fabric.protos.peer.SignedProposal;
-import org.hyperledger.fabric.shim.Chaincode;
-import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.pramaan.chaincode.stub.PeerlessStub;
 
 /**
  * The stub a contract sees inside DevLedger: reads come from committed PostgreSQL state and are
@@ -26,7 +24,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * transaction does not read its own writes. Private data and rich queries are not offered: the
  * Pramaan contract uses neither, and a call to them is a bug to surface, not to emulate.
  */
-final class SimulationStub implements ChaincodeStub {
+final class SimulationStub extends PeerlessStub {
 
     /** The greatest code point: Fabric's upper bound for a partial composite key scan. */
     private static final String MAX_UNICODE_RUNE = new String(Character.toChars(Character.MAX_CODE_POINT));
@@ -44,6 +42,7 @@ final class SimulationStub implements ChaincodeStub {
 
     SimulationStub(StateReader state, String channel, String txId, Instant timestamp, byte[] creator, String mspId,
                    List<String> functionAndArguments) {
+        super("DevLedger");
         this.state = Objects.requireNonNull(state, "state");
         this.channel = channel;
         this.txId = txId;
@@ -219,7 +218,7 @@ final class SimulationStub implements ChaincodeStub {
         List<StateReader.Versioned> page = found.size() > pageSize ? found.subList(0, pageSize) : found;
         reads.range(from, end, pageSize + 1, found);
         String next = found.size() > pageSize ? found.get(pageSize).key() : "";
-        List<KeyValue> items = page.stream().<KeyValue>map(v -> new Entry(v.key(), v.value())).toList();
+        List<KeyValue> items = page.stream().<KeyValue>map(v -> new StateEntry(v.key(), v.value())).toList();
         return new Results<>(items, QueryResponseMetadata.newBuilder()
                 .setFetchedRecordsCount(items.size()).setBookmark(next).build());
     }
@@ -227,118 +226,6 @@ final class SimulationStub implements ChaincodeStub {
     private static void requireKey(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key cannot be null or empty");
-        }
-    }
-
-    private static UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException("DevLedger does not offer " + what + "; the Pramaan contract does not use it");
-    }
-
-    @Override
-    public Chaincode.Response invokeChaincode(String chaincodeName, List<byte[]> args, String channel) {
-        throw unsupported("chaincode-to-chaincode calls");
-    }
-
-    @Override
-    public byte[] getStateValidationParameter(String key) {
-        throw unsupported("key-level endorsement");
-    }
-
-    @Override
-    public void setStateValidationParameter(String key, byte[] value) {
-        throw unsupported("key-level endorsement");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getQueryResult(String query) {
-        throw unsupported("rich queries");
-    }
-
-    @Override
-    public QueryResultsIteratorWithMetadata<KeyValue> getQueryResultWithPagination(String query, int pageSize, String bookmark) {
-        throw unsupported("rich queries");
-    }
-
-    @Override
-    public byte[] getPrivateData(String collection, String key) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public byte[] getPrivateDataHash(String collection, String key) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public byte[] getPrivateDataValidationParameter(String collection, String key) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public void putPrivateData(String collection, String key, byte[] value) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public void setPrivateDataValidationParameter(String collection, String key, byte[] value) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public void delPrivateData(String collection, String key) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public void purgePrivateData(String collection, String key) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByRange(String collection, String startKey, String endKey) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String compositeKey) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, CompositeKey compositeKey) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataByPartialCompositeKey(String collection, String objectType,
-                                                                             String... attributes) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public QueryResultsIterator<KeyValue> getPrivateDataQueryResult(String collection, String query) {
-        throw unsupported("private data");
-    }
-
-    @Override
-    public SignedProposal getSignedProposal() {
-        throw unsupported("signed proposals: DevLedger has no endorsement");
-    }
-
-    private record Entry(String key, byte[] value) implements KeyValue {
-        @Override
-        public String getKey() {
-            return key;
-        }
-
-        @Override
-        public byte[] getValue() {
-            return value.clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(value, StandardCharsets.UTF_8);
         }
     }
 
