@@ -1,11 +1,13 @@
 package org.pramaan.chaincode.stub;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
@@ -41,6 +43,35 @@ public abstract class PeerlessStub implements ChaincodeStub {
         @Override
         public String getStringValue() {
             return new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One change of a key as history queries return it; a deletion has no value. */
+    public record HistoryEntry(String txId, byte[] value, Instant timestamp, boolean deleted)
+            implements KeyModification {
+        @Override
+        public String getTxId() {
+            return txId;
+        }
+
+        @Override
+        public byte[] getValue() {
+            return value == null ? new byte[0] : value.clone();
+        }
+
+        @Override
+        public String getStringValue() {
+            return new String(getValue(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return deleted;
         }
     }
 

@@ -217,7 +217,7 @@ public final class InMemoryStub extends PeerlessStub {
     public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
         List<KeyModification> modifications = new ArrayList<>();
         for (InMemoryLedger.Modification m : ledger.history(key)) {
-            modifications.add(new Modification(m));
+            modifications.add(new HistoryEntry(m.txId(), m.value(), m.timestamp(), m.value() == null));
         }
         return new Results<>(modifications, null);
     }
@@ -302,33 +302,6 @@ public final class InMemoryStub extends PeerlessStub {
         @Override
         public void close() {
             openIterators.remove(this);
-        }
-    }
-
-    private record Modification(InMemoryLedger.Modification m) implements KeyModification {
-        @Override
-        public String getTxId() {
-            return m.txId();
-        }
-
-        @Override
-        public byte[] getValue() {
-            return m.value() == null ? new byte[0] : m.value().clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(getValue(), StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return m.timestamp();
-        }
-
-        @Override
-        public boolean isDeleted() {
-            return m.value() == null;
         }
     }
 

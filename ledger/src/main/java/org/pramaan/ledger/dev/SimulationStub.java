@@ -180,7 +180,7 @@ final class SimulationStub extends PeerlessStub {
         requireKey(key);
         List<KeyModification> modifications = new ArrayList<>();
         for (StateReader.Modification m : state.history(key)) {
-            modifications.add(new Modification(m));
+            modifications.add(new HistoryEntry(m.txId(), m.value(), m.timestamp(), m.deleted()));
         }
         return new Results<>(modifications, null);
     }
@@ -226,33 +226,6 @@ final class SimulationStub extends PeerlessStub {
     private static void requireKey(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key cannot be null or empty");
-        }
-    }
-
-    private record Modification(StateReader.Modification m) implements KeyModification {
-        @Override
-        public String getTxId() {
-            return m.txId();
-        }
-
-        @Override
-        public byte[] getValue() {
-            return m.value() == null ? new byte[0] : m.value().clone();
-        }
-
-        @Override
-        public String getStringValue() {
-            return new String(getValue(), StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return m.timestamp();
-        }
-
-        @Override
-        public boolean isDeleted() {
-            return m.deleted();
         }
     }
 
