@@ -1,5 +1,6 @@
 package org.pramaan.bridge.delivery;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Citizen;
@@ -7,6 +8,8 @@ import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.citizen.NumberChanges;
 import org.pramaan.bridge.conversation.BotTexts;
+import org.pramaan.bridge.issuer.IssuerClient;
+import org.pramaan.bridge.issuer.IssuerException;
 import org.pramaan.bridge.outbound.Outbox;
 import org.pramaan.bridge.outbound.Replies;
 import org.pramaan.service.correlation.Correlation;
@@ -31,9 +34,11 @@ public class Deliveries {
     private final ObjectMapper json;
     private final ApplicationOwners owners;
     private final NumberChanges numbers;
+    private final IssuerClient issuer;
 
     public Deliveries(JdbcTemplate jdbc, Citizens citizens, Outbox outbox, BotTexts texts, ObjectMapper json,
-            ApplicationOwners owners, NumberChanges numbers) {
+            ApplicationOwners owners, NumberChanges numbers, IssuerClient issuer) {
+        this.issuer = issuer;
         this.jdbc = jdbc;
         this.owners = owners;
         this.numbers = numbers;
@@ -87,9 +92,32 @@ public class Deliveries {
             return applicant.get();
         }
         String phone = request.phoneNumber();
-        boolean newHolderWrote = citizens.find(phone).map(c -> c.lastInboundAt() != null).orElse(false);
-        Optional<String> successor = numbers.lastGivenUp(phone).isPresent() && !newHolderWrote
-                ? numbers.successor(phone) : Optional.empty();
+        Optional<Instant> givenUp = numbers.lastGivenUp(phone);
+        boolean earlierHolders = givenUp.isPresent() && beforeTheChange(request, phone, givenUp.get());
+        Optional<String> successor = earlierHolders ? numbers.successor(phone) : Optional.empty();
         return successor.flatMap(citizens::find).orElseGet(() -> citizens.ensure(phone, language));
+    }
+
+    /**
+     * Whether the notice concerns what the number's earlier holder started: an application submitted before they
+     * gave the number up (asked of the issuer), or, when the issuer cannot say, anything while nobody has written
+     * from the number since.
+     */
+    private boolean beforeTheChange(DeliveryRequest request, String phone, Instant givenUp) {
+        if (request.applicationId() != null) {
+            try {
+                Optional<Instant> submitted = issuer.applications(phone).stream()
+                        .filter(a -> request.applicationId().equals(a.id()))
+                        .map(a -> a.submittedAt() == null ? null : Instant.parse(a.submittedAt()))
+                        .filter(java.util.Objects::nonNull).findFirst();
+                if (submitted.isPresent()) {
+                    return submitted.get().isBefore(givenUp);
+                }
+            } catch (IssuerException | dev.failsafe.FailsafeException | java.time.format.DateTimeParseException e) {
+                log.warn("Could not ask the issuer when application {} was submitted: {}", request.applicationId(),
+                        e.toString());
+            }
+        }
+        return citizens.find(phone).map(c -> c.lastInboundAt() == null).orElse(true);
     }
 }

@@ -106,6 +106,16 @@ class NumberChangeTest extends BridgeIntegrationTest {
         assertThat(bodyText(next(oldPhone, strangerSeen++))).contains("no applications");
         tap(oldPhone, "menu:certs");
         assertThat(bodyText(next(oldPhone, strangerSeen))).contains("no certificates");
+        // An application the citizen made at a counter (not in the chat) under the old number, before the change:
+        // its certificate is theirs, even now that someone else writes from that number.
+        String counterApplication = UUID.randomUUID().toString();
+        ISSUER.submissions.add(tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
+                .put("id", counterApplication).put("phoneNumber", oldPhone).put("serviceCode", "REV-INCOME")
+                .put("submittedAt", Instant.now().minusSeconds(3600).toString()));
+        int newSeen = graph.sentTo(newPhone, 0).size();
+        assertThat(deliver(counterApplication, oldPhone, "REV-INC-2026-0000903")).isEqualTo(202);
+        assertThat(awaitMessages(newPhone, newSeen + 2).get(newSeen + 1).path("document").path("filename")
+                .asString()).isEqualTo("REV-INC-2026-0000903.pdf");
         assertThat(graph.sentTo(oldPhone, 0)).map(s -> s.body().path("type").asString())
                 .as("no document ever went to the old number").doesNotContain("document");
     }

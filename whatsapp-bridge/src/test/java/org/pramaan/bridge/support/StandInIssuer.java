@@ -80,7 +80,7 @@ public final class StandInIssuer implements AutoCloseable {
                 return;
             }
             ObjectNode stored = (ObjectNode) body.deepCopy();
-            stored.put("id", UUID.randomUUID().toString());
+            stored.put("id", UUID.randomUUID().toString()).put("submittedAt", Instant.now().toString());
             String correlation = ex.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlation != null) {
                 correlationIds.put(stored.path("id").asString(), correlation);
@@ -98,7 +98,7 @@ public final class StandInIssuer implements AutoCloseable {
             if (s.path("phoneNumber").asString("").equals(phone)) {
                 list.addObject().put("id", s.path("id").asString()).put("status", "SUBMITTED")
                         .put("serviceCode", s.path("serviceCode").asString())
-                        .put("submittedAt", "2026-11-28T10:00:00Z").putNull("decidedAt").putNull("rejectionReason")
+                        .put("submittedAt", s.path("submittedAt").asString()).putNull("decidedAt").putNull("rejectionReason")
                         .putNull("certificateId");
             }
         }
