@@ -13,7 +13,7 @@ command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install -y wr
 rm -rf "$BENCH_DIR"
 # One reactor build (-am): our own modules exist only in the reactor on a fresh machine; verifier-app
 # builds last, so its classpath is the one left in the file.
-(cd "$root" && ./mvnw -q -B -pl verifier-app -am test-compile dependency:build-classpath \
+(cd "$root" && mvn -q -B -pl verifier-app -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$root/verifier-app/target/bench-classpath.txt" -Dmdep.includeScope=test)
 cd "$root/verifier-app"
 java -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \

@@ -35,8 +35,8 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(String name, Path jar, Path log, int port) {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("The " + name + " jar is missing: " + jar.toAbsolutePath().normalize()
-                    + ". Package it first (`cd /work/main && ./mvnw -B verify` packages every service before the"
-                    + " bridge's integration tests, or `./mvnw -B -pl " + name + " -am package -DskipTests`).");
+                    + ". Package it first (`cd /work/main && mvn -B verify` packages every service before the"
+                    + " bridge's integration tests, or `mvn -B -pl " + name + " -am package -DskipTests`).");
         }
         this.name = name;
         this.jar = jar;
