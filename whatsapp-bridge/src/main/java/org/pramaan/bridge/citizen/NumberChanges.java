@@ -44,8 +44,7 @@ public class NumberChanges {
 
     /** When {@code number} was last given up by someone, if ever. */
     public Optional<Instant> lastGivenUp(String number) {
-        return jdbc.queryForList("SELECT max(changed_at) FROM number_change WHERE old_id = ?", Timestamp.class, number)
-                .stream().filter(java.util.Objects::nonNull).map(Timestamp::toInstant).findFirst();
+        return Optional.ofNullable(givenUpBefore(number, null));
     }
 
     /** Who {@code number}'s holder became when they gave it up last, following later changes too. */

@@ -1,7 +1,6 @@
 package org.pramaan.bridge.conversation;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ public class CitizenRecords {
         for (Span span : spans(citizen)) {
             issuer.applications(span.number()).stream().filter(a -> belongs(citizen, span, a)).forEach(mine::add);
         }
-        mine.sort(Comparator.comparing((Application a) -> instant(a.submittedAt()),
+        mine.sort(Comparator.comparing(Application::submitted,
                 Comparator.nullsLast(Comparator.reverseOrder())));
         return mine;
     }
@@ -66,14 +65,14 @@ public class CitizenRecords {
             for (Certificate c : certificates) {
                 Application application = byCertificate.get(c.id());
                 boolean belongs = !shared || (application != null ? belongs(citizen, span, application)
-                        : span.covers(instant(c.issuedAt())));
+                        : span.covers(c.issued()));
                 if (belongs) {
                     mine.putIfAbsent(c.id(), c);
                 }
             }
         }
         List<Certificate> list = new ArrayList<>(mine.values());
-        list.sort(Comparator.comparing((Certificate c) -> instant(c.issuedAt()),
+        list.sort(Comparator.comparing(Certificate::issued,
                 Comparator.nullsLast(Comparator.reverseOrder())));
         return list;
     }
@@ -94,22 +93,7 @@ public class CitizenRecords {
         if (owner.isPresent()) {
             return owner.get().equals(citizen.id());
         }
-        Instant submitted = instant(a.submittedAt());
+        Instant submitted = a.submitted();
         return submitted == null ? span.from() == null : span.covers(submitted);
-    }
-
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
     }
 }

@@ -78,9 +78,7 @@ public class FormFlow {
         Field field = service.certificate().fields().get(index);
         FieldValidator.Result result = validator.check(field, answer);
         if (!result.valid()) {
-            String reason = result.reasonArgument() == null ? chat.t(result.reasonKey())
-                    : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()));
-            chat.say("form.invalid", reason);
+            chat.say("form.invalid", reason(chat, result));
             ask(chat, service, index);
             return;
         }
@@ -120,9 +118,7 @@ public class FormFlow {
                 c.put(ANSWER + field.key(), result.value());
             } else {
                 c.remove(ANSWER + field.key());
-                problems.add("- " + field.labels().in(l) + ": " + (result.reasonArgument() == null
-                        ? chat.t(result.reasonKey())
-                        : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()))));
+                problems.add("- " + field.labels().in(l) + ": " + reason(chat, result));
             }
         }
         if (!problems.isEmpty()) {
@@ -131,6 +127,12 @@ public class FormFlow {
         c.put(FROM_FLOW, "yes");
         c.moveTo(Step.FORM);
         next(chat, service, firstOpen(chat, service));
+    }
+
+    /** Why an answer was refused, in the citizen's language. */
+    private static String reason(Chat chat, FieldValidator.Result result) {
+        return result.reasonArgument() == null ? chat.t(result.reasonKey())
+                : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()));
     }
 
     /** The first field without an answer; the number of fields when all have one. */

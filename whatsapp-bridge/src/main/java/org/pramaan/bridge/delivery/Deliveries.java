@@ -1,6 +1,8 @@
 package org.pramaan.bridge.delivery;
 
+import dev.failsafe.FailsafeException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Citizen;
@@ -108,12 +110,11 @@ public class Deliveries {
             try {
                 Optional<Instant> submitted = issuer.applications(phone).stream()
                         .filter(a -> request.applicationId().equals(a.id()))
-                        .map(a -> a.submittedAt() == null ? null : Instant.parse(a.submittedAt()))
-                        .filter(java.util.Objects::nonNull).findFirst();
+                        .map(IssuerClient.Application::submitted).filter(Objects::nonNull).findFirst();
                 if (submitted.isPresent()) {
                     return submitted.get().isBefore(givenUp);
                 }
-            } catch (IssuerException | dev.failsafe.FailsafeException | java.time.format.DateTimeParseException e) {
+            } catch (IssuerException | FailsafeException e) {
                 log.warn("Could not ask the issuer when application {} was submitted: {}", request.applicationId(),
                         e.toString());
             }

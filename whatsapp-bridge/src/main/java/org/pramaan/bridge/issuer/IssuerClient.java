@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,9 +53,31 @@ public class IssuerClient {
 
     public record Application(String id, String status, String serviceCode, String submittedAt, String decidedAt,
             String rejectionReason, String certificateId) {
+
+        /** When it was submitted, or null when the issuer did not say. */
+        public Instant submitted() {
+            return instant(submittedAt);
+        }
     }
 
     public record Certificate(String id, String serviceCode, String status, String issuedAt, String validUntil) {
+
+        /** When it was issued, or null when the issuer did not say. */
+        public Instant issued() {
+            return instant(issuedAt);
+        }
+    }
+
+    /** The issuer's timestamps are ISO-8601 instants (architecture.md); anything else counts as not given. */
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Thrown for 422: the issuer refused some fields, with reasons in the applicant's language. */
