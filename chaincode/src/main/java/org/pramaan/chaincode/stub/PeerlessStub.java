@@ -22,10 +22,36 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 public abstract class PeerlessStub implements ChaincodeStub {
 
     private final String where;
+    private final List<String> functionAndArguments;
 
-    /** @param where what runs the contract, for the refusals' messages, e.g. "DevLedger" */
-    protected PeerlessStub(String where) {
+    /**
+     * @param where                what runs the contract, for the refusals' messages, e.g. "DevLedger"
+     * @param functionAndArguments the proposal: the transaction's name, then its arguments
+     */
+    protected PeerlessStub(String where, List<String> functionAndArguments) {
         this.where = where;
+        this.functionAndArguments = List.copyOf(functionAndArguments);
+    }
+
+    @Override
+    public List<byte[]> getArgs() {
+        return functionAndArguments.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    @Override
+    public List<String> getStringArgs() {
+        return functionAndArguments;
+    }
+
+    @Override
+    public String getFunction() {
+        return functionAndArguments.isEmpty() ? null : functionAndArguments.get(0);
+    }
+
+    @Override
+    public List<String> getParameters() {
+        return functionAndArguments.isEmpty() ? List.of()
+                : functionAndArguments.subList(1, functionAndArguments.size());
     }
 
     /** A state entry as range queries return it; the value is copied out so callers cannot change the state. */

@@ -1,7 +1,6 @@
 package org.pramaan.chaincode.testing;
 
 import com.google.protobuf.ByteString;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +38,6 @@ public final class InMemoryStub extends PeerlessStub {
     private final String txId;
     private final Instant timestamp;
     private final byte[] creator;
-    private final List<String> args;
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
     private final Set<Object> openIterators = ConcurrentHashMap.newKeySet();
     private ChaincodeEvent event;
@@ -47,12 +45,11 @@ public final class InMemoryStub extends PeerlessStub {
     private boolean finished;
 
     InMemoryStub(InMemoryLedger ledger, String txId, Instant timestamp, byte[] creator, List<String> args) {
-        super("the in-memory stub");
+        super("the in-memory stub", args);
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.txId = Objects.requireNonNull(txId, "txId");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.creator = Objects.requireNonNull(creator, "creator").clone();
-        this.args = List.copyOf(args);
     }
 
     /** Applies the writes and the event to the ledger; the transaction is over. */
@@ -88,28 +85,6 @@ public final class InMemoryStub extends PeerlessStub {
     }
 
     // --- proposal ---------------------------------------------------------------------------
-
-    @Override
-    public List<byte[]> getArgs() {
-        List<byte[]> bytes = new ArrayList<>();
-        args.forEach(a -> bytes.add(a.getBytes(StandardCharsets.UTF_8)));
-        return bytes;
-    }
-
-    @Override
-    public List<String> getStringArgs() {
-        return args;
-    }
-
-    @Override
-    public String getFunction() {
-        return args.isEmpty() ? null : args.get(0);
-    }
-
-    @Override
-    public List<String> getParameters() {
-        return args.isEmpty() ? List.of() : args.subList(1, args.size());
-    }
 
     @Override
     public String getTxId() {

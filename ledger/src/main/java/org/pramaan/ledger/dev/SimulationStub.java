@@ -1,6 +1,5 @@
 package org.pramaan.ledger.dev;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,21 +34,19 @@ final class SimulationStub extends PeerlessStub {
     private final Instant timestamp;
     private final byte[] creator;
     private final String mspId;
-    private final List<String> arguments;
     private final ReadSet reads = new ReadSet();
     private final Map<String, byte[]> writes = new LinkedHashMap<>();
     private ChaincodeEvent event;
 
     SimulationStub(StateReader state, String channel, String txId, Instant timestamp, byte[] creator, String mspId,
                    List<String> functionAndArguments) {
-        super("DevLedger");
+        super("DevLedger", functionAndArguments);
         this.state = Objects.requireNonNull(state, "state");
         this.channel = channel;
         this.txId = txId;
         this.timestamp = timestamp;
         this.creator = creator.clone();
         this.mspId = mspId;
-        this.arguments = List.copyOf(functionAndArguments);
     }
 
     ReadSet reads() {
@@ -63,26 +60,6 @@ final class SimulationStub extends PeerlessStub {
 
     ChaincodeEvent event() {
         return event;
-    }
-
-    @Override
-    public List<byte[]> getArgs() {
-        return arguments.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
-    }
-
-    @Override
-    public List<String> getStringArgs() {
-        return arguments;
-    }
-
-    @Override
-    public String getFunction() {
-        return arguments.isEmpty() ? null : arguments.get(0);
-    }
-
-    @Override
-    public List<String> getParameters() {
-        return arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
     }
 
     @Override
