@@ -22,9 +22,9 @@ public final class ServiceDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceDatabase.class);
 
     private final HikariDataSource dataSource;
-    private final EmbeddedServer embedded;
+    private final EmbeddedPostgresServer embedded;
 
-    private ServiceDatabase(HikariDataSource dataSource, EmbeddedServer embedded) {
+    private ServiceDatabase(HikariDataSource dataSource, EmbeddedPostgresServer embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
     }
@@ -58,6 +58,7 @@ public final class ServiceDatabase implements AutoCloseable {
         private Path embeddedDirectory;
         private int embeddedPort;
         private String embeddedDatabase = "postgres";
+        private EmbeddedPostgresServer.Durability durability = EmbeddedPostgresServer.Durability.DURABLE;
         private int poolSize = 10;
         private String schema;
 
@@ -92,6 +93,12 @@ public final class ServiceDatabase implements AutoCloseable {
             return this;
         }
 
+        /** How the embedded server treats commits; durable unless a test asks for {@code FAST} by name. */
+        public Builder embeddedDurability(EmbeddedPostgresServer.Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability");
+            return this;
+        }
+
         public Builder poolSize(int poolSize) {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
@@ -108,10 +115,10 @@ public final class ServiceDatabase implements AutoCloseable {
 
         /** Starts the embedded server if needed, then the pool. */
         public ServiceDatabase open() {
-            EmbeddedServer server = null;
+            EmbeddedPostgresServer server = null;
             DatabaseUrl url;
             if (databaseUrl.isBlank()) {
-                server = EmbeddedServer.start(embeddedDirectory, embeddedPort);
+                server = EmbeddedPostgresServer.start(embeddedDirectory, embeddedPort, durability);
             }
             try {
                 if (server != null) {
