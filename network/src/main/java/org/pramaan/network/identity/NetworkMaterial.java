@@ -70,7 +70,9 @@ public final class NetworkMaterial {
         material.tls("peer", List.of(PEER_HOST, "localhost", "127.0.0.1"));
         material.tls("chaincode", List.of("localhost", "127.0.0.1"));
         material.client("admin", GOV, "admin", Map.of("role", "admin"));
-        for (String department : departments) {
+        java.util.Set<String> all = new java.util.TreeSet<>(departments);
+        all.addAll(material.existingDepartments());
+        for (String department : all) {
             material.client(department, GOV, "issuer-" + department, Map.of("role", "issuer", "dept", department));
         }
         material.client("verifier", GOV, "verifier", Map.of("role", "verifier"));
@@ -147,6 +149,18 @@ public final class NetworkMaterial {
     private void client(String key, String msp, String name, Map<String, String> attributes) throws IOException {
         node(msp, name, "client", attributes);
         clients.put(key, new ClientEntry(msp, Path.of(msp, name)));
+    }
+
+    /** Departments whose issuer identities an earlier run made, so that reopening with fewer codes keeps them. */
+    private List<String> existingDepartments() throws IOException {
+        Path gov = folder.resolve(GOV);
+        if (!Files.isDirectory(gov)) {
+            return List.of();
+        }
+        try (var entries = Files.list(gov)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("issuer-"))
+                    .map(n -> n.substring("issuer-".length())).toList();
+        }
     }
 
     private void tls(String name, List<String> hosts) throws IOException {

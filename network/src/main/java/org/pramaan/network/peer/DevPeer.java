@@ -90,6 +90,8 @@ public final class DevPeer implements AutoCloseable {
                 .handshakeTimeout(10, TimeUnit.SECONDS)
                 .permitKeepAliveTime(5, TimeUnit.SECONDS)
                 .permitKeepAliveWithoutCalls(true)
+                // A restarted peer takes its old port back at once (fault tests stop and start it).
+                .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.SO_REUSEADDR, true)
                 .build();
         try {
             server.start();
