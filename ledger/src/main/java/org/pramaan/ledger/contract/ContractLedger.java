@@ -32,7 +32,8 @@ import org.pramaan.ledger.LedgerException;
 /**
  * {@link Ledger} over any {@link Transactor}: the same calls, JSON and error mapping for DevLedger
  * and Fabric. Submits that lost a read conflict are retried as they are: every write of the contract
- * is idempotent, so a retry either does the work or finds it already done.
+ * is idempotent, so a retry either does the work or finds it already done. Both read conflicts
+ * (MVCC and phantom) are retried.
  */
 public final class ContractLedger implements Ledger {
 
@@ -48,7 +49,7 @@ public final class ContractLedger implements Ledger {
     public ContractLedger(Transactor transactor, int maxRetries) {
         this.transactor = Objects.requireNonNull(transactor, "transactor");
         this.retries = Failsafe.with(RetryPolicy.<Committed<byte[]>>builder()
-                .handleIf(e -> e instanceof LedgerException l && l.code() == LedgerErrorCode.MVCC_READ_CONFLICT)
+                .handleIf(e -> e instanceof LedgerException l && l.code().conflict())
                 .withBackoff(Duration.ofMillis(5), Duration.ofMillis(200))
                 .withJitter(0.5)
                 .withMaxRetries(maxRetries)
