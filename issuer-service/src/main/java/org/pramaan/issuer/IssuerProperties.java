@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The service's settings, bound from environment variables through {@code application.yml}.
  *
- * @param home            state folder ({@code PRAMAAN_HOME}): ledger identities, keys, dev.env, embedded database
+ * @param home            state folder ({@code PRAMAAN_HOME}): keys, dev.env, embedded database
  * @param verifierBaseUrl the verifier's public address, the start of every QR text ({@code VERIFIER_BASE_URL})
  * @param publicBaseUrl   this service's own public address, used in the PDF links sent to the bridge
  * @param catalog         where the catalog data lives
- * @param ledger          ledger mode and anchoring batches
+ * @param ledger          the Fabric network's connection file, call deadlines and anchoring batches
  * @param keys            signer keys: development keys, or configured files per department
  * @param bridge          where and how to notify the WhatsApp bridge
  * @param devCredentials  whether to create development officers and clients on first start
@@ -33,13 +33,16 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
     }
 
     /**
-     * @param mode         {@code dev} (DevLedger on this database) or {@code fabric}
+     * @param connection   the Fabric connection file ({@code LEDGER_CONNECTION}; {@code ./pramaan up} writes
+     *                     {@code .pramaan/network/connection.json} for the development peer)
+     * @param deadlines    per call kind; null parts take the ledger client's defaults
      * @param batchSize    most certificates per ledger transaction
      * @param maxWait      how long a certificate may wait for its batch to fill
      * @param pollInterval how often the anchoring worker looks for work
      * @param retryBackoff the first wait after a failed submission (doubles, up to 5 minutes)
      */
-    public record Ledger(@DefaultValue("dev") String mode, @DefaultValue("50") int batchSize,
+    public record Ledger(@DefaultValue(".pramaan/network/connection.json") Path connection,
+                         @DefaultValue LedgerDeadlines deadlines, @DefaultValue("50") int batchSize,
                          @DefaultValue("2s") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
                          @DefaultValue("2s") Duration retryBackoff) {
         public Ledger {
@@ -47,6 +50,10 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
                 throw new IllegalArgumentException("pramaan.ledger.batch-size must be 1..500, got " + batchSize);
             }
         }
+    }
+
+    /** How long each kind of ledger call may take ({@code LEDGER_*_TIMEOUT}). */
+    public record LedgerDeadlines(Duration evaluate, Duration endorse, Duration submit, Duration commitStatus) {
     }
 
     /**
@@ -75,7 +82,4 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
         return home.resolve("keys");
     }
 
-    public Path ledgerFolder() {
-        return home.resolve("ledger");
-    }
 }

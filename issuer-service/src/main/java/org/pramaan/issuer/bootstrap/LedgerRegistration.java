@@ -23,7 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Development only: registers the catalog's departments and their signer keys on the DevLedger as
+ * Development only: registers the catalog's departments and their signer keys on the ledger as
  * the state administrator, when missing. On Fabric the state IT authority does this itself.
  */
 @Component
@@ -46,7 +46,8 @@ public class LedgerRegistration implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!"dev".equals(properties.ledger().mode())) {
+        if (!properties.keys().development()) {
+            // Production keys: the state IT authority registers departments and keys (./pramaan keys, the admin API).
             return;
         }
         Ledger admin = ledgers.admin();
@@ -69,7 +70,7 @@ public class LedgerRegistration implements ApplicationRunner {
             }
         }
         if (registered + added > 0) {
-            LOG.info("DevLedger: registered {} departments and {} signer keys", registered, added);
+            LOG.info("Ledger: registered {} departments and {} signer keys", registered, added);
         }
     }
 

@@ -65,7 +65,7 @@ public class IssuanceBenchmark {
         Catalog catalog = new CatalogLoader().load(read("departments.json"), List.of(read("services/rev.json")));
         IssuerProperties properties = new IssuerProperties(home, "https://verify.example.gov.in",
                 "http://localhost:8081", new IssuerProperties.Catalog("classpath:test-catalog"),
-                new IssuerProperties.Ledger("dev", 50, java.time.Duration.ofSeconds(2),
+                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 50, java.time.Duration.ofSeconds(2),
                         java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2)),
                 new IssuerProperties.Keys(true, Map.of(), Map.of()),
                 new IssuerProperties.Bridge("http://localhost:8083", "", java.time.Duration.ofSeconds(1),

@@ -49,7 +49,7 @@ class SignerKeysTest {
 
     private IssuerProperties properties(Map<String, Path> files) {
         return new IssuerProperties(dir, "https://v", "http://i", new IssuerProperties.Catalog("x"),
-                new IssuerProperties.Ledger("dev", 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new IssuerProperties.Keys(false, files, Map.of("rev", "secret", "REV", "secret")),
                 new IssuerProperties.Bridge("http://b", "", Duration.ofSeconds(1), Duration.ofSeconds(1)), false);
     }

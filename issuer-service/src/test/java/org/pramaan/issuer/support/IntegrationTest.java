@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.pramaan.network.DevNetwork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: one service per JVM on a random port, on the embedded PostgreSQL
- * and DevLedger, with the test catalog, a bridge stub on loopback and the development sign-ins it
+ * and the development Fabric network (the peer in this JVM, the chaincode jar as a service), with the test catalog, a bridge stub on loopback and the development sign-ins it
  * wrote to {@code dev.env}. Every subclass shares the one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +44,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("pramaan.home", HOME::toString);
+        registry.add("pramaan.ledger.connection", () -> DevNetwork.shared().connectionFile().toString());
         registry.add("pramaan.database.embedded-folder", () -> "temporary");
         registry.add("pramaan.database.embedded-name", () -> "issuer_test");
         registry.add("pramaan.catalog.location", () -> "classpath:test-catalog");

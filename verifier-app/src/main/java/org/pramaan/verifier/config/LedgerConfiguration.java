@@ -1,17 +1,19 @@
 package org.pramaan.verifier.config;
 
-import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.pramaan.ledger.Ledger;
-import org.pramaan.ledger.dev.DevIdentities;
-import org.pramaan.ledger.dev.DevLedger;
+import org.pramaan.ledger.fabric.FabricLedger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The ledger as the verifier sees it: a read-only identity ({@code role=verifier}). With
- * {@code LEDGER=dev} that is DevLedger on the service's own database, shared with the issuer.
+ * The ledger as the verifier sees it: the read-only {@code verifier} identity of the connection file,
+ * through the Fabric Gateway (the development peer under {@code ./pramaan up}, real Fabric in
+ * production). Event checkpoints live in this service's database.
  */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
@@ -22,12 +24,15 @@ public class LedgerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Ledger ledger(VerifierProperties properties, DataSource dataSource, Clock clock) throws IOException {
-        if (!"dev".equals(properties.ledger())) {
-            throw new IllegalStateException("LEDGER=" + properties.ledger() + " is not supported by this build of the"
-                    + " verifier yet; use LEDGER=dev (the ledger module has no Fabric client yet)");
-        }
-        DevIdentities identities = DevIdentities.open(properties.home().resolve("ledger"), clock);
-        return DevLedger.open(dataSource, identities.verifier(), DevLedger.Settings.of(identities.organisations()), clock);
+    FabricLedger fabricLedger(VerifierProperties properties, DataSource dataSource,
+                              @Value("${verifier.ledger-evaluate-timeout:2s}") Duration evaluateTimeout) {
+        return FabricLedger.connect(Path.of(properties.ledger()), dataSource,
+                new FabricLedger.Settings(evaluateTimeout, null, null, null, null, null, null, null, null));
+    }
+
+    // Closed with the FabricLedger it comes from.
+    @Bean(destroyMethod = "")
+    Ledger ledger(FabricLedger fabricLedger) {
+        return fabricLedger.ledger("verifier");
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             development root under {@code home/keys}, created if missing
  * @param databaseUrl          {@code DATABASE_URL}; empty: an embedded PostgreSQL in this process
  * @param embeddedDatabaseDir  where the embedded PostgreSQL keeps its data; empty: a temporary folder
- * @param ledger               {@code dev} (DevLedger on the same database) or {@code fabric}
+ * @param ledger               the Fabric connection file ({@code LEDGER_CONNECTION}); empty:
+ *                             {@code home/network/connection.json}, which {@code ./pramaan up} writes
  * @param anonymousPerMinute   requests per minute per address without an API key
  * @param keyPerMinute         default requests per minute for a new API key
  * @param maxBatch             most QR texts in one batch request
@@ -35,7 +36,7 @@ public record VerifierProperties(Path home, String baseUrl, String rootCa, Strin
     public VerifierProperties {
         home = home == null ? Path.of(".pramaan") : home;
         baseUrl = blankTo(baseUrl, "http://localhost:8082");
-        ledger = blankTo(ledger, "dev");
+        ledger = blankTo(ledger, home.resolve("network").resolve("connection.json").toString());
         anonymousPerMinute = anonymousPerMinute <= 0 ? 120 : anonymousPerMinute;
         keyPerMinute = keyPerMinute <= 0 ? 6000 : keyPerMinute;
         maxBatch = maxBatch <= 0 ? 1000 : maxBatch;

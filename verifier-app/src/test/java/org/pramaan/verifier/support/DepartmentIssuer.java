@@ -30,25 +30,28 @@ import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.Ledger;
-import org.pramaan.ledger.dev.DevIdentities;
-import org.pramaan.ledger.dev.DevLedger;
+import org.pramaan.ledger.fabric.FabricLedger;
+import org.pramaan.network.DevNetwork;
 
 /**
- * A department issuing through the same DevLedger database the verifier reads, as issuer-service
- * would: the state admin registers the department and its signer key, the department's own ledger
- * identity anchors, and the development keys sign. Real ledger, real signatures, nothing faked.
+ * A department issuing into the same ledger the verifier reads, as issuer-service would: through
+ * the Fabric Gateway of the development network, the state admin registers the department and its
+ * signer key, the department's own ledger identity anchors, and the development keys sign. Real ledger, real signatures, nothing faked.
  */
 public final class DepartmentIssuer implements AutoCloseable {
 
     public static final String VERIFIER_URL = "https://verify.example.gov.in";
 
+    private final FabricLedger fabric;
     private final Ledger admin;
     private final Ledger issuer;
     private final SignerKey signer;
     private final DepartmentCode department;
     private final Clock clock;
 
-    private DepartmentIssuer(Ledger admin, Ledger issuer, SignerKey signer, DepartmentCode department, Clock clock) {
+    private DepartmentIssuer(FabricLedger fabric, Ledger admin, Ledger issuer, SignerKey signer, DepartmentCode department,
+                             Clock clock) {
+        this.fabric = fabric;
         this.admin = admin;
         this.issuer = issuer;
         this.signer = signer;
@@ -60,10 +63,10 @@ public final class DepartmentIssuer implements AutoCloseable {
     public static DepartmentIssuer open(DataSource dataSource, Path home, String code, String englishName) {
         Clock clock = Clock.systemUTC();
         try {
-            DevIdentities identities = DevIdentities.open(home.resolve("ledger"), clock);
-            DevLedger.Settings settings = DevLedger.Settings.of(identities.organisations());
-            Ledger admin = DevLedger.open(dataSource, identities.admin(), settings, clock);
-            Ledger issuer = DevLedger.open(dataSource, identities.issuer(code), settings, clock);
+            FabricLedger fabric = FabricLedger.connect(DevNetwork.shared().connectionFile(), dataSource,
+                    FabricLedger.Settings.defaults());
+            Ledger admin = fabric.ledger("admin");
+            Ledger issuer = fabric.ledger(code);
             DepartmentCode department = DepartmentCode.of(code);
             SignerKey signer = DevelopmentPki.open(home.resolve("keys"), List.of(department), clock).signer(department);
             if (admin.issuer(code).isEmpty()) {
@@ -73,7 +76,7 @@ public final class DepartmentIssuer implements AutoCloseable {
             admin.addSignerKey(code, new SignerRegistration(org.pramaan.chaincode.core.KeyId.of(signer.kid().hex()),
                     KeyFiles.toPem(signer.certificate()), signer.certificate().getNotBefore().toInstant(),
                     signer.certificate().getNotAfter().toInstant()));
-            return new DepartmentIssuer(admin, issuer, signer, department, clock);
+            return new DepartmentIssuer(fabric, admin, issuer, signer, department, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,7 +141,6 @@ public final class DepartmentIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close();
-        issuer.close();
+        fabric.close();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.pramaan.credential.SignedCredential;
+import org.pramaan.network.DevNetwork;
 import org.pramaan.verifier.apikey.ApiKeyRole;
 import org.pramaan.verifier.apikey.ApiKeys;
 import org.pramaan.verifier.trust.TrustedIssuers;
@@ -24,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole service on a random loopback port, on an embedded PostgreSQL with DevLedger, and a
- * Revenue department issuing into the same ledger. All integration tests share this one context.
+ * The whole service on a random loopback port, on an embedded PostgreSQL and the development Fabric
+ * network (peer in this JVM, chaincode jar as a service), and a Revenue department issuing into the
+ * same ledger through its own Fabric identity. All integration tests share this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -51,6 +53,7 @@ public abstract class VerifierIntegrationTest {
     @DynamicPropertySource
     static void issuerCatalog(DynamicPropertyRegistry registry) {
         registry.add("verifier.catalog.issuer-base-url", ISSUER_CATALOG::baseUrl);
+        registry.add("verifier.ledger", () -> DevNetwork.shared().connectionFile().toString());
     }
 
     /** The Revenue department, registered on the ledger and trusted by the verifier. */
