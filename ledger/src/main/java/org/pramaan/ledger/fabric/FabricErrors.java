@@ -33,7 +33,7 @@ final class FabricErrors {
     /** Peer errors that mean the chaincode could not be run now, rather than that it refused. */
     private static final List<String> CHAINCODE_UNREACHABLE = List.of(
             "could not launch chaincode", "timeout expired while executing transaction", "connection refused",
-            "chaincode stream terminated", "chaincode unavailable");
+            "chaincode stream terminated", "chaincode unavailable", "connection failed", "is not connected");
 
     private FabricErrors() {
     }
