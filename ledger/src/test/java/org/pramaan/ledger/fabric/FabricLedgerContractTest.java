@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.LedgerContractSuite;
-import org.pramaan.ledger.dev.TestDatabase;
+import org.pramaan.ledger.TestDatabase;
 import org.pramaan.ledger.identity.LedgerIdentity;
 import org.pramaan.network.DevNetwork;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerException;
 import org.pramaan.ledger.LedgerFixtures;
-import org.pramaan.ledger.dev.TestDatabase;
+import org.pramaan.ledger.TestDatabase;
 
 /** A ledger whose peer is not there: every call fails fast as UNAVAILABLE, and nothing is retried blindly. */
 class FabricLedgerPeerDownTest {

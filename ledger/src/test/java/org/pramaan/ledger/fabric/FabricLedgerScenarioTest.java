@@ -44,7 +44,7 @@ import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerEvent;
 import org.pramaan.ledger.LedgerException;
 import org.pramaan.ledger.LedgerFixtures;
-import org.pramaan.ledger.dev.TestDatabase;
+import org.pramaan.ledger.TestDatabase;
 import org.pramaan.network.DevNetwork;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.pramaan.ledger.dev.TestDatabase;
+import org.pramaan.ledger.TestDatabase;
 
 class PostgresCheckpointerTest {
 

@@ -228,7 +228,7 @@ class JourneyIT {
                     .isEqualTo(issued.path("ledger").path("transactionId").asString());
 
             LedgerTables ledger = new LedgerTables(platform.dataSource());
-            assertThat(ledger.stateFor(certificateId)).as("step 4: the certificate's record in devledger.state")
+            assertThat(ledger.stateFor(certificateId)).as("step 4: the certificate's record in devpeer.state")
                     .anySatisfy(e -> assertThat(e.value()).contains(issued.path("claimsHash").asString())
                             .contains("ACTIVE"));
             List<String> personal = new ArrayList<>(List.of(citizen.number(), citizen.number().substring(2)));

@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * DevLedger's tables read straight from PostgreSQL, the way an auditor with database access would: the world state,
- * its history and the block log. Keys and values are bytes; the contract writes JSON, so they read as UTF-8.
+ * The development peer's tables read straight from PostgreSQL, the way an auditor with database access would: the
+ * world state, its history, the chaincode events and the blocks themselves (every envelope, with the proposals'
+ * arguments and the endorsements). Keys and values are bytes; the contract writes JSON, so they read as UTF-8.
  */
 final class LedgerTables {
 
@@ -24,20 +25,21 @@ final class LedgerTables {
 
     /** The world-state entries whose key contains the certificate id (the certificate record itself). */
     List<Entry> stateFor(String certificateId) {
-        return jdbc.query("SELECT state_key, state_value FROM devledger.state WHERE position(? IN state_key) > 0",
+        return jdbc.query("SELECT state_key, state_value FROM devpeer.state WHERE position(? IN state_key) > 0",
                 (row, n) -> new Entry("state", text(row.getBytes(1)), text(row.getBytes(2))),
                 (Object) certificateId.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Everything the ledger holds that anyone with ledger access can read: state, history, block events. */
     List<Entry> everything() {
-        List<Entry> all = new ArrayList<>(jdbc.query("SELECT state_key, state_value FROM devledger.state",
+        List<Entry> all = new ArrayList<>(jdbc.query("SELECT state_key, state_value FROM devpeer.state",
                 (row, n) -> new Entry("state", text(row.getBytes(1)), text(row.getBytes(2)))));
-        all.addAll(jdbc.query("SELECT state_key, state_value FROM devledger.history",
+        all.addAll(jdbc.query("SELECT state_key, state_value FROM devpeer.history",
                 (row, n) -> new Entry("history", text(row.getBytes(1)), text(row.getBytes(2)))));
-        all.addAll(jdbc.query("SELECT tx_id, function_name, creator_msp, event_name, event_payload FROM devledger.block",
-                (row, n) -> new Entry("block", row.getString(1), row.getString(2) + " " + row.getString(3) + " "
-                        + row.getString(4) + " " + text(row.getBytes(5)))));
+        all.addAll(jdbc.query("SELECT tx_id, event_name, payload FROM devpeer.chaincode_event",
+                (row, n) -> new Entry("event", row.getString(1), row.getString(2) + " " + text(row.getBytes(3)))));
+        all.addAll(jdbc.query("SELECT block_number, block_bytes FROM devpeer.block",
+                (row, n) -> new Entry("block", Long.toString(row.getLong(1)), text(row.getBytes(2)))));
         return all;
     }
 

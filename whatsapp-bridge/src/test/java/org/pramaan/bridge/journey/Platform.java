@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pramaan.ledger.dev.DevDatabase;
+import org.pramaan.network.DevNetwork;
+import org.pramaan.network.DevNetworkSettings;
+import org.pramaan.network.ordering.BatchSettings;
+import org.pramaan.service.database.EmbeddedPostgresServer;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The whole platform as {@code ./pramaan up} runs it, but on ports, secrets and a state folder chosen by the test:
- * one PostgreSQL shared by everyone (DevLedger lives in it), then issuer-service, verifier-app and whatsapp-bridge
- * from their packaged jars, the bridge talking to a recording Graph API stand-in instead of Meta.
+ * one PostgreSQL shared by everyone (the development peer keeps the ledger in it), the development Fabric network
+ * (the chaincode jar as a service, the peer in this JVM, the connection file the services read), then
+ * issuer-service, verifier-app and whatsapp-bridge from their packaged jars, the bridge talking to a recording
+ * Graph API stand-in instead of Meta.
  */
 final class Platform implements AutoCloseable {
 
@@ -31,7 +37,9 @@ final class Platform implements AutoCloseable {
     final Map<String, String> secrets = new LinkedHashMap<>();
     final String phoneNumberId = "100000000000077";
     private final List<AutoCloseable> started = new ArrayList<>();
-    private DevDatabase database;
+    private EmbeddedPostgresServer database;
+    private String jdbcUrl;
+    private DevNetwork network;
     GraphStandIn graph;
     ServiceProcess issuer;
     ServiceProcess verifier;
@@ -56,8 +64,13 @@ final class Platform implements AutoCloseable {
     }
 
     private void startAll(Path jarsRoot, Path logs) throws IOException {
-        database = DevDatabase.start(home.resolve("postgres"), 0);
+        database = EmbeddedPostgresServer.start(home.resolve("postgres"), 0);
         started.add(database);
+        jdbcUrl = "jdbc:postgresql://localhost:" + database.port() + "/postgres?user=postgres&password=postgres";
+        network = DevNetwork.start(new DevNetworkSettings(home.resolve("network"), DevNetworkSettings.CATALOGUE_DEPARTMENTS,
+                Path.of(requiredProperty(DevNetworkSettings.CHAINCODE_JAR_PROPERTY)), jdbcUrl,
+                new BatchSettings(500, Duration.ofMillis(100))));
+        started.add(network);
         // The shared secrets the run script makes once, before any service starts, in its format (32 letters and
         // digits); the Graph API access token is Meta's, here the stand-in's.
         for (String name : List.of("BRIDGE_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN",
@@ -94,8 +107,8 @@ final class Platform implements AutoCloseable {
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>(secrets);
         env.put("PRAMAAN_HOME", home.toString());
-        env.put("DATABASE_URL", database.jdbcUrl());
-        env.put("LEDGER", "dev");
+        env.put("DATABASE_URL", jdbcUrl);
+        env.put("LEDGER_CONNECTION", network.connectionFile().toString());
         // Loopback only: the services would otherwise listen on every interface of the machine.
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("ISSUER_PORT", port(issuer));
@@ -116,11 +129,23 @@ final class Platform implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return database.jdbcUrl();
+        return jdbcUrl;
     }
 
     javax.sql.DataSource dataSource() {
-        return database.dataSource();
+        return new DriverManagerDataSource(jdbcUrl);
+    }
+
+    DevNetwork network() {
+        return network;
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + name + " is not set (the build sets it)");
+        }
+        return value;
     }
 
     /** The assignments the services appended to {@code $PRAMAAN_HOME/dev.env} (officer sign-ins and the like). */

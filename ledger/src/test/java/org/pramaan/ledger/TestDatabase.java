@@ -1,4 +1,4 @@
-package org.pramaan.ledger.dev;
+package org.pramaan.ledger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
