@@ -101,7 +101,7 @@ public final class DevPeerMain {
 
     private static int audit(PeerEnvironment env) {
         try (ServiceDatabase database = ServiceDatabase.builder("devpeer-audit").databaseUrl(env.databaseUrl())
-                .embeddedDirectory(env.embeddedDatabase()).poolSize(1).open()) {
+                .embeddedDirectory(env.embeddedDatabase()).poolSize(2).open()) {
             PeerDatabase.migrate(database.dataSource());
             ChainAudit.Result result = ChainAudit.verify(database.dataSource());
             if (result.clean()) {
