@@ -21,8 +21,11 @@ const DEADLINE_MS = { evaluate: 10_000, endorse: 30_000, submit: 10_000, commitS
 const WHOLE_RUN_MS = 120_000;
 const DEPARTMENT = /^[A-Z][A-Z0-9]{1,7}$/;
 // The contract puts its ErrorCode first in the message ("NOT_FOUND: department ..."), because
-// clients get the endorsers' messages, not the payload (chaincode/README.md, Refusals).
-const ERROR_CODE_IN_MESSAGE = /\b([A-Z][A-Z_]+): /;
+// clients get the endorsers' messages, not the payload (chaincode/README.md, Refusals). Only these
+// names count: gRPC's own status names ("10 ABORTED: ...") have the same shape.
+const CONTRACT_ERROR_CODES = new Set(['INVALID_ARGUMENT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'ISSUER_INACTIVE',
+    'KEY_NOT_VALID', 'BATCH_TOO_LARGE', 'CORRUPT_STATE', 'MISCONFIGURED']);
+const ERROR_CODE_IN_MESSAGE = /\b([A-Z][A-Z_]+): /g;
 const utf8 = new TextDecoder();
 
 class CheckFailed extends Error {
@@ -100,12 +103,14 @@ function text(bytes) {
     return utf8.decode(bytes);
 }
 
+/** The contract's error code in the endorsers' details, else in the error's own message. */
 function errorCodeOf(err) {
-    const messages = [err.message, ...(err.details ?? []).map((d) => d.message)];
+    const messages = [...(err.details ?? []).map((d) => d.message), err.message];
     for (const message of messages) {
-        const match = ERROR_CODE_IN_MESSAGE.exec(message ?? '');
-        if (match) {
-            return match[1];
+        for (const match of (message ?? '').matchAll(ERROR_CODE_IN_MESSAGE)) {
+            if (CONTRACT_ERROR_CODES.has(match[1])) {
+                return match[1];
+            }
         }
     }
     return undefined;
