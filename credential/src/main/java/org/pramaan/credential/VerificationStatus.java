@@ -4,6 +4,8 @@ package org.pramaan.credential;
  * The one vocabulary every verifier speaks: the page, the API and the chat. The credential layer
  * decides {@code TAMPERED}, {@code UNKNOWN_ISSUER}, {@code EXPIRED} and {@code MALFORMED}; only the
  * ledger can add {@code REVOKED} and {@code NOT_ANCHORED} and confirm {@code VALID}.
+ * {@code UNAVAILABLE} says that the check could not be finished (the ledger could not be asked and
+ * never answered for this certificate): "try again in a minute", never "this is a fake".
  */
 public enum VerificationStatus {
     VALID,
@@ -12,5 +14,6 @@ public enum VerificationStatus {
     TAMPERED,
     UNKNOWN_ISSUER,
     NOT_ANCHORED,
-    MALFORMED
+    MALFORMED,
+    UNAVAILABLE
 }

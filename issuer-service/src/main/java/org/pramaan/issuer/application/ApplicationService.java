@@ -132,6 +132,11 @@ public class ApplicationService {
     public Application approve(UUID id, Caller caller) {
         caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
         Application application = find(id, caller);
+        if (application.certificateId() != null) {
+            // Approving again is a retry of an approval that succeeded (the answer may have been lost):
+            // the same answer, with the certificate id, instead of a bare 409 the client must look up.
+            return application;
+        }
         ServiceDefinition service = certificateService(application.serviceCode());
         approveAndIssue(application, service, caller.actor());
         return application;

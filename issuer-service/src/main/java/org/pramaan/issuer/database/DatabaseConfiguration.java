@@ -7,9 +7,13 @@ import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.pramaan.service.outage.DatabaseOutageAnswers;
+import org.pramaan.service.outage.DatabaseOutageFilter;
 
 /** The database: {@code DATABASE_URL} when set, otherwise the embedded PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
+@Import({DatabaseOutageAnswers.class, DatabaseOutageFilter.class})
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")

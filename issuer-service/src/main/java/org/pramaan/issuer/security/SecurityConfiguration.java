@@ -2,6 +2,7 @@ package org.pramaan.issuer.security;
 
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.pramaan.service.outage.DatabaseOutageEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -58,7 +59,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(b -> b.authenticationEntryPoint(
+                        new DatabaseOutageEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
                 .addFilterBefore(new ApiKeyFilter(clients), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.

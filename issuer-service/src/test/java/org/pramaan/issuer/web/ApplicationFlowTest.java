@@ -63,6 +63,10 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(path).containsExactly("SUBMITTED", "APPROVED", "ISSUED");
         assertThat(application.get("transitions").get(1).get("actor").asString()).isEqualTo("officer:rev-officer");
         String certificateId = application.get("certificateId").asString();
+        Answer retried = officer("REV").post("/api/v1/applications/" + id + "/approve", Map.of());
+        assertThat(retried.status()).as("a retried approval is answered again, not refused").isEqualTo(200);
+        assertThat(retried.json().get("certificateId").asString()).isEqualTo(certificateId);
+        assertThat(retried.json().get("transitions").size()).as("and changes nothing").isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "ANCHORED".equals(bridge().get("/api/v1/certificates/" + certificateId).json().get("status").asString()));

@@ -29,7 +29,12 @@ public final class DevDatabase implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // Durable: the embedded library's test defaults (fsync and synchronous_commit off) lost
+                // acknowledged approvals when PostgreSQL was killed. See EmbeddedPostgresServer.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
         if (port > 0) {
             builder.setPort(port);
         }

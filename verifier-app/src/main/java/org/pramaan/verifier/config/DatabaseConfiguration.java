@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.pramaan.service.outage.DatabaseOutageAnswers;
+import org.pramaan.service.outage.DatabaseOutageFilter;
 
 /**
  * PostgreSQL from {@code DATABASE_URL}, or, when it is not set, an embedded server started in this
  * process so the verifier runs on a fresh machine. The DevLedger tables live in the same database.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({DatabaseOutageAnswers.class, DatabaseOutageFilter.class})
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import org.pramaan.credential.CredentialCheck;
 import org.pramaan.credential.CredentialVerifier;
 import org.pramaan.credential.SignedCredential;
 import org.pramaan.credential.TrustList;
+import org.pramaan.credential.TrustedSigner;
 import org.pramaan.credential.VerificationStatus;
 import org.pramaan.verifier.trust.TrustedIssuers;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Service;
  * <p>Statuses in order: {@code MALFORMED}, {@code TAMPERED}, {@code UNKNOWN_ISSUER} and
  * {@code EXPIRED} from the credential itself; then the ledger: no record is {@code NOT_ANCHORED},
  * another hash is {@code TAMPERED}, revoked is {@code REVOKED}. {@code VALID} only when the ledger
- * has confirmed the certificate at least once.
+ * has confirmed the certificate at least once; a ledger that cannot be asked and never answered for
+ * this certificate is {@code UNAVAILABLE}, not {@code NOT_ANCHORED} (a bank must not be told a
+ * genuine certificate is unrecorded because our ledger connection is down).
  */
 @Service
 public class VerificationEngine {
@@ -37,11 +40,14 @@ public class VerificationEngine {
     private final Clock clock;
     private final Map<VerificationStatus, Counter> counters = new EnumMap<>(VerificationStatus.class);
     /**
-     * Good signatures already checked, per trust list and exact QR text: a bank re-checking the same
-     * certificate costs a lookup instead of an ECDSA verification. A new trust list is a new key, so
-     * a revoked signer key is never served from here; expiry is re-checked on every hit.
+     * Good signatures already checked, by the SHA-256 of the exact QR text (which names the key id): a
+     * bank re-checking the same certificate costs a lookup instead of an ECDSA verification. A hit is
+     * used only while the current trust list holds the very signer entry it was checked with (same
+     * certificate, same revocation), so a revoked or replaced key is never served from here; expiry is
+     * re-checked on every hit. Keyed by content, not by the trust list object, so the refresh every
+     * 30 s no longer orphans every entry (the soak saw the cache grow by 10 MB a minute).
      */
-    private final Cache<CheckKey, CredentialCheck> goodSignatures = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Cache<String, CheckedSignature> goodSignatures = Caffeine.newBuilder().maximumSize(50_000).build();
 
     public VerificationEngine(TrustedIssuers issuers, LedgerStatuses statuses, Clock clock, MeterRegistry meters) {
         this.issuers = issuers;
@@ -55,14 +61,16 @@ public class VerificationEngine {
     /** Verifies a QR text: the verifier URL in any letter case, or the bare payload. */
     public Verdict verify(String qrText) {
         return decide(trust -> {
-            CheckKey key = new CheckKey(trust.trustList(), qrText);
-            CredentialCheck known = goodSignatures.getIfPresent(key);
-            if (known != null && clock.instant().isBefore(known.credential().orElseThrow().claims().expiresAt())) {
-                return known;
+            String key = sha256(qrText);
+            CheckedSignature known = goodSignatures.getIfPresent(key);
+            if (known != null && known.stillHolds(trust.trustList(), clock.instant())) {
+                return known.check();
             }
             CredentialCheck check = new CredentialVerifier(trust.trustList(), clock).verify(qrText);
             if (check.signatureValid()) {
-                goodSignatures.put(key, check);
+                SignedCredential credential = check.credential().orElseThrow();
+                trust.trustList().signer(credential.kid())
+                        .ifPresent(signer -> goodSignatures.put(key, new CheckedSignature(signer, check)));
             }
             return check;
         });
@@ -92,7 +100,7 @@ public class VerificationEngine {
         LedgerFinding finding = statuses.lookup(credential.claims().certificateId().toString(),
                 credential.claimsHashHex());
         if (finding.result().isEmpty()) {
-            return new Verdict(VerificationStatus.NOT_ANCHORED, "status.UNCONFIRMED",
+            return new Verdict(VerificationStatus.UNAVAILABLE, "status.UNAVAILABLE",
                     "the signature holds, but the ledger cannot be reached and has never confirmed this certificate",
                     claims, department, Optional.of(finding.evidence()));
         }
@@ -101,8 +109,23 @@ public class VerificationEngine {
                 department, Optional.of(finding.evidence()));
     }
 
-    /** TrustList has identity equality: each rebuilt list is a new key space. */
-    private record CheckKey(TrustList trustList, String qrText) {
+    /** A good signature and the trust list entry it was checked against. */
+    private record CheckedSignature(TrustedSigner signer, CredentialCheck check) {
+
+        boolean stillHolds(TrustList current, java.time.Instant now) {
+            SignedCredential credential = check.credential().orElseThrow();
+            return current.signer(credential.kid()).filter(signer::equals).isPresent()
+                    && now.isBefore(credential.claims().expiresAt());
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     private static VerificationStatus statusOf(Verification.Result result) {

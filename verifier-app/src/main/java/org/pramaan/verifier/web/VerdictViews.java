@@ -1,5 +1,7 @@
 package org.pramaan.verifier.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pramaan.chaincode.issuer.IssuerRecord;
@@ -19,17 +21,19 @@ public class VerdictViews {
 
     private final MessageSource messages;
     private final CatalogLabels labels;
+    private final Clock clock;
 
-    public VerdictViews(MessageSource messages, CatalogLabels labels) {
+    public VerdictViews(MessageSource messages, CatalogLabels labels, Clock clock) {
         this.messages = messages;
         this.labels = labels;
+        this.clock = clock;
     }
 
     public VerifyResponse response(Verdict verdict, Language language) {
         return new VerifyResponse(verdict.status().name(), message(verdict, language), verdict.reason(),
                 showsCertificate(verdict) ? verdict.claims().map(c -> certificate(c, language)).orElse(null) : null,
                 verdict.department().map(VerdictViews::department).orElse(null),
-                verdict.ledger().map(VerdictViews::ledger).orElse(null), null);
+                verdict.ledger().map(this::ledger).orElse(null), null);
     }
 
     /** The result page: the API's answer laid out, with the department named even before the ledger knows it. */
@@ -75,8 +79,11 @@ public class VerdictViews {
         return new VerifyResponse.DepartmentView(d.department().value(), names);
     }
 
-    private static VerifyResponse.LedgerView ledger(LedgerEvidence l) {
+    /** A cached answer carries its age, so a reader can tell "the ledger said so 20 minutes ago". */
+    private VerifyResponse.LedgerView ledger(LedgerEvidence l) {
+        Long ageSeconds = l.checkedAt() == null ? null
+                : Math.max(0, Duration.between(l.checkedAt(), clock.instant()).toSeconds());
         return new VerifyResponse.LedgerView(l.transactionId(), l.blockNumber(), l.anchoredAt(), l.revokedAt(),
-                l.revocationReason(), l.checkedAt(), l.fresh());
+                l.revocationReason(), l.checkedAt(), ageSeconds, l.fresh());
     }
 }

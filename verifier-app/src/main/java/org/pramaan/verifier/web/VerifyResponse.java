@@ -31,7 +31,7 @@ public record VerifyResponse(String status, String message, String reason, Certi
     }
 
     public record LedgerView(String transactionId, Long blockNumber, Instant anchoredAt, Instant revokedAt,
-                             String revocationReason, Instant checkedAt, boolean fresh) {
+                             String revocationReason, Instant checkedAt, Long ageSeconds, boolean fresh) {
     }
 
     VerifyResponse withReceipt(String signed) {

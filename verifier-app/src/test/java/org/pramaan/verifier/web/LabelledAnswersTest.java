@@ -122,7 +122,7 @@ class LabelledAnswersTest extends VerifierIntegrationTest {
     @Test
     void theCatalogNamesTheDepartmentOnlyWhenTheLedgerCannotAndTheSignerIsTrusted() {
         CertificateClaims claims = revenue().claims("Ledger Unreachable", "INC", INCOME);
-        Verdict unconfirmed = new Verdict(VerificationStatus.NOT_ANCHORED, "status.UNCONFIRMED", "ledger down",
+        Verdict unconfirmed = new Verdict(VerificationStatus.UNAVAILABLE, "status.UNAVAILABLE", "ledger down",
                 Optional.of(claims), Optional.empty(), Optional.empty());
         Verdict unknownSigner = new Verdict(VerificationStatus.UNKNOWN_ISSUER, "status.UNKNOWN_ISSUER", "rogue key",
                 Optional.of(claims), Optional.empty(), Optional.empty());

@@ -6,9 +6,13 @@ import org.pramaan.bridge.config.DatabaseProperties;
 import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.pramaan.service.outage.DatabaseOutageAnswers;
+import org.pramaan.service.outage.DatabaseOutageFilter;
 
 /** PostgreSQL from DATABASE_URL, or an embedded one so the bridge runs on a fresh machine. */
 @Configuration(proxyBeanMethods = false)
+@Import({DatabaseOutageAnswers.class, DatabaseOutageFilter.class})
 public class DatabaseConfiguration {
 
     /** The bridge's SQL names no schema; the connections' search path supplies it. */

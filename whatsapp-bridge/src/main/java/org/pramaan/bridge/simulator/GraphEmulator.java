@@ -1,14 +1,18 @@
 package org.pramaan.bridge.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  * An in-memory stand-in for Meta's Graph API with the documented shapes: it accepts messages (validating the
  * limits a real number would enforce), stores uploaded media and serves media for download. The simulator page
  * reads the messages it accepted; tests inject error codes to exercise retries and the template path.
+ *
+ * <p>Bounded, because it runs for days under {@code ./pramaan up}: it keeps the last {@code window}
+ * messages and read receipts in memory, and media as files in a folder, the oldest removed beyond
+ * {@code window} files (before, every message and PDF stayed in memory for the life of the process).
  */
 public final class GraphEmulator {
 
@@ -29,15 +37,30 @@ public final class GraphEmulator {
     public record InjectedError(int code, int httpStatus, String message) {
     }
 
+    /** Where a stored medium's bytes are, and what they are. */
+    private record StoredMedia(Path file, String mimeType, String filename) {
+    }
+
     private final AtomicLong sequence = new AtomicLong();
-    private final List<Sent> sent = new ArrayList<>();
-    private final List<String> readReceipts = new ArrayList<>();
-    private final Map<String, Media> media = new ConcurrentHashMap<>();
+    private final Deque<Sent> sent = new ArrayDeque<>();
+    private final Deque<String> readReceipts = new ArrayDeque<>();
+    private final Map<String, StoredMedia> media = new LinkedHashMap<>();
     private final Deque<InjectedError> errors = new ArrayDeque<>();
     private final Clock clock;
+    private final Path mediaFolder;
+    private final int window;
 
-    public GraphEmulator(Clock clock) {
+    public GraphEmulator(Clock clock, Path mediaFolder, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, got " + window);
+        }
         this.clock = clock;
+        this.window = window;
+        try {
+            this.mediaFolder = Files.createDirectories(mediaFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the simulator's media folder " + mediaFolder, e);
+        }
     }
 
     /** Accepts a message, or returns the error injected for it. */
@@ -50,6 +73,7 @@ public final class GraphEmulator {
         }
         if ("read".equals(body.path("status").asString(""))) {
             readReceipts.add(body.path("message_id").asString(""));
+            trim(readReceipts);
             return "";
         }
         String to = body.path("to").asString("");
@@ -58,6 +82,7 @@ public final class GraphEmulator {
         }
         String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         sent.add(new Sent(sequence.incrementAndGet(), wamid, to, body));
+        trim(sent);
         notifyAll();
         return wamid;
     }
@@ -68,14 +93,57 @@ public final class GraphEmulator {
         }
     }
 
-    public String store(byte[] bytes, String mimeType, String filename) {
+    public synchronized String store(byte[] bytes, String mimeType, String filename) {
         String id = String.valueOf(1_000_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
-        media.put(id, new Media(id, bytes, mimeType, filename));
+        Path file = mediaFolder.resolve(id + ".bin");
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a simulated upload in " + mediaFolder, e);
+        }
+        media.put(id, new StoredMedia(file, mimeType, filename));
+        Iterator<StoredMedia> oldest = media.values().iterator();
+        while (media.size() > window) {
+            deleteQuietly(oldest.next().file());
+            oldest.remove();
+        }
         return id;
     }
 
     public Optional<Media> media(String id) {
-        return Optional.ofNullable(media.get(id));
+        StoredMedia stored;
+        synchronized (this) {
+            stored = media.get(id);
+        }
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Media(id, Files.readAllBytes(stored.file()), stored.mimeType(), stored.filename()));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read simulated media " + id, e);
+        }
+    }
+
+    /** How many messages and media the simulator keeps. */
+    public int window() {
+        return window;
+    }
+
+    private void trim(Deque<?> kept) {
+        while (kept.size() > window) {
+            kept.removeFirst();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover file in a development folder is harmless; the map no longer points at it.
+        }
     }
 
     public synchronized List<Sent> sentTo(String to, long afterSeq) {

@@ -1,6 +1,8 @@
 package org.pramaan.bridge.simulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.pramaan.bridge.config.SimulatorSwitch;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.Import;
 public class SimulatorConfiguration {
 
     @Bean
-    GraphEmulator graphEmulator(Clock clock) {
-        return new GraphEmulator(clock);
+    GraphEmulator graphEmulator(Clock clock, @Value("${pramaan.simulator.media-folder}") String mediaFolder,
+                                @Value("${pramaan.simulator.window}") int window) {
+        return new GraphEmulator(clock, Path.of(mediaFolder), window);
     }
 }

@@ -1,0 +1,49 @@
+package org.pramaan.service.outage;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a database outage from every other failure, wherever it surfaces: in a controller, in a
+ * filter that reads API keys, or wrapped by Spring Security as an internal authentication error
+ * (which would otherwise reach the client as "401 wrong password").
+ */
+public final class DatabaseOutages {
+
+    static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Temporarily unavailable\",\"status\":503,"
+            + "\"detail\":\"The database cannot be reached right now; nothing was stored. Try again in "
+            + DatabaseOutageAnswers.RETRY_AFTER.toSeconds() + " seconds.\",\"code\":\"" + DatabaseOutageAnswers.CODE + "\"}";
+
+    private DatabaseOutages() {
+    }
+
+    /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                    || (t instanceof ConnectException && failure instanceof java.sql.SQLException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the 503 problem answer, unless the response has already started. */
+    public static void answer(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(DatabaseOutageAnswers.RETRY_AFTER.toSeconds()));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(PROBLEM);
+    }
+}
