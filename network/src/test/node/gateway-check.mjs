@@ -4,11 +4,12 @@
 //
 //   node gateway-check.mjs <connection.json> <new department code> [<unknown department code>]
 //
-// As the connection file's `admin` identity it submits RegisterIssuer for the new department,
-// evaluates ReadIssuer and compares, submits the same registration again (idempotent: same answer),
-// submits a conflicting one (refused at endorsement with CONFLICT), evaluates ReadIssuer of an
-// unknown department (refused with NOT_FOUND) and reads the IssuerChanged chaincode event of the
-// first submit. It prints one line of JSON, {"ok":true,...} or {"ok":false,"step":...,"error":...},
+// As the connection file's `admin` identity it checks that the department is not registered yet,
+// submits RegisterIssuer for it, evaluates ReadIssuer and compares, submits the same registration
+// again (idempotent: the same answer), submits a conflicting one (refused at endorsement with
+// CONFLICT), evaluates ReadIssuer of an unknown department (refused with NOT_FOUND) and reads the
+// IssuerChanged chaincode event of the first submit. It prints one line of JSON, {"ok":true,...}
+// or {"ok":false,"step":...,"error":...},
 // and exits 0 only when every check held.
 
 import { readFile } from 'node:fs/promises';
@@ -201,6 +202,11 @@ async function run(args) {
         const names = { en: `Node gateway check ${args.department}`, te: 'నోడ్ గేట్‌వే తనిఖీ', hi: 'नोड गेटवे जाँच' };
         const registration = JSON.stringify({ department: args.department, names });
 
+        // Only a new department gives an IssuerChanged event; a reused code would wait for one in vain.
+        await refusal('fresh', 'NOT_FOUND', GatewayError, () => contract.evaluateTransaction('ReadIssuer', args.department))
+            .catch((err) => {
+                throw new CheckFailed('fresh', `department ${args.department} must be new on this network: ${err.message}`);
+            });
         const submitted = await step('submit', () => contract.submitAsync('RegisterIssuer', { arguments: [registration] }));
         const status = await step('commit', () => submitted.getStatus());
         expect('commit', status.successful, `RegisterIssuer committed with status ${status.code}`,
