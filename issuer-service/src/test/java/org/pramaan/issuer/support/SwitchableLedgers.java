@@ -9,7 +9,7 @@ import org.pramaan.ledger.LedgerException;
 
 /**
  * The real department ledgers with an outage switch: while off, every call fails as an unreachable
- * ledger would. Fault injection for outage tests; the ledger itself is the real DevLedger.
+ * ledger would. Fault injection for outage tests; the ledger itself is the real development peer.
  */
 public final class SwitchableLedgers implements DepartmentLedgers {
 

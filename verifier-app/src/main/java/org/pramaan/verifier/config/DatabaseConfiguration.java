@@ -11,7 +11,7 @@ import org.pramaan.service.outage.DatabaseOutageFilter;
 
 /**
  * PostgreSQL from {@code DATABASE_URL}, or, when it is not set, an embedded server started in this
- * process so the verifier runs on a fresh machine. The DevLedger tables live in the same database.
+ * process so the verifier runs on a fresh machine.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({DatabaseOutageAnswers.class, DatabaseOutageFilter.class})

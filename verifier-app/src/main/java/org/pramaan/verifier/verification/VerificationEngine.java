@@ -76,6 +76,12 @@ public class VerificationEngine {
         });
     }
 
+    /** How many good signatures are cached (for tests and the soak: it must not grow with trust refreshes). */
+    long cachedSignatures() {
+        goodSignatures.cleanUp();
+        return goodSignatures.estimatedSize();
+    }
+
     /** Verifies COSE_Sign1 bytes, as embedded in a certificate PDF. */
     public Verdict verify(byte[] cose) {
         return decide(trust -> new CredentialVerifier(trust.trustList(), clock).verify(cose));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 7's journey across real processes on DevLedger: a citizen applies in Telugu over the WhatsApp webhook, an
+ * Issue 7's journey across real processes on the Fabric path (fabric-gateway, development peer, chaincode service): a citizen applies in Telugu over the WhatsApp webhook, an
  * officer approves, the anchored certificate arrives as a PDF, its printed QR verifies (also from a photo), a forged
  * copy does not, and a revocation reaches the verifier within 3 seconds and the citizen by WhatsApp.
  *
