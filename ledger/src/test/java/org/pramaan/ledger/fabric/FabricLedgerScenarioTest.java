@@ -222,8 +222,12 @@ class FabricLedgerScenarioTest {
                 issuedTx.add(first.ledger("REV").issue(List.of(LedgerFixtures.revenueCertificate(i))).transactionId());
             }
             DevNetworks.await(Duration.ofSeconds(10), () -> txIds(seen).containsAll(issuedTx), "the first three events");
+            // The checkpoint is saved after the listener returns: wait for it, not only for the event.
+            long lastSeen = seen.get(seen.size() - 1).blockNumber();
+            DevNetworks.await(Duration.ofSeconds(10), () -> subscription.checkpoint() == lastSeen,
+                    "the checkpoint of the last event handled");
             checkpoint = subscription.checkpoint();
-            assertThat(checkpoint).isEqualTo(seen.get(seen.size() - 1).blockNumber());
+            assertThat(checkpoint).isEqualTo(lastSeen);
         }
         first.close();
         int beforeRestart = seen.size();
