@@ -114,14 +114,17 @@ class EmbeddedPostgresDurabilityTest {
         throw new AssertionError("the writer did not get " + count + " commits acknowledged within 60 s");
     }
 
-    /** The postmaster's pid is the first line of postmaster.pid; its children are the backends and writers. */
+    /**
+     * The postmaster's pid is the first line of postmaster.pid; its descendants are the backends and
+     * writers. Each is killed by pid (SIGKILL), never by process group: a group kill could reach
+     * processes that merely share the test's group.
+     */
     private static void killEveryPostgresProcess(Path data) throws IOException {
         long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         ProcessHandle handle = ProcessHandle.of(postmaster)
                 .orElseThrow(() -> new AssertionError("postmaster " + postmaster + " is not running"));
         List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
         all.add(handle);
-        new ProcessBuilder(List.of("kill", "-9", "-" + postmaster)).start(); // its process group, if it leads one
         all.forEach(ProcessHandle::destroyForcibly);
         all.forEach(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
     }
