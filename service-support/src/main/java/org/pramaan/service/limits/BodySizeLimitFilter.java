@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps every request body at a number of bytes, however it is framed. A declared Content-Length over
  * the cap is refused before a byte is read; any other body (chunked above all) is counted as the
- * application reads it, and reading past the cap fails. Either way the caller gets 413 as
- * {@code application/problem+json} and the connection is closed, so the rest is never read.
+ * application reads it: the 413 is sent the moment the cap is passed, the read fails, and whatever
+ * the application then writes is dropped ({@link RefusableResponse}). Either way the caller gets 413
+ * as {@code application/problem+json} and the connection is closed, so the rest is never read.
  *
  * <p>Multipart uploads are parsed by the container from its own stream, not through
  * {@link HttpServletRequest#getInputStream()}: keep {@code spring.servlet.multipart.max-file-size} and
@@ -67,26 +68,35 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
             refuse(request, response);
             return;
         }
+        RefusableResponse guarded = new RefusableResponse(response);
+        Runnable onExceeded = () -> {
+            // Answered the moment the cap is passed, before the application words the failed read.
+            request.setAttribute(EXCEEDED, Boolean.TRUE);
+            try {
+                if (response.isCommitted()) {
+                    LOG.warn("{} {}: body over {} bytes, but an answer was already sent", request.getMethod(),
+                            request.getRequestURI(), maxBytes);
+                    return;
+                }
+                String correlation = response.getHeader(Correlation.HEADER);
+                response.reset();
+                if (correlation != null) {
+                    response.setHeader(Correlation.HEADER, correlation);
+                }
+                refuse(request, response);
+                response.flushBuffer();
+            } catch (IOException e) {
+                LOG.debug("the 413 answer could not be sent", e);
+            } finally {
+                guarded.refuse();
+            }
+        };
         try {
-            chain.doFilter(new CappedRequest(request), response);
+            chain.doFilter(new CappedRequest(request, onExceeded), guarded);
         } catch (IOException | ServletException | RuntimeException e) {
             if (request.getAttribute(EXCEEDED) == null) {
                 throw e;
             }
-        }
-        // Whatever the application made of the failed read (a 400, a 500, nothing): the answer is 413.
-        if (request.getAttribute(EXCEEDED) != null) {
-            if (response.isCommitted()) {
-                LOG.warn("{} {}: body over {} bytes, but an answer was already sent", request.getMethod(),
-                        request.getRequestURI(), maxBytes);
-                return;
-            }
-            String correlation = response.getHeader(Correlation.HEADER);
-            response.reset();
-            if (correlation != null) {
-                response.setHeader(Correlation.HEADER, correlation);
-            }
-            refuse(request, response);
         }
     }
 
@@ -105,11 +115,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
     /** The request with its body behind the counting stream (and the reader over that stream). */
     private final class CappedRequest extends HttpServletRequestWrapper {
 
+        private final Runnable onExceeded;
         private ServletInputStream stream;
         private BufferedReader reader;
 
-        CappedRequest(HttpServletRequest request) {
+        CappedRequest(HttpServletRequest request, Runnable onExceeded) {
             super(request);
+            this.onExceeded = onExceeded;
         }
 
         @Override
@@ -118,8 +130,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
                 throw new IllegalStateException("getReader() was already called for this request");
             }
             if (stream == null) {
-                stream = new CappedInputStream(super.getInputStream(), maxBytes,
-                        () -> getRequest().setAttribute(EXCEEDED, Boolean.TRUE));
+                stream = new CappedInputStream(super.getInputStream(), maxBytes, onExceeded);
             }
             return stream;
         }
@@ -132,8 +143,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
                 }
                 String encoding = getCharacterEncoding();
                 Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-                reader = new BufferedReader(new InputStreamReader(new CappedInputStream(super.getInputStream(), maxBytes,
-                        () -> getRequest().setAttribute(EXCEEDED, Boolean.TRUE)), charset));
+                reader = new BufferedReader(new InputStreamReader(
+                        new CappedInputStream(super.getInputStream(), maxBytes, onExceeded), charset));
             }
             return reader;
         }

@@ -14,6 +14,7 @@ final class CappedInputStream extends ServletInputStream {
     private final long maxBytes;
     private final Runnable onExceeded;
     private long read;
+    private boolean exceeded;
 
     CappedInputStream(ServletInputStream in, long maxBytes, Runnable onExceeded) {
         this.in = in;
@@ -51,7 +52,10 @@ final class CappedInputStream extends ServletInputStream {
     private void count(int n) throws BodyTooLargeException {
         read += n;
         if (read > maxBytes) {
-            onExceeded.run();
+            if (!exceeded) {
+                exceeded = true;
+                onExceeded.run();
+            }
             throw new BodyTooLargeException(maxBytes);
         }
     }
