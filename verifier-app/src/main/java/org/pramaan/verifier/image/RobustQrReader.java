@@ -23,6 +23,12 @@ public final class RobustQrReader {
     }
 
     public static Optional<String> read(BufferedImage image) {
+        return read(image, DecodeBudget.unlimited());
+    }
+
+    /** As {@link #read(BufferedImage)}, checking the deadline before every rung. */
+    public static Optional<String> read(BufferedImage image, DecodeBudget budget) {
+        budget.check();
         Optional<String> text = QrImageReader.read(image);
         if (text.isPresent()) {
             return text;
@@ -37,6 +43,7 @@ public final class RobustQrReader {
             BufferedImage scaled = size == longest ? gray : scale(gray, (double) size / longest);
             for (BufferedImage variant : new BufferedImage[] {scaled, Grayscale.stretch(scaled),
                     Grayscale.stretch(Grayscale.smooth(scaled))}) {
+                budget.check();
                 text = QrImageReader.read(variant);
                 if (text.isPresent()) {
                     return text;
@@ -46,6 +53,7 @@ public final class RobustQrReader {
         // Blur: sharpen at full size, and enlarge a small image so each module spans more pixels.
         for (BufferedImage variant : new BufferedImage[] {Grayscale.stretch(Grayscale.sharpen(gray)),
                 longest < 2400 ? Grayscale.stretch(scale(gray, 1.5)) : null}) {
+            budget.check();
             text = variant == null ? Optional.empty() : QrImageReader.read(variant);
             if (text.isPresent()) {
                 return text;
@@ -56,6 +64,7 @@ public final class RobustQrReader {
         double base = Math.min(1.0, ANISOTROPIC_SIZE / longest);
         for (double stretch : STRETCHES) {
             for (boolean vertical : new boolean[] {true, false}) {
+                budget.check();
                 BufferedImage stretched = scale(gray, vertical ? base : base * stretch, vertical ? base * stretch : base);
                 text = QrImageReader.read(Grayscale.stretch(stretched));
                 if (text.isPresent()) {
@@ -65,10 +74,12 @@ public final class RobustQrReader {
         }
         // Last rungs, dearer: turned 45 degrees, a squashed finder pattern is crossed diagonally and
         // passes ZXing's checks; enlarged three times, a blurred one gets its edges back.
+        budget.check();
         text = QrImageReader.read(Grayscale.stretch(rotate45(scale(gray, Math.min(1.0, 1600.0 / longest)))));
         if (text.isPresent() || longest > 2000) {
             return text;
         }
+        budget.check();
         return QrImageReader.read(Grayscale.stretch(scale(gray, 3)));
     }
 

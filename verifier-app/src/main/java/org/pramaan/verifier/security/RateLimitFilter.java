@@ -18,10 +18,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final long maxUploadBytes;
+    private final Refusals refusals;
 
-    RateLimitFilter(RateLimits limits, long maxUploadBytes) {
+    RateLimitFilter(RateLimits limits, long maxUploadBytes, Refusals refusals) {
         this.limits = limits;
         this.maxUploadBytes = maxUploadBytes;
+        this.refusals = refusals;
     }
 
     @Override
@@ -36,6 +38,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Multipart limits refuse while reading; a declared length lets us refuse before reading at all.
         if (request.getContentLengthLong() > maxUploadBytes) {
+            refusals.count("body_too_large");
             JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "the upload is larger than " + maxUploadBytes + " bytes");
             return;
@@ -43,6 +46,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         ConsumptionProbe probe = limits.take(CallerLimit.currentHolder(), request.getRemoteAddr(), 1);
         if (!probe.isConsumed()) {
             long wait = RateLimits.retryAfterSeconds(probe);
+            refusals.count("rate_limited");
             response.setHeader("Retry-After", Long.toString(wait));
             JsonErrors.write(response, 429, "too many requests; retry after " + wait + " s");
             return;

@@ -33,14 +33,25 @@ public class RateLimits {
         return bucket.tryConsumeAndReturnRemaining(tokens);
     }
 
+    /** The most tokens the caller's bucket ever holds: a request costing more can never pass. */
+    public long allowance(ApiKeyHolder holder) {
+        return holder != null ? holder.perMinute() : anonymousPerMinute;
+    }
+
     private static Bucket bucket(int perMinute) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();
     }
 
-    /** Whole seconds to wait, at least one, for the Retry-After header. */
+    /**
+     * Whole seconds until the bucket holds what was asked (bucket4j's own estimate), at least one, for
+     * the Retry-After header. Rounded up, and safe from overflow: bucket4j answers
+     * {@code Long.MAX_VALUE} for a request larger than the bucket, which once wrapped to "1 s".
+     */
     public static long retryAfterSeconds(ConsumptionProbe probe) {
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        long nanos = probe.getNanosToWaitForRefill();
+        long seconds = nanos / 1_000_000_000L + (nanos % 1_000_000_000L == 0 ? 0 : 1);
+        return Math.max(1, seconds);
     }
 }

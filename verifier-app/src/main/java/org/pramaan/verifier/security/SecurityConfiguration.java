@@ -1,5 +1,6 @@
 package org.pramaan.verifier.security;
 
+import org.pramaan.service.limits.BodySizeLimitFilter;
 import org.pramaan.verifier.apikey.ApiKeys;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,15 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * Every request body capped at {@code verifier.max-upload-bytes}, however it is framed (chunked
+     * included), before security or a controller reads it; multipart keeps its own limits too.
+     */
+    @Bean
+    BodySizeLimitFilter bodySizeLimit(VerifierProperties properties, Refusals refusals) {
+        return new BodySizeLimitFilter(properties.maxUploadBytes(), request -> refusals.count("body_too_large"));
+    }
+
     /** There are no user accounts: API keys are the only credentials. */
     @Bean
     UserDetailsService noUserAccounts() {
@@ -30,7 +40,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain verifierSecurity(HttpSecurity http, ApiKeys keys, RateLimits limits,
-                                         VerifierProperties properties) throws Exception {
+                                         VerifierProperties properties, Refusals refusals) throws Exception {
         ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(keys);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,7 +62,7 @@ public class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline';"
                                 + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'")))
                 .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits, properties.maxUploadBytes()), ApiKeyAuthenticationFilter.class);
+                .addFilterAfter(new RateLimitFilter(limits, properties.maxUploadBytes(), refusals), ApiKeyAuthenticationFilter.class);
         return http.build();
     }
 }

@@ -99,7 +99,7 @@ public class VerificationEngine {
         Optional<CertificateClaims> claims = check.credential().map(SignedCredential::claims);
         Optional<IssuerRecord> department = claims.flatMap(c -> trust.department(c.issuer().value()));
         if (failed.isPresent()) {
-            return new Verdict(failed.get(), "status." + failed.get().name(), check.reason(), claims, department,
+            return new Verdict(failed.get(), "status." + failed.get().name(), PublicReasons.of(check), claims, department,
                     Optional.empty());
         }
         SignedCredential credential = check.credential().orElseThrow();

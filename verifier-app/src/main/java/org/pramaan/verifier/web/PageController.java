@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.pramaan.credential.Language;
 import org.pramaan.verifier.image.CredentialFiles;
+import org.pramaan.verifier.image.DecodersBusyException;
 import org.pramaan.verifier.image.UnreadableUploadException;
+import org.pramaan.verifier.image.UploadTooCostlyException;
+import org.pramaan.verifier.security.Refusals;
 import org.pramaan.verifier.verification.VerificationEngine;
 import org.pramaan.verifier.verification.Verdict;
 import org.springframework.stereotype.Controller;
@@ -28,11 +31,13 @@ public class PageController {
     private final VerificationEngine engine;
     private final CredentialFiles files;
     private final VerdictViews views;
+    private final Refusals refusals;
 
-    public PageController(VerificationEngine engine, CredentialFiles files, VerdictViews views) {
+    public PageController(VerificationEngine engine, CredentialFiles files, VerdictViews views, Refusals refusals) {
         this.engine = engine;
         this.files = files;
         this.views = views;
+        this.refusals = refusals;
     }
 
     @GetMapping("/")
@@ -56,6 +61,24 @@ public class PageController {
     public String unreadable(UnreadableUploadException e, HttpServletRequest request, HttpServletResponse response,
                              Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return render(Verdict.malformed("upload.noQr", e.getMessage()), request, model);
+    }
+
+    /** A file that would cost too much to read: a 422 page saying so. */
+    @ExceptionHandler(UploadTooCostlyException.class)
+    public String tooCostly(UploadTooCostlyException e, HttpServletRequest request, HttpServletResponse response,
+                            Model model) {
+        refusals.count("upload_" + e.reason());
+        response.setStatus(422);
+        return render(Verdict.malformed("upload.noQr", e.getMessage()), request, model);
+    }
+
+    /** Every decode slot taken: a 503 page, with Retry-After, asking to try again in a moment. */
+    @ExceptionHandler(DecodersBusyException.class)
+    public String busy(DecodersBusyException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        refusals.count("decoders_busy");
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
         return render(Verdict.malformed("upload.noQr", e.getMessage()), request, model);
     }
 

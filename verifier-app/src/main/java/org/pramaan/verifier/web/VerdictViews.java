@@ -11,6 +11,7 @@ import org.pramaan.credential.VerificationStatus;
 import org.pramaan.verifier.catalog.CatalogLabels;
 import org.pramaan.verifier.catalog.LabelledCertificate;
 import org.pramaan.verifier.verification.LedgerEvidence;
+import org.pramaan.verifier.verification.PublicReasons;
 import org.pramaan.verifier.verification.Verdict;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ public class VerdictViews {
     }
 
     public VerifyResponse response(Verdict verdict, Language language) {
-        return new VerifyResponse(verdict.status().name(), message(verdict, language), verdict.reason(),
+        return new VerifyResponse(verdict.status().name(), message(verdict, language), PublicReasons.scrub(verdict.reason()),
                 showsCertificate(verdict) ? verdict.claims().map(c -> certificate(c, language)).orElse(null) : null,
                 verdict.department().map(VerdictViews::department).orElse(null),
                 verdict.ledger().map(this::ledger).orElse(null), null);

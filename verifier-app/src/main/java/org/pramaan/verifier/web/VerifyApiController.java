@@ -94,7 +94,7 @@ public class VerifyApiController {
         if (request.qrs().size() > maxBatch) {
             throw new BadRequestException("a batch holds at most " + maxBatch + " QR texts, got " + request.qrs().size());
         }
-        callerLimit.charge(http, request.qrs().size() - 1L);
+        callerLimit.charge(http, request.qrs().size());
         Language language = Languages.resolve(null, acceptLanguage);
         List<VerifyResponse> results = new ArrayList<>(request.qrs().size());
         for (String qr : request.qrs()) {

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class VerifierIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The same mapper, for helpers outside the test hierarchy (property generators). */
+    public static final JsonMapper JSON_MAPPER = JSON;
     /** issuer-service's catalog endpoint, for field labels; one for the shared context, never stopped. */
     protected static final CatalogStub ISSUER_CATALOG = CatalogStub.start();
     private static DepartmentIssuer revenue;
@@ -86,6 +88,29 @@ public abstract class VerifierIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (language != null) {
             request.header("Accept-Language", language);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A multipart upload of one {@code file} part to {@code path}; {@code apiKey} null for an anonymous
+     * caller. Answers within {@code timeout} or fails.
+     */
+    protected HttpResponse<String> uploadFile(String path, String name, String type, byte[] content, String apiKey,
+                                              Duration timeout) throws IOException, InterruptedException {
+        String boundary = "pramaan" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(timeout)
+                .header("Accept-Language", "en")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
