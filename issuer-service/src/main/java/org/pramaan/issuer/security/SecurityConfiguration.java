@@ -53,7 +53,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ClientAuthenticator clients, OfficerDetailsService officers,
-                            PasswordEncoder encoder) throws Exception {
+                            PasswordEncoder encoder, SignInThrottle throttle) throws Exception {
+        ApiKeyFilter apiKeys = new ApiKeyFilter(clients);
         return http.securityMatcher("/api/**")
                 .authenticationManager(apiManager(clients, officers, encoder))
                 .authorizeHttpRequests(a -> a
@@ -61,7 +62,9 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(
                         new DatabaseOutageEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
-                .addFilterBefore(new ApiKeyFilter(clients), BasicAuthenticationFilter.class)
+                .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+                // Before both ways of presenting a secret, so one limiter sees them all.
+                .addFilterBefore(new SignInThrottleFilter(throttle, PresentedAccounts::api, false), ApiKeyFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.
                 .csrf(c -> c.disable())
@@ -72,8 +75,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, OfficerDetailsService officers, PasswordEncoder encoder,
-                                @Value("${pramaan.security.sign-in-per-minute:10}") int signInPerMinute)
-            throws Exception {
+                                SignInThrottle throttle) throws Exception {
         // People only: a machine client's secret does not open the console.
         ProviderManager manager = new ProviderManager(List.of(officerProvider(officers, encoder)));
         return http
@@ -87,7 +89,8 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/console", true).permitAll())
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signedOut"))
                 // Before CSRF, so that every attempt counts, with or without a token.
-                .addFilterBefore(new SignInRateLimiter(LOGIN, signInPerMinute), CsrfFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, r -> PresentedAccounts.consoleForm(r, LOGIN), true),
+                        CsrfFilter.class)
                 .build();
     }
 }
