@@ -67,6 +67,7 @@ public class ApplicationService {
     @Transactional
     public Submitted submit(Submission submission, Caller caller) {
         caller.requireKind(Caller.Kind.BRIDGE, Caller.Kind.DEPARTMENT_SYSTEM, Caller.Kind.ADMIN);
+        SubmittedText.requireClean(submission);
         ServiceDefinition service = certificateService(submission.serviceCode());
         caller.requireDepartment(service.department());
         String reference = submission.channelReference() == null || submission.channelReference().isBlank() ? null
@@ -145,6 +146,7 @@ public class ApplicationService {
     @Transactional
     public Application reject(UUID id, String reason, Caller caller) {
         caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
+        SubmittedText.requireClean("reason", reason, org.pramaan.credential.Language.EN);
         Application application = find(id, caller);
         application.reject(caller.actor(), reason, clock.instant());
         applications.save(application);
@@ -159,6 +161,7 @@ public class ApplicationService {
     @Transactional
     public Certificate issueDirectly(Submission submission, Caller caller) {
         caller.requireKind(Caller.Kind.DEPARTMENT_SYSTEM, Caller.Kind.ADMIN);
+        SubmittedText.requireClean(submission);
         ServiceDefinition service = certificateService(submission.serviceCode());
         caller.requireDepartment(service.department());
         PhoneNumber phone = phone(submission.phoneNumber(), submission.language());
@@ -193,6 +196,7 @@ public class ApplicationService {
     }
 
     public List<Application> search(String text, ApplicationStatus status, Caller caller, int limit) {
+        SubmittedText.requireClean("q", text, org.pramaan.credential.Language.EN);
         if (caller.allDepartments()) {
             return applications.search(null, text, status, limit);
         }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,18 @@ import org.pramaan.issuer.catalog.CertificateForm;
 import org.pramaan.issuer.catalog.FieldType;
 import org.pramaan.issuer.catalog.FieldValidation;
 import org.pramaan.issuer.catalog.FormField;
+import org.pramaan.service.text.CertificateText;
+import org.pramaan.service.text.InputText;
 
 /**
  * Checks submitted values against a certificate form and keeps only what a certificate needs: the
  * fields printed on it, and an Aadhaar number reduced to its masked form. Values are never logged.
  */
 public final class FormValidator {
+
+    /** Free text that is printed and signed: held to {@link CertificateText} (names, villages, addresses). */
+    private static final Set<FieldType> PRINTED_TEXT = EnumSet.of(FieldType.TEXT, FieldType.NAME, FieldType.VILLAGE,
+            FieldType.DISTRICT);
 
     /** The outcome: problems (empty when valid), and the values to store, normalised, in form order. */
     public record Result(List<FieldProblem> problems, Map<String, String> stored, String holderName) {
@@ -37,6 +45,10 @@ public final class FormValidator {
         String holder = null;
         for (FormField field : form.fields()) {
             String raw = input.get(field.key());
+            if (InputText.hasControlCharacters(raw)) {
+                problems.add(Reasons.problem(field.key(), "CONTROL_CHARACTERS", language));
+                continue;
+            }
             String value = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
             if (value.isEmpty()) {
                 if (field.required()) {
@@ -65,6 +77,16 @@ public final class FormValidator {
     /** The reason code for a bad value, or null when it is good. */
     private String check(FormField field, String value, LocalDate today) {
         FieldValidation v = field.validation();
+        if (field.onCertificate() && PRINTED_TEXT.contains(field.type())) {
+            CertificateText.Problem printed = CertificateText.problem(value);
+            if (printed != null) {
+                return switch (printed) {
+                    case BIDI_CONTROLS -> "BIDI_CONTROLS";
+                    case CONTROL_CHARACTERS -> "CONTROL_CHARACTERS";
+                    case NOT_ALLOWED -> "BAD_CHARACTERS";
+                };
+            }
+        }
         String typeProblem = switch (field.type()) {
             case NAME -> value.matches("[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]*") ? null : "BAD_NAME";
             case NUMBER, MONEY -> checkNumber(value, v);

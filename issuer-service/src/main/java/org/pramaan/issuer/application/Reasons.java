@@ -38,6 +38,17 @@ final class Reasons {
             Map.entry("BAD_NAME", new Localized("A name may contain letters, spaces, dots and hyphens only.",
                     "పేరులో అక్షరాలు, ఖాళీలు, చుక్కలు, హైఫన్‌లు మాత్రమే ఉండాలి.",
                     "नाम में केवल अक्षर, रिक्त स्थान, बिंदु और हाइफ़न हो सकते हैं।")),
+            Map.entry("CONTROL_CHARACTERS", new Localized("This contains control characters; please type it again.",
+                    "ఇందులో నియంత్రణ అక్షరాలు ఉన్నాయి; దయచేసి మళ్లీ టైప్ చేయండి.",
+                    "इसमें नियंत्रण वर्ण हैं; कृपया फिर से लिखें।")),
+            Map.entry("BAD_CHARACTERS", new Localized(
+                    "Please use only Telugu, Hindi or English letters, digits, spaces and . , - ' / ( ) # & :",
+                    "దయచేసి తెలుగు, హిందీ లేదా ఇంగ్లీష్ అక్షరాలు, అంకెలు, ఖాళీలు మరియు . , - ' / ( ) # & : మాత్రమే వాడండి.",
+                    "कृपया केवल तेलुगु, हिंदी या अंग्रेज़ी अक्षर, अंक, रिक्त स्थान और . , - ' / ( ) # & : का प्रयोग करें।")),
+            Map.entry("BIDI_CONTROLS", new Localized(
+                    "This contains hidden text-direction characters, which a certificate cannot hold. Please type it again.",
+                    "ఇందులో కనిపించని దిశ-మార్పు అక్షరాలు ఉన్నాయి, అవి ధ్రువీకరణ పత్రంలో ఉండకూడదు. దయచేసి మళ్లీ టైప్ చేయండి.",
+                    "इसमें छिपे हुए दिशा-बदलने वाले वर्ण हैं, जो प्रमाण पत्र में नहीं हो सकते। कृपया फिर से लिखें।")),
             Map.entry("UNKNOWN_FIELD", new Localized("This form has no such field.", "ఈ ఫారంలో అలాంటి వివరం లేదు.",
                     "इस फ़ॉर्म में ऐसी कोई जानकारी नहीं है।")));
 

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Development sign-ins, made on first start when missing: an officer per department, an admin, the
  * bridge's client and a system client per issuing department. Their secrets exist in clear only
- * here: printed once and appended to {@code PRAMAAN_HOME/dev.env} as shell assignments; the
- * database keeps BCrypt hashes. The bridge's secret is the exception when the run script hands one
+ * in {@code PRAMAAN_HOME/dev.env} (shell assignments, created mode 600); the log names the variables,
+ * never their values; the database keeps BCrypt hashes. The bridge's secret is the exception when the run script hands one
  * in ({@link BridgeClientProperties}): then the client is created, or its hash updated, with exactly
  * that secret, and nothing is written (the script keeps it in dev.env already).
  */
@@ -99,8 +99,9 @@ public class DevCredentials implements ApplicationRunner {
         if (!lines.isEmpty()) {
             Path file = properties.home().resolve("dev.env");
             append(file, lines);
-            LOG.warn("development sign-ins created (shown once; also appended to {}):\n  {}", file.toAbsolutePath(),
-                    String.join("\n  ", lines));
+            // Names only: a secret in a log file outlives every rotation of it. The values are in dev.env (mode 600).
+            LOG.warn("development sign-ins created; their secrets are in {}: {}", file.toAbsolutePath(),
+                    lines.stream().map(l -> l.substring(0, l.indexOf('='))).toList());
         }
     }
 
@@ -137,6 +138,10 @@ public class DevCredentials implements ApplicationRunner {
     private static void append(Path file, List<String> lines) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             List<String> quoted = lines.stream().map(l -> l.replaceFirst("=(.*)$", "='$1'")).toList();
             Files.write(file, (String.join("\n", quoted) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -29,6 +29,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 public class SecurityConfiguration {
 
     public static final String LOGIN = "/console/login";
+    static final String CONSOLE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder(@Value("${pramaan.security.bcrypt-strength:10}") int strength) {
@@ -53,15 +55,20 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ClientAuthenticator clients, OfficerDetailsService officers,
-                            PasswordEncoder encoder) throws Exception {
-        return http.securityMatcher("/api/**")
+                            PasswordEncoder encoder, SignInThrottle throttle) throws Exception {
+        ApiKeyFilter apiKeys = new ApiKeyFilter(clients);
+        // The metrics ride on this door: scrapers sign in with HTTP Basic as the admin, through the same limiter.
+        return http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                 .authenticationManager(apiManager(clients, officers, encoder))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(
                         new DatabaseOutageEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
-                .addFilterBefore(new ApiKeyFilter(clients), BasicAuthenticationFilter.class)
+                .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+                // Before both ways of presenting a secret, so one limiter sees them all.
+                .addFilterBefore(new SignInThrottleFilter(throttle, PresentedAccounts::api, false), ApiKeyFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.
                 .csrf(c -> c.disable())
@@ -72,8 +79,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, OfficerDetailsService officers, PasswordEncoder encoder,
-                                @Value("${pramaan.security.sign-in-per-minute:10}") int signInPerMinute)
-            throws Exception {
+                                SignInThrottle throttle) throws Exception {
         // People only: a machine client's secret does not open the console.
         ProviderManager manager = new ProviderManager(List.of(officerProvider(officers, encoder)));
         return http
@@ -81,13 +87,22 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(LOGIN, "/console/css/**", "/v3/api-docs/**", "/v3/api-docs",
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health",
-                                "/actuator/prometheus", "/error").permitAll()
+                                "/error").permitAll()
                         .requestMatchers("/", "/console/**").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/console", true).permitAll())
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?signedOut"))
+                // The console has no scripts and no inline styles: nothing but its own stylesheet may run or load.
+                // HSTS is sent on HTTPS requests only, which includes a proxy's X-Forwarded-Proto when
+                // server.forward-headers-strategy trusts it (the session cookie is marked Secure then too).
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
+                        .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 // Before CSRF, so that every attempt counts, with or without a token.
-                .addFilterBefore(new SignInRateLimiter(LOGIN, signInPerMinute), CsrfFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, r -> PresentedAccounts.consoleForm(r, LOGIN), true),
+                        CsrfFilter.class)
                 .build();
     }
 }

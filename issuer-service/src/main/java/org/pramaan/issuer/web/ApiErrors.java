@@ -4,6 +4,7 @@ import java.util.List;
 import org.pramaan.issuer.application.FieldProblem;
 import org.pramaan.issuer.application.FormRejectedException;
 import org.pramaan.issuer.application.IllegalTransitionException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {ApplicationController.class, CertificateController.class,
         CatalogController.class})
 public class ApiErrors {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
     /** The body of every error answer. */
     public record ErrorBody(String error, String message, List<FieldProblem> errors) {
@@ -51,6 +54,17 @@ public class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ErrorBody> forbidden(AccessDeniedException e) {
         return answer(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), List.of());
+    }
+
+    /**
+     * A database refusal: 500 without the driver's message, which can quote the row's values (an applicant's
+     * name, a phone number); the log gets the SQL state only.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ErrorBody> database(DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "none";
+        LOG.error("database refused a request: {} (SQL state {})", e.getClass().getSimpleName(), state);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "the request could not be stored", List.of());
     }
 
     private static ResponseEntity<ErrorBody> answer(HttpStatus status, String code, String message,

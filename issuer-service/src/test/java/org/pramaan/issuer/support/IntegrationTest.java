@@ -49,6 +49,10 @@ public abstract class IntegrationTest {
         registry.add("pramaan.database.embedded-name", () -> "issuer_test");
         registry.add("pramaan.catalog.location", () -> "classpath:test-catalog");
         registry.add("pramaan.security.bcrypt-strength", () -> "4");
+        // Every test calls from 127.0.0.1: the per-address budget is SignInThrottleTest's, not the shared context's.
+        registry.add("pramaan.security.sign-in.address-failures", () -> "100000");
+        // As behind a TLS-terminating proxy on this machine: X-Forwarded-Proto from loopback is believed.
+        registry.add("server.forward-headers-strategy", () -> "native");
         registry.add("pramaan.ledger.batch-size", () -> "10");
         registry.add("pramaan.ledger.max-wait", () -> "200ms");
         registry.add("pramaan.ledger.poll-interval", () -> "100ms");

@@ -47,13 +47,15 @@ class ConsoleSecurityTest extends IntegrationTest {
 
     @Test
     void repeatedSignInAttemptsAreThrottled() throws Exception {
-        String location = "";
-        for (int i = 0; i < 15 && !location.contains("throttled"); i++) {
-            HttpResponse<String> r = http.send(form("/console/login", "username=throttle-victim&password=guess" + i),
+        int status = 0;
+        HttpResponse<String> r = null;
+        for (int i = 0; i < 15 && status != 429; i++) {
+            r = http.send(form("/console/login", "username=throttle-victim&password=guess" + i),
                     HttpResponse.BodyHandlers.ofString());
-            location = r.headers().firstValue("Location").orElse("");
+            status = r.statusCode();
         }
-        assertThat(location).contains("/console/login?throttled");
+        assertThat(status).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
@@ -61,10 +63,25 @@ class ConsoleSecurityTest extends IntegrationTest {
         HttpResponse<String> docs = http.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/applications", "/api/v1/certificates/{id}/revoke");
-        HttpResponse<String> metrics = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("pramaan_anchoring_queue_depth");
+        assertThat(http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("metrics are not public").isEqualTo(401);
+        assertThat(officer("REV").get("/actuator/prometheus").status()).as("nor an officer's").isEqualTo(403);
+        assertThat(admin().get("/actuator/prometheus").body()).contains("pramaan_anchoring_queue_depth");
         HttpResponse<String> health = http.send(get("/actuator/health/readiness"), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("UP");
+    }
+
+    @Test
+    void theConsoleSendsAPolicyAndASameSiteCookieAndHstsBehindAnHttpsProxy() throws Exception {
+        HttpResponse<String> page = http.send(get("/console/login"), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("Set-Cookie").orElse("")).contains("JSESSIONID", "SameSite=Lax", "HttpOnly");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/console/login")).header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(proxied.headers().firstValue("Set-Cookie").orElse("")).contains("Secure");
     }
 
     private HttpRequest get(String path) {

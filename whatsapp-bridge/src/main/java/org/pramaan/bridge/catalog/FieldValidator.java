@@ -6,6 +6,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
@@ -13,6 +14,8 @@ import org.pramaan.bridge.catalog.Catalog.Field;
 import org.pramaan.bridge.catalog.Catalog.Option;
 import org.pramaan.bridge.catalog.Catalog.Validation;
 import org.pramaan.bridge.citizen.Language;
+import org.pramaan.service.text.CertificateText;
+import org.pramaan.service.text.InputText;
 
 /**
  * Checks one answer against its field's type and the catalog's rules, at once, so the citizen is re-asked with the
@@ -39,6 +42,8 @@ public final class FieldValidator {
         }
     }
 
+    /** Free text printed and signed on a certificate: the issuer holds it to the same {@link CertificateText}. */
+    private static final Set<String> PRINTED_TEXT = Set.of("text", "name", "village", "district");
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final Clock clock;
@@ -48,10 +53,24 @@ public final class FieldValidator {
     }
 
     public Result check(Field field, String answer) {
+        if (InputText.hasControlCharacters(answer)) {
+            return Result.invalid("reason.control");
+        }
         String raw = answer == null ? "" : answer.strip().replaceAll("\\s+", " ");
         Validation rules = field.rules();
         if (raw.isEmpty()) {
             return Result.invalid("reason.required");
+        }
+        if (Boolean.TRUE.equals(field.onCertificate()) && PRINTED_TEXT.contains(field.type() == null ? "text"
+                : field.type())) {
+            CertificateText.Problem printed = CertificateText.problem(raw);
+            if (printed != null) {
+                return Result.invalid(switch (printed) {
+                    case BIDI_CONTROLS -> "reason.bidi";
+                    case CONTROL_CHARACTERS -> "reason.control";
+                    case NOT_ALLOWED -> "reason.characters";
+                });
+            }
         }
         Result typed = switch (field.type() == null ? "text" : field.type()) {
             case "number" -> number(digitsOnly(raw), rules, false);

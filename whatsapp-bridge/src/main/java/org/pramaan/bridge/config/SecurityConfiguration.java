@@ -42,8 +42,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(bridge.token()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/webhook", "/error").permitAll();
-                    auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/actuator/prometheus").permitAll();
+                    auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
+                    // Metrics and the operators' views need the bridge's one credential, the BRIDGE_TOKEN bearer.
+                    auth.requestMatchers("/actuator/**").hasRole("ISSUER");
                     auth.requestMatchers("/internal/**").hasRole("ISSUER");
                     if (simulator) {
                         auth.requestMatchers("/simulator", "/simulator/**").permitAll();

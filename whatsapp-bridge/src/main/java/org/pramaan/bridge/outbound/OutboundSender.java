@@ -1,5 +1,6 @@
 package org.pramaan.bridge.outbound;
 
+import org.pramaan.service.logging.PersonalNumbers;
 import dev.failsafe.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -127,7 +128,7 @@ public class OutboundSender implements SmartLifecycle {
                 outbox.accepted(entry.seq(), wamid);
                 meters.counter("bridge.outbound.sent", "kind", message.kind()).increment();
                 log.info("Message {} ({}) for {} accepted by WhatsApp as {}", entry.seq(), message.kind(),
-                        entry.citizenId(), wamid);
+                        PersonalNumbers.phone(entry.citizenId()), wamid);
             }
         } catch (GraphApiException e) {
             onError(entry, citizen, e);
@@ -170,7 +171,7 @@ public class OutboundSender implements SmartLifecycle {
     }
 
     private void alert(String kind, Outbox.Entry entry, GraphApiException e) {
-        log.error("ALERT [{}]: WhatsApp refused message {} for {}: {}", kind, entry.seq(), entry.citizenId(),
+        log.error("ALERT [{}]: WhatsApp refused message {} for {}: {}", kind, entry.seq(), PersonalNumbers.phone(entry.citizenId()),
                 e.getMessage());
         meters.counter("bridge.alerts", "kind", kind).increment();
         outbox.failed(entry.seq(), e.code(), e.getMessage());
@@ -178,7 +179,7 @@ public class OutboundSender implements SmartLifecycle {
 
     private void retry(Outbox.Entry entry, int code, String error) {
         if (entry.attempts() + 1 >= MAX_ATTEMPTS) {
-            log.error("Giving up on message {} for {} after {} attempts: {}", entry.seq(), entry.citizenId(),
+            log.error("Giving up on message {} for {} after {} attempts: {}", entry.seq(), PersonalNumbers.phone(entry.citizenId()),
                     MAX_ATTEMPTS, error);
             outbox.failed(entry.seq(), code, error);
             return;

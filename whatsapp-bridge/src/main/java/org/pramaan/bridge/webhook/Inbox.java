@@ -1,7 +1,9 @@
 package org.pramaan.bridge.webhook;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -14,6 +16,36 @@ public class Inbox {
 
     public Inbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What a store did: how many events were new, and the ones the database refused. */
+    public record Stored(int fresh, List<SetAside> refused) {
+    }
+
+    /**
+     * Stores the events; ones already stored (Meta's retries) are ignored. When the batch is refused, each event
+     * is tried alone so one the database cannot take (it names only its SQL state) does not sink the others.
+     */
+    public Stored storeEach(List<InboxEvent> events) {
+        try {
+            return new Stored(store(events), List.of());
+        } catch (DataAccessException batchFailed) {
+            int fresh = 0;
+            List<SetAside> refused = new ArrayList<>();
+            for (InboxEvent event : events) {
+                try {
+                    fresh += store(List.of(event));
+                } catch (DataAccessException e) {
+                    refused.add(new SetAside(SetAside.Reason.STORE_FAILED, "database refused the event (SQL state "
+                            + sqlState(e) + ")", event.payload()));
+                }
+            }
+            return new Stored(fresh, refused);
+        }
+    }
+
+    private static String sqlState(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "unknown";
     }
 
     /** Stores the events; ones already stored (Meta's retries) are ignored. Returns how many were new. */

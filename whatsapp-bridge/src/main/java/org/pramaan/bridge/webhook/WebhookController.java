@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.List;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +38,11 @@ public class WebhookController {
     private final Counter rejected;
     private final Counter stored;
     private final IngestPressure pressure;
+    private final DeadLetters deadLetters;
 
     public WebhookController(WhatsAppProperties whatsApp, ObjectMapper json, Inbox inbox, InboxWorker worker,
-            Clock clock, MeterRegistry meters, IngestPressure pressure) {
+            Clock clock, MeterRegistry meters, IngestPressure pressure, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.pressure = pressure;
         this.whatsApp = whatsApp;
         this.signature = new WebhookSignature(whatsApp.appSecret());
@@ -88,14 +89,18 @@ public class WebhookController {
             log.warn("Webhook POST with a missing or wrong X-Hub-Signature-256 from {}", request.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
         }
-        List<InboxEvent> events;
+        NotificationParser.Notification notification;
         try {
-            events = parser.parse(body, clock.instant());
+            notification = parser.read(body, clock.instant());
         } catch (NotificationParser.MalformedNotificationException e) {
             rejected.increment();
             return ResponseEntity.badRequest().body(e.getMessage());
         }
-        int fresh = inbox.store(events);
+        // Signed and readable: acknowledged whatever its items hold. What cannot be stored is kept aside.
+        Inbox.Stored result = inbox.storeEach(notification.events());
+        deadLetters.keep(notification.setAside());
+        deadLetters.keep(result.refused());
+        int fresh = result.fresh();
         stored.increment(fresh);
         if (fresh > 0) {
             worker.wake();

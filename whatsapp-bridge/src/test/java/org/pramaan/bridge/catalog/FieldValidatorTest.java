@@ -82,4 +82,19 @@ class FieldValidatorTest {
         assertThat(validator.check(f, "AB1234").valid()).isTrue();
         assertThat(validator.check(f, "ab1234").reasonKey()).isEqualTo("reason.pattern");
     }
+
+    /** The review's hostile answers, typed into the chat: refused with a reason, never passed on to the issuer. */
+    @Test
+    void controlCharactersMarkupAndBidiOverridesAreRefusedInTheChat() {
+        Validation none = rules(null, null, null, null, null, false);
+        assertThat(validator.check(field("text", none), "Pena\u0000maluru").reasonKey()).isEqualTo("reason.control");
+        assertThat(validator.check(field("phone", none), "98765\u000043210").reasonKey()).isEqualTo("reason.control");
+        assertThat(validator.check(field("village", none), "<script>alert(1)</script>").reasonKey())
+                .isEqualTo("reason.characters");
+        assertThat(validator.check(field("text", none), "Penamaluru \u202Eurulamaneb").reasonKey())
+                .isEqualTo("reason.bidi");
+        assertThat(validator.check(field("name", none), "Ra\u2066mesh").reasonKey()).isEqualTo("reason.bidi");
+        assertThat(validator.check(field("village", none), "H.No. 4-12/3A, (Near Temple) #2 & Main Rd: పెనమలూరు")
+                .valid()).isTrue();
+    }
 }

@@ -14,7 +14,8 @@ class NotificationParserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final NotificationParser parser = new NotificationParser(JSON);
-    private final Instant now = Instant.parse("2026-11-28T00:00:00Z");
+    // Just after the messages below were sent: their timestamps are believed (see NotificationParser.time).
+    private final Instant now = Instant.parse("2026-01-01T00:05:00Z");
 
     private List<InboxEvent> parse(String value) {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
@@ -91,7 +92,13 @@ class NotificationParserTest {
                 .isInstanceOf(NotificationParser.MalformedNotificationException.class);
         assertThatThrownBy(() -> parser.parse("{\"entry\":1}".getBytes(StandardCharsets.UTF_8), now))
                 .hasMessageContaining("entry");
-        assertThatThrownBy(() -> parse("{\"messages\":[{\"id\":\"x\",\"type\":\"text\"}]}"))
-                .hasMessageContaining("names no sender");
+        String noSender = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messages\":[{\"id\":\"x\",\"type\":\"text\"}]}}]}]}";
+        NotificationParser.Notification n = parser.read(noSender.getBytes(StandardCharsets.UTF_8), now);
+        assertThat(n.events()).isEmpty();
+        assertThat(n.setAside()).singleElement().satisfies(s -> {
+            assertThat(s.reason()).isEqualTo(SetAside.Reason.UNREADABLE);
+            assertThat(s.detail()).contains("names no sender");
+        });
     }
 }

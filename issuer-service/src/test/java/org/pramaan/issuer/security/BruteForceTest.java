@@ -1,0 +1,110 @@
+package org.pramaan.issuer.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.pramaan.credential.DepartmentCode;
+import org.pramaan.issuer.support.ApiClient;
+import org.pramaan.issuer.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The security review's guessing attacks, as sent: wrong passwords at speed over HTTP Basic, wrong API keys,
+ * and a console user name dressed up ({@code twd-officer%20}) to get a fresh bucket. Every account here is
+ * the test's own, so throttling it leaves the other tests' sign-ins alone.
+ */
+class BruteForceTest extends IntegrationTest {
+
+    private static final String PASSWORD = "Right0Password0For0The0Test";
+
+    @Autowired
+    Officers officers;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    Clock clock;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private String ownOfficer(String name) {
+        if (!officers.exists(name)) {
+            officers.create(new Officers.Officer(name, encoder.encode(PASSWORD), "Test officer",
+                    DepartmentCode.of("REV"), false), clock.instant());
+        }
+        return name;
+    }
+
+    @Test
+    void thirtyWrongBasicPasswordsThrottleTheAccountAndTheRightOneIsRefusedToo() {
+        String user = ownOfficer("brute-basic-officer");
+        int throttled = 0;
+        for (int i = 0; i < 30; i++) {
+            ApiClient.Answer a = ApiClient.basic(port, user, "guess" + i).get("/api/v1/applications/queue");
+            assertThat(a.status()).isIn(401, 429);
+            if (a.status() == 429) {
+                throttled++;
+            }
+        }
+        assertThat(throttled).as("wrong guesses are answered 429 once the account's budget is spent").isPositive();
+        ApiClient.Answer right = ApiClient.basic(port, user, PASSWORD).get("/api/v1/applications/queue");
+        assertThat(right.status()).isEqualTo(429);
+        long retryAfter = Long.parseLong(right.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+    }
+
+    @Test
+    void wrongApiKeysThrottleTheClient() {
+        ApiClient.Answer last = null;
+        for (int i = 0; i < 30; i++) {
+            last = ApiClient.apiKey(port, "rev-system.wrong-secret-" + i).get("/api/v1/applications/queue");
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).isNotBlank();
+        // the client's real key is refused too until the window passes (the same account, the same address)
+        assertThat(departmentSystem("REV").get("/api/v1/applications/queue").status()).isEqualTo(429);
+    }
+
+    @Test
+    void aDressedUpUserNameCountsAgainstTheSameAccount() throws Exception {
+        String user = ownOfficer("twd-officer");
+        for (int i = 0; i < 15; i++) {
+            signIn(user, "guess" + i);
+        }
+        // As they travel in the form body: a trailing space, upper case with a leading space, full-width letters,
+        // and a percent sign encoded once more.
+        for (String disguise : new String[] {"twd-officer%20", "+TWD-Officer",
+                URLEncoder.encode("ｔｗｄ-officer", StandardCharsets.UTF_8), "twd-officer%2520"}) {
+            HttpResponse<String> r = signIn(disguise, PASSWORD);
+            assertThat(r.statusCode()).as(disguise).isEqualTo(429);
+            assertThat(r.headers().firstValue("Retry-After")).as(disguise).isPresent();
+        }
+        assertThat(signIn(user, PASSWORD).statusCode()).isEqualTo(429);
+    }
+
+    private HttpResponse<String> signIn(String user, String password) throws Exception {
+        HttpResponse<String> page = http.send(get("/console/login"), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        // The user name goes into the body exactly as given (already form-encoded by the caller).
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user
+                        + "&password=" + password + "&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+    }
+}
