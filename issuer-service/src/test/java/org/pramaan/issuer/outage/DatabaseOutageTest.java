@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.pramaan.service.database.EmbeddedPostgresServer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,15 +27,29 @@ import org.springframework.test.context.DynamicPropertySource;
  * about 2 s (before: a 30 s hang, then a 500), readiness goes down, and when PostgreSQL is back the
  * service works again without a restart.
  */
-class DatabaseOutageTest extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DatabaseOutageTest {
 
-    private static final Path DATA = tempDir();
+    private static final Path HOME = tempDir();
+    private static final Path DATA = HOME.resolve("postgres");
     private static final int PORT = freePort();
     private static EmbeddedPostgresServer database = EmbeddedPostgresServer.start(DATA, PORT);
 
+    @LocalServerPort
+    int port;
+
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
+        IntegrationTest.register(registry, HOME);
         registry.add("pramaan.database.url", () -> "jdbc:postgresql://localhost:" + PORT + "/postgres?user=postgres");
+    }
+
+    private ApiClient anonymous() {
+        return ApiClient.anonymous(port);
+    }
+
+    private ApiClient bridge() {
+        return ApiClient.basic(port, IntegrationTest.BRIDGE_CLIENT_ID, IntegrationTest.BRIDGE_CLIENT_SECRET);
     }
 
     @AfterAll
@@ -75,7 +92,7 @@ class DatabaseOutageTest extends IntegrationTest {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("issuer-outage-pg");
+            return Files.createTempDirectory("issuer-outage-home");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

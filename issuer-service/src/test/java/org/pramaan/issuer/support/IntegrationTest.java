@@ -27,8 +27,8 @@ public abstract class IntegrationTest {
     protected static final BridgeStub BRIDGE = new BridgeStub();
     protected static final String BRIDGE_TOKEN = "test-bridge-token";
     /** The bridge's sign-in as ./pramaan up hands it to both services. */
-    protected static final String BRIDGE_CLIENT_ID = "whatsapp-bridge";
-    protected static final String BRIDGE_CLIENT_SECRET = "Run0Script0Made0This0Secret0For0Both";
+    public static final String BRIDGE_CLIENT_ID = "whatsapp-bridge";
+    public static final String BRIDGE_CLIENT_SECRET = "Run0Script0Made0This0Secret0For0Both";
 
     @LocalServerPort
     protected int port;
@@ -43,7 +43,16 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("pramaan.home", HOME::toString);
+        register(registry, HOME);
+    }
+
+    /**
+     * The settings of a test service with its state in {@code home}. A test that needs a context of its
+     * own (another database) gives it its own home too: each context writes its sign-ins to its home's
+     * dev.env, and two contexts sharing one would read each other's.
+     */
+    public static void register(DynamicPropertyRegistry registry, Path home) {
+        registry.add("pramaan.home", home::toString);
         registry.add("pramaan.ledger.connection", () -> DevNetwork.shared().connectionFile().toString());
         registry.add("pramaan.database.embedded-folder", () -> "temporary");
         registry.add("pramaan.database.embedded-name", () -> "issuer_test");
