@@ -1,12 +1,12 @@
 package org.pramaan.issuer.bootstrap;
 
 import java.security.cert.X509Certificate;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.KeyId;
-import org.pramaan.chaincode.issuer.IssuerNames;
-import org.pramaan.chaincode.issuer.IssuerRecord;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
+import org.pramaan.contract.issuer.IssuerNames;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
