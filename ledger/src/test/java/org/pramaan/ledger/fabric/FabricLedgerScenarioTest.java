@@ -222,6 +222,9 @@ class FabricLedgerScenarioTest {
                 issuedTx.add(first.ledger("REV").issue(List.of(LedgerFixtures.revenueCertificate(i))).transactionId());
             }
             DevNetworks.await(Duration.ofSeconds(10), () -> txIds(seen).containsAll(issuedTx), "the first three events");
+            // The listener has an event just before its checkpoint is saved: wait for that save, not a race with it.
+            DevNetworks.await(Duration.ofSeconds(10),
+                    () -> subscription.checkpoint() == seen.get(seen.size() - 1).blockNumber(), "the last event's checkpoint");
             checkpoint = subscription.checkpoint();
             assertThat(checkpoint).isEqualTo(seen.get(seen.size() - 1).blockNumber());
         }
