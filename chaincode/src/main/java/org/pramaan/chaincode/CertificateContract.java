@@ -11,24 +11,26 @@ import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.pramaan.chaincode.certificate.CertificateId;
 import org.pramaan.chaincode.certificate.Certificates;
-import org.pramaan.chaincode.certificate.ClaimsHash;
-import org.pramaan.chaincode.certificate.IssueBatch;
-import org.pramaan.chaincode.certificate.ReasonCode;
-import org.pramaan.chaincode.certificate.RevocationReason;
 import org.pramaan.chaincode.core.Caller;
-import org.pramaan.chaincode.core.Checks;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.ErrorCode;
-import org.pramaan.chaincode.core.Json;
-import org.pramaan.chaincode.core.KeyId;
+import org.pramaan.chaincode.core.ContractException;
 import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
-import org.pramaan.chaincode.issuer.IssuerRecord;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
 import org.pramaan.chaincode.issuer.Issuers;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.IssueBatch;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.core.Checks;
+import org.pramaan.contract.core.ErrorCode;
+import org.pramaan.contract.core.Json;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
+import org.pramaan.contract.issuer.IssuerListing;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 
 /**
  * The Pramaan certificate contract: departments and their signer keys (administrators), the
@@ -36,7 +38,8 @@ import org.pramaan.chaincode.issuer.SignerRegistration;
  *
  * <p>Arguments are plain strings, JSON where structured, so that the contract's own strict parsing
  * applies rather than the shim's. Answers are deterministic JSON. A refusal is a
- * {@link org.pramaan.chaincode.core.ContractException} whose payload is the {@link ErrorCode}.
+ * {@link ContractException} whose payload is the {@link ErrorCode}: every method runs its body in
+ * {@link ContractException#refusing}, which turns the records' {@code ContractViolation} into it.
  * Every method checks who calls before it reads anything.
  */
 @Contract(name = "pramaan", info = @Info(title = "Pramaan certificates", version = "0.1.0",
@@ -58,77 +61,99 @@ public final class CertificateContract implements ContractInterface {
 
     @Transaction(name = "RegisterIssuer", intent = Transaction.TYPE.SUBMIT)
     public String registerIssuer(Context ctx, String issuerJson) {
-        Caller.of(ctx).requireAdmin("register departments");
-        IssuerRegistration registration = Json.readArgument(issuerJson, IssuerRegistration.class, "issuerJson");
-        return Json.writeString(issuers(ctx).register(registration));
+        return ContractException.refusing(() -> {
+            Caller.of(ctx).requireAdmin("register departments");
+            IssuerRegistration registration = Json.readArgument(issuerJson, IssuerRegistration.class, "issuerJson");
+            return Json.writeString(issuers(ctx).register(registration));
+        });
     }
 
     @Transaction(name = "AddSignerKey", intent = Transaction.TYPE.SUBMIT)
     public String addSignerKey(Context ctx, String department, String signerJson) {
-        Caller.of(ctx).requireAdmin("add signer keys");
-        DepartmentCode code = DepartmentCode.of(department);
-        SignerRegistration signer = Json.readArgument(signerJson, SignerRegistration.class, "signerJson");
-        return Json.writeString(issuers(ctx).addSigner(code, signer));
+        return ContractException.refusing(() -> {
+            Caller.of(ctx).requireAdmin("add signer keys");
+            DepartmentCode code = DepartmentCode.of(department);
+            SignerRegistration signer = Json.readArgument(signerJson, SignerRegistration.class, "signerJson");
+            return Json.writeString(issuers(ctx).addSigner(code, signer));
+        });
     }
 
     @Transaction(name = "RevokeSignerKey", intent = Transaction.TYPE.SUBMIT)
     public String revokeSignerKey(Context ctx, String department, String kid, String revokedFrom, String reason) {
-        Caller.of(ctx).requireAdmin("revoke signer keys");
-        DepartmentCode code = DepartmentCode.of(department);
-        KeyId keyId = KeyId.of(kid);
-        Instant from = instant(revokedFrom, "revokedFrom");
-        return Json.writeString(issuers(ctx).revokeSigner(code, keyId, from, reason));
+        return ContractException.refusing(() -> {
+            Caller.of(ctx).requireAdmin("revoke signer keys");
+            DepartmentCode code = DepartmentCode.of(department);
+            KeyId keyId = KeyId.of(kid);
+            Instant from = instant(revokedFrom, "revokedFrom");
+            return Json.writeString(issuers(ctx).revokeSigner(code, keyId, from, reason));
+        });
     }
 
     @Transaction(name = "SuspendIssuer", intent = Transaction.TYPE.SUBMIT)
     public String suspendIssuer(Context ctx, String department, String reason) {
-        Caller.of(ctx).requireAdmin("suspend departments");
-        return Json.writeString(issuers(ctx).suspend(DepartmentCode.of(department), reason));
+        return ContractException.refusing(() -> {
+            Caller.of(ctx).requireAdmin("suspend departments");
+            return Json.writeString(issuers(ctx).suspend(DepartmentCode.of(department), reason));
+        });
     }
 
     @Transaction(name = "ReinstateIssuer", intent = Transaction.TYPE.SUBMIT)
     public String reinstateIssuer(Context ctx, String department) {
-        Caller.of(ctx).requireAdmin("reinstate departments");
-        return Json.writeString(issuers(ctx).reinstate(DepartmentCode.of(department)));
+        return ContractException.refusing(() -> {
+            Caller.of(ctx).requireAdmin("reinstate departments");
+            return Json.writeString(issuers(ctx).reinstate(DepartmentCode.of(department)));
+        });
     }
 
     @Transaction(name = "IssueCertificates", intent = Transaction.TYPE.SUBMIT)
     public String issueCertificates(Context ctx, String batchJson) {
-        DepartmentCode department = Caller.of(ctx).requireIssuer("issue certificates");
-        IssueBatch batch = Json.readArgument(batchJson, IssueBatch.class, "batchJson");
-        return Json.writeString(certificates(ctx).issue(department, batch, settings.maxBatch()));
+        return ContractException.refusing(() -> {
+            DepartmentCode department = Caller.of(ctx).requireIssuer("issue certificates");
+            IssueBatch batch = Json.readArgument(batchJson, IssueBatch.class, "batchJson");
+            return Json.writeString(certificates(ctx).issue(department, batch, settings.maxBatch()));
+        });
     }
 
     @Transaction(name = "RevokeCertificate", intent = Transaction.TYPE.SUBMIT)
     public String revokeCertificate(Context ctx, String id, String reasonCode, String reasonText) {
-        Caller caller = Caller.of(ctx);
-        caller.requireIssuer("revoke certificates");
-        CertificateId certificateId = CertificateId.of(id);
-        caller.requireIssuerOf(certificateId.department(), "revoke certificates");
-        RevocationReason reason = new RevocationReason(ReasonCode.parse(reasonCode), reasonText);
-        return Json.writeString(certificates(ctx).revoke(certificateId, reason));
+        return ContractException.refusing(() -> {
+            Caller caller = Caller.of(ctx);
+            caller.requireIssuer("revoke certificates");
+            CertificateId certificateId = CertificateId.of(id);
+            caller.requireIssuerOf(certificateId.department(), "revoke certificates");
+            RevocationReason reason = new RevocationReason(ReasonCode.parse(reasonCode), reasonText);
+            return Json.writeString(certificates(ctx).revoke(certificateId, reason));
+        });
     }
 
     @Transaction(name = "ReadCertificate", intent = Transaction.TYPE.EVALUATE)
     public String readCertificate(Context ctx, String id) {
-        return Json.writeString(certificates(ctx).read(CertificateId.of(id)));
+        return ContractException.refusing(() -> {
+            return Json.writeString(certificates(ctx).read(CertificateId.of(id)));
+        });
     }
 
     @Transaction(name = "VerifyCertificate", intent = Transaction.TYPE.EVALUATE)
     public String verifyCertificate(Context ctx, String id, String claimsHash) {
-        CertificateId certificateId = CertificateId.of(id);
-        ClaimsHash presented = ClaimsHash.of(claimsHash);
-        return Json.writeString(certificates(ctx).verify(certificateId, presented));
+        return ContractException.refusing(() -> {
+            CertificateId certificateId = CertificateId.of(id);
+            ClaimsHash presented = ClaimsHash.of(claimsHash);
+            return Json.writeString(certificates(ctx).verify(certificateId, presented));
+        });
     }
 
     @Transaction(name = "CertificateHistory", intent = Transaction.TYPE.EVALUATE)
     public String certificateHistory(Context ctx, String id) {
-        return Json.writeString(certificates(ctx).history(CertificateId.of(id)));
+        return ContractException.refusing(() -> {
+            return Json.writeString(certificates(ctx).history(CertificateId.of(id)));
+        });
     }
 
     @Transaction(name = "ReadIssuer", intent = Transaction.TYPE.EVALUATE)
     public String readIssuer(Context ctx, String department) {
-        return Json.writeString(issuers(ctx).get(DepartmentCode.of(department)));
+        return ContractException.refusing(() -> {
+            return Json.writeString(issuers(ctx).get(DepartmentCode.of(department)));
+        });
     }
 
     /**
@@ -137,13 +162,16 @@ public final class CertificateContract implements ContractInterface {
      */
     @Transaction(name = "ListIssuers", intent = Transaction.TYPE.EVALUATE)
     public String listIssuers(Context ctx, String pageSize, String bookmark) {
-        Page<IssuerRecord> page = issuers(ctx).list(pageSize(pageSize), bookmark == null ? "" : bookmark);
-        return Json.writeString(new IssuerListing(page.items(), page.bookmark()));
+        return ContractException.refusing(() -> {
+            Page<IssuerRecord> page = issuers(ctx).list(pageSize(pageSize), bookmark == null ? "" : bookmark);
+            return Json.writeString(new IssuerListing(page.items(), page.bookmark()));
+        });
     }
 
     @Override
     public void unknownTransaction(Context ctx) {
-        throw ErrorCode.INVALID_ARGUMENT.exception("the contract has no transaction '" + ctx.getStub().getFunction() + "'");
+        throw ContractException.of(ErrorCode.INVALID_ARGUMENT.exception(
+                "the contract has no transaction '" + ctx.getStub().getFunction() + "'"));
     }
 
     private static Issuers issuers(Context ctx) {

@@ -2,7 +2,7 @@ package org.pramaan.chaincode;
 
 import java.util.Map;
 import org.pramaan.chaincode.core.ContractException;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 
 /**
  * The contract's configuration.
@@ -37,9 +37,10 @@ public record ContractSettings(int maxBatch) {
         try {
             return new ContractSettings(Integer.parseInt(maxBatch.strip()));
         } catch (NumberFormatException e) {
-            throw ErrorCode.MISCONFIGURED.exception(MAX_BATCH_VARIABLE + " is not a whole number: '" + maxBatch + "'");
+            throw ContractException.of(ErrorCode.MISCONFIGURED.exception(
+                    MAX_BATCH_VARIABLE + " is not a whole number: '" + maxBatch + "'"));
         } catch (IllegalArgumentException e) {
-            throw ErrorCode.MISCONFIGURED.exception(e.getMessage());
+            throw ContractException.of(ErrorCode.MISCONFIGURED.exception(e.getMessage()));
         }
     }
 
@@ -70,7 +71,7 @@ public record ContractSettings(int maxBatch) {
 
         static ContractSettings settings() {
             if (PROBLEM != null) {
-                throw ErrorCode.MISCONFIGURED.exception(PROBLEM);
+                throw ContractException.of(ErrorCode.MISCONFIGURED.exception(PROBLEM));
             }
             return SETTINGS;
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pramaan.chaincode.core.ContractException;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 import org.pramaan.chaincode.testing.ContractHarness;
 import org.pramaan.chaincode.testing.Fixtures;
 import org.pramaan.chaincode.testing.Fixtures.Signer;

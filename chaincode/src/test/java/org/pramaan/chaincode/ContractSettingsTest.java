@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pramaan.chaincode.core.ContractException;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 
 class ContractSettingsTest {
 

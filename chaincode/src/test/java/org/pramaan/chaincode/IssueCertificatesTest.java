@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 import org.pramaan.chaincode.testing.ContractHarness;
 import org.pramaan.chaincode.testing.Fixtures;
 import org.pramaan.chaincode.testing.Fixtures.Signer;

@@ -3,6 +3,8 @@ package org.pramaan.credential;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
 
 /**
  * The claims of a certificate credential, as carried in a CBOR Web Token (RFC 8392): issuer

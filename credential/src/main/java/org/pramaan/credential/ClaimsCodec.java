@@ -9,6 +9,8 @@ import com.upokecenter.cbor.CBORType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
 
 /**
  * Encodes {@link CertificateClaims} as a CWT claims set and back. Registered claims use their

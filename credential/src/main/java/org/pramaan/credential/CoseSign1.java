@@ -6,6 +6,7 @@ import static org.pramaan.credential.MalformedCredentialException.Reason.WRONG_A
 import com.upokecenter.cbor.CBOREncodeOptions;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
+import org.pramaan.contract.id.KeyId;
 
 /**
  * A COSE_Sign1 message (RFC 9052 section 4.2) with ES256, as Pramaan uses it: the protected header

@@ -4,6 +4,7 @@ import com.google.common.io.BaseEncoding;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import org.pramaan.contract.id.KeyId;
 
 /**
  * A signed certificate credential: the claims and the COSE_Sign1 that carries them. Gives the

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pramaan.contract.id.KeyId;
 
 /**
  * The department signers a verifier trusts, each checked once, when the list is built, to chain to

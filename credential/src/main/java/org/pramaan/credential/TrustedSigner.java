@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 
 /**
  * A department signer as the trust list knows it: the department, its certificate, and when (if

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pramaan.contract.id.KeyId;
 import org.pramaan.credential.CredentialCheck.Outcome;
 import org.pramaan.credential.keys.CertificateAuthority;
 import org.pramaan.credential.keys.SignerKey;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pramaan.contract.id.CertificateId;
 
 final class Samples {
 

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pramaan.contract.id.KeyId;
 import org.pramaan.credential.CredentialCheck.Outcome;
 
 /** A forger changes bytes; whatever single byte they change, the verifier must not say valid. */

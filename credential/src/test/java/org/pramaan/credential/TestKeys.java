@@ -3,6 +3,7 @@ package org.pramaan.credential;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.CertificateAuthority;
 import org.pramaan.credential.keys.SignerKey;
 

@@ -4,19 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.pramaan.chaincode.certificate.CertificateHistory;
-import org.pramaan.chaincode.certificate.CertificateRecord;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.certificate.RevocationReason;
-import org.pramaan.chaincode.certificate.Verification;
-import org.pramaan.chaincode.issuer.IssuerRecord;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.Verification;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 
 /**
- * The certificate ledger in domain terms, as one identity sees it. The contract's records are the
- * vocabulary; what a call may do depends on the identity's attributes ({@code role}, {@code dept}),
+ * The certificate ledger in domain terms, as one identity sees it. The contract's records (module
+ * {@code contract-model}, package {@code org.pramaan.contract}) are the vocabulary, so that no user of
+ * this port carries the chaincode shim; what a call may do depends on the identity's attributes ({@code role}, {@code dept}),
  * which the contract checks.
  *
  * <p>Writes are idempotent where the contract makes them so: issuing the same batch twice, or
@@ -24,8 +25,9 @@ import org.pramaan.chaincode.issuer.SignerRegistration;
  * {@link LedgerException} carrying the transaction id and a {@link LedgerErrorCode}.
  *
  * <pre>{@code
- * try (Ledger ledger = DevLedger.open(dataSource, identity, trustedCas, clock)) {
- *     IssueOutcome outcome = ledger.issue(List.of(request));
+ * try (FabricLedger fabric = FabricLedger.connect(connectionFile, dataSource, FabricLedger.Settings.defaults())) {
+ *     Ledger ledger = fabric.ledger("REV");
+ *     IssueOutcome outcome = ledger.issue(List.of(request)).value();
  * }
  * }</pre>
  */
@@ -59,9 +61,10 @@ public interface Ledger extends AutoCloseable {
     Committed<IssuerRecord> reinstateIssuer(String department);
 
     /**
-     * Delivers the ledger's events, in order, to {@code listener}, starting after the checkpoint saved
-     * under {@code subscriber} (or from the first block), and saves the checkpoint after each event.
-     * A listener that throws gets the same event again on the next attempt.
+     * Delivers the ledger's events, typed ({@link LedgerEvent}), in order, to {@code listener}, starting
+     * after the checkpoint saved under {@code subscriber} (or from the first block), and saves the
+     * checkpoint after each event. A listener that throws gets the same event again on the next
+     * attempt; an event this client cannot type comes as {@link LedgerEvent.Unknown}.
      */
     EventSubscription subscribe(String subscriber, Consumer<LedgerEvent> listener);
 

@@ -14,13 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.certificate.CertificateRecord;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.CertificateStatus;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.certificate.ReasonCode;
-import org.pramaan.chaincode.certificate.RevocationReason;
-import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.CertificateStatus;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.Verification;
 import org.pramaan.ledger.identity.LedgerIdentity;
 
 /**
@@ -45,7 +45,7 @@ public abstract class LedgerContractSuite {
     void departmentsAndTheirKeysAreReadByAnyone() {
         assertThat(ledgerAs(VERIFIER).issuers()).extracting(i -> i.department().toString()).containsExactly("HLT", "REV");
         assertThat(ledgerAs(VERIFIER).issuer("REV")).hasValueSatisfying(
-                issuer -> assertThat(issuer.signer(org.pramaan.chaincode.core.KeyId.of(LedgerFixtures.REV_SIGNER.kid().hex()))).isPresent());
+                issuer -> assertThat(issuer.signer(org.pramaan.contract.id.KeyId.of(LedgerFixtures.REV_SIGNER.kid().hex()))).isPresent());
         assertThat(ledgerAs(VERIFIER).issuer("EDU")).isEmpty();
     }
 
@@ -153,7 +153,7 @@ public abstract class LedgerContractSuite {
         CountDownLatch revoked = new CountDownLatch(1);
         try (EventSubscription subscription = ledgerAs(VERIFIER).subscribe("verifier-cache", event -> {
             seen.add(event);
-            if (event.name().equals(LedgerEvent.CERTIFICATE_REVOKED)) {
+            if (event instanceof LedgerEvent.CertificateRevoked) {
                 revoked.countDown();
             }
         })) {
@@ -161,9 +161,14 @@ public abstract class LedgerContractSuite {
             ledgerAs(REV_ISSUER).revoke(request.id().toString(), new RevocationReason(ReasonCode.FRAUD, "forged documents"));
             assertThat(revoked.await(10, TimeUnit.SECONDS)).as("revocation event within 10 s").isTrue();
         }
-        assertThat(seen).extracting(LedgerEvent::name).containsSubsequence(
-                LedgerEvent.ISSUER_CHANGED, LedgerEvent.CERTIFICATE_ISSUED, LedgerEvent.CERTIFICATE_REVOKED);
-        assertThat(seen.get(seen.size() - 1).payloadText()).contains(request.id().toString());
+        assertThat(seen).extracting(LedgerEvent::getClass).containsSubsequence(
+                LedgerEvent.IssuerChanged.class, LedgerEvent.CertificateIssued.class, LedgerEvent.CertificateRevoked.class);
+        assertThat(seen).noneMatch(LedgerEvent.Unknown.class::isInstance);
+        assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(LedgerEvent.CertificateRevoked.class, revocation -> {
+            assertThat(revocation.payload().id()).isEqualTo(request.id());
+            assertThat(revocation.payload().reasonCode()).isEqualTo(ReasonCode.FRAUD);
+            assertThat(revocation.payload().status()).isEqualTo(CertificateStatus.REVOKED);
+        });
 
         CertificateRequest later = LedgerFixtures.revenueCertificate(2);
         List<LedgerEvent> resumed = new CopyOnWriteArrayList<>();
@@ -176,7 +181,8 @@ public abstract class LedgerContractSuite {
             assertThat(issued.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(resumed).hasSize(1);
-        assertThat(resumed.get(0).payloadText()).contains(later.id().toString());
+        assertThat(resumed.get(0)).isInstanceOfSatisfying(LedgerEvent.CertificateIssued.class,
+                issuedEvent -> assertThat(issuedEvent.payload().ids()).containsExactly(later.id()));
     }
 
     @Test

@@ -7,14 +7,14 @@ import java.time.Year;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.ClaimsHash;
-import org.pramaan.chaincode.issuer.IssuerNames;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
-import org.pramaan.credential.CertificateId;
-import org.pramaan.credential.DepartmentCode;
-import org.pramaan.credential.KeyId;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.issuer.IssuerNames;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 import org.pramaan.credential.keys.CertificateAuthority;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
@@ -56,12 +56,12 @@ public final class LedgerFixtures {
     }
 
     public static IssuerRegistration department(String code, String english) {
-        return new IssuerRegistration(org.pramaan.chaincode.core.DepartmentCode.of(code),
+        return new IssuerRegistration(org.pramaan.contract.id.DepartmentCode.of(code),
                 new IssuerNames(english, english + " (te)", english + " (hi)"));
     }
 
     public static SignerRegistration signer(SignerKey key) {
-        return new SignerRegistration(org.pramaan.chaincode.core.KeyId.of(key.kid().hex()), KeyFiles.toPem(key.certificate()),
+        return new SignerRegistration(org.pramaan.contract.id.KeyId.of(key.kid().hex()), KeyFiles.toPem(key.certificate()),
                 key.certificate().getNotBefore().toInstant(), key.certificate().getNotAfter().toInstant());
     }
 
@@ -72,9 +72,9 @@ public final class LedgerFixtures {
 
     public static CertificateRequest request(DepartmentCode department, String type, KeyId kid, int n) {
         CertificateId id = CertificateId.generate(department, type, Year.of(2026));
-        return new CertificateRequest(org.pramaan.chaincode.certificate.CertificateId.of(id.toString()),
-                org.pramaan.chaincode.core.DepartmentCode.of(department.value()), type, hash(id + "#" + n),
-                org.pramaan.chaincode.core.KeyId.of(kid.hex()), FROM.plus(Duration.ofDays(3650)));
+        return new CertificateRequest(org.pramaan.contract.id.CertificateId.of(id.toString()),
+                org.pramaan.contract.id.DepartmentCode.of(department.value()), type, hash(id + "#" + n),
+                org.pramaan.contract.id.KeyId.of(kid.hex()), FROM.plus(Duration.ofDays(3650)));
     }
 
     public static ClaimsHash hash(String seed) {

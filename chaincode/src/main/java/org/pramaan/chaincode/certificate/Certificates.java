@@ -9,12 +9,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.ErrorCode;
 import org.pramaan.chaincode.core.WorldState;
-import org.pramaan.chaincode.issuer.IssuerRecord;
 import org.pramaan.chaincode.issuer.Issuers;
-import org.pramaan.chaincode.issuer.SignerKey;
+import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.IssueBatch;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.Verification;
+import org.pramaan.contract.core.ErrorCode;
+import org.pramaan.contract.event.CertificateEvents;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.SignerKey;
 
 /**
  * Anchoring, revoking and reading certificates. The caller's identity has been checked before;

@@ -3,6 +3,8 @@ package org.pramaan.chaincode.core;
 import java.util.Objects;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
+import org.pramaan.contract.core.ErrorCode;
+import org.pramaan.contract.id.DepartmentCode;
 
 /**
  * Who submitted the transaction, from the X.509 identity's Fabric CA attributes {@code role} and

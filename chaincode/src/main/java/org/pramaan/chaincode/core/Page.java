@@ -2,6 +2,7 @@ package org.pramaan.chaincode.core;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.pramaan.contract.core.Checks;
 
 /**
  * One page of a listing. {@code bookmark} is the attribute of the first key not on this page,

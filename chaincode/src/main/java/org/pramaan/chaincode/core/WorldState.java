@@ -12,6 +12,8 @@ import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.pramaan.contract.core.ErrorCode;
+import org.pramaan.contract.core.Json;
 
 /**
  * The ledger as one transaction sees it: typed JSON values under composite keys, the transaction's

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.ErrorCode;
-import org.pramaan.chaincode.core.KeyId;
 import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
+import org.pramaan.contract.core.ErrorCode;
+import org.pramaan.contract.event.IssuerChange;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerKey;
+import org.pramaan.contract.issuer.SignerRegistration;
 
 /**
  * The departments on the ledger and the administrator's changes to them. Authorisation is the
@@ -18,7 +23,7 @@ import org.pramaan.chaincode.core.WorldState;
 public final class Issuers {
 
     public static final String OBJECT_TYPE = "ISSUER";
-    public static final String EVENT = "IssuerChanged";
+    public static final String EVENT = IssuerChange.EVENT;
     public static final int MAX_PAGE_SIZE = 100;
 
     private final WorldState state;

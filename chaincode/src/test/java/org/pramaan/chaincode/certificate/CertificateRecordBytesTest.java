@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.Json;
-import org.pramaan.chaincode.core.KeyId;
 import org.pramaan.chaincode.testing.ContractHarness;
 import org.pramaan.chaincode.testing.Fixtures;
 import org.pramaan.chaincode.testing.TestIdentity;
+import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.CertificateStatus;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.core.Json;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 
 /**
  * Every endorsing peer must write the same bytes, and clients compare what they read; so the

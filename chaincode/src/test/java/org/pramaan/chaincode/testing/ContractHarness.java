@@ -13,7 +13,7 @@ import org.hyperledger.fabric.contract.Context;
 import org.pramaan.chaincode.CertificateContract;
 import org.pramaan.chaincode.ContractSettings;
 import org.pramaan.chaincode.core.ContractException;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 
 /**
  * Runs the contract's transactions as a peer would: each call gets a fresh transaction id, the

@@ -16,9 +16,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pramaan.credential.CertificateId;
-import org.pramaan.credential.DepartmentCode;
-import org.pramaan.credential.KeyId;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 import org.pramaan.credential.keys.CertificateAuthority;
 import org.pramaan.credential.keys.SignerKey;
 

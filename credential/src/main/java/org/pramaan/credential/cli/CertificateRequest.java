@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pramaan.credential.CertificateBody;
 import org.pramaan.credential.CertificateClaims;
-import org.pramaan.credential.CertificateId;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 
 /**

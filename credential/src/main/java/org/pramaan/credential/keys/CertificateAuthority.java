@@ -56,7 +56,7 @@ public final class CertificateAuthority {
     }
 
     /** A department document-signer certificate (subject OU = department code) and its new key. */
-    public SignerKey issueSigner(org.pramaan.credential.DepartmentCode department, Instant notBefore, Duration validity) {
+    public SignerKey issueSigner(org.pramaan.contract.id.DepartmentCode department, Instant notBefore, Duration validity) {
         KeyPair pair = KeyPairs.generateP256();
         X500Principal subject = new X500Principal(
                 "CN=" + department.value() + " Document Signer, OU=" + department.value() + ", O=Pramaan Development, C=IN");

@@ -25,7 +25,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 
 /**
  * Reads and writes department keys: PKCS#8 private keys and X.509 certificates as PEM, or a

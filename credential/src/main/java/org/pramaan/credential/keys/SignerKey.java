@@ -4,8 +4,8 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.Objects;
-import org.pramaan.credential.DepartmentCode;
-import org.pramaan.credential.KeyId;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 
 /** A department's document-signing key: private key, its certificate, and the department it signs for. */
 public record SignerKey(DepartmentCode department, PrivateKey privateKey, X509Certificate certificate) {

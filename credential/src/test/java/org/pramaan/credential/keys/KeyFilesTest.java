@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.TestKeys;
 
 class KeyFilesTest {

@@ -3,7 +3,7 @@ package org.pramaan.issuer.anchoring;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -11,15 +11,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.pramaan.chaincode.certificate.CertificateHistory;
-import org.pramaan.chaincode.certificate.CertificateId;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.ClaimsHash;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.certificate.ReasonCode;
-import org.pramaan.chaincode.certificate.RevocationReason;
-import org.pramaan.chaincode.core.KeyId;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.id.KeyId;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
@@ -205,7 +205,7 @@ public class AnchoringWorker {
 
     private static CertificateRequest request(DepartmentCode department, AnchorQueue.Waiting w) {
         return new CertificateRequest(CertificateId.of(w.certificateId()),
-                org.pramaan.chaincode.core.DepartmentCode.of(department.value()), w.type(),
+                org.pramaan.contract.id.DepartmentCode.of(department.value()), w.type(),
                 ClaimsHash.of(w.claimsHash()), KeyId.of(w.kid()), w.expiresAt());
     }
 }

@@ -1,6 +1,6 @@
 package org.pramaan.issuer.anchoring;
 
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.ledger.Ledger;
 
 /** The ledger as a department's identity sees it (the contract checks the identity's department). */

@@ -1,7 +1,7 @@
 package org.pramaan.issuer.anchoring;
 
 import javax.sql.DataSource;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.fabric.FabricLedger;

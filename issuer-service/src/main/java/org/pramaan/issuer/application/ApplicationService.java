@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.catalog.Catalog;
 import org.pramaan.issuer.catalog.CertificateForm;

@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.catalog.Catalog;
 import org.pramaan.issuer.catalog.Department;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 
 /** The validated catalog: departments and their services, in file order. Immutable. */
 public final class Catalog {

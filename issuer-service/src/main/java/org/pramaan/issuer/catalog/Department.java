@@ -1,6 +1,6 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 
 /** A department of the state government that offers services and may issue certificates. */
 public record Department(DepartmentCode code, Localized names) {

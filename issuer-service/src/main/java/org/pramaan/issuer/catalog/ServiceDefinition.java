@@ -3,7 +3,7 @@ package org.pramaan.issuer.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 
 /**
  * One service of the catalog. Certificate services carry a {@link CertificateForm}; information

@@ -3,7 +3,7 @@ package org.pramaan.issuer.certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.pramaan.credential.CertificateBody;
 import org.pramaan.credential.CertificateClaims;
-import org.pramaan.credential.CertificateId;
+import org.pramaan.contract.id.CertificateId;
 import org.pramaan.credential.CredentialSigner;
 import org.pramaan.credential.Language;
 import org.pramaan.credential.SignedCredential;

@@ -2,8 +2,8 @@ package org.pramaan.issuer.certificate;
 
 import java.time.Clock;
 import java.util.Locale;
-import org.pramaan.chaincode.certificate.ReasonCode;
-import org.pramaan.chaincode.certificate.RevocationReason;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.web.NotFoundException;
 import org.slf4j.Logger;

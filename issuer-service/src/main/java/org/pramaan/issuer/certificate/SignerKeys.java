@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import org.pramaan.chaincode.certificate.ReasonCode;
+import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.Application;
 import org.pramaan.issuer.application.ApplicationService;

@@ -2,7 +2,7 @@ package org.pramaan.issuer.security;
 
 import java.util.Objects;
 import java.util.Set;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

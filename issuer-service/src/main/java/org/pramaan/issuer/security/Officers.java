@@ -3,7 +3,7 @@ package org.pramaan.issuer.security;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

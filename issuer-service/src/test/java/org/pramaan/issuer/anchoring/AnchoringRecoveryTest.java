@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.certificate.CertificateId;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.ClaimsHash;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.core.DepartmentCode;
-import org.pramaan.chaincode.core.KeyId;
+import org.pramaan.contract.id.CertificateId;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.contract.id.KeyId;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.pramaan.ledger.Committed;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,7 @@ class AnchoringRecoveryTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> anchored(id)));
         assertThat(jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox WHERE certificate_id IN (?, ?, ?)")
                 .params(ids.get(0), ids.get(1), ids.get(2)).query(Long.class).single()).isZero();
-        ids.forEach(id -> assertThat(realLedgers.forDepartment(org.pramaan.credential.DepartmentCode.of("REV"))
+        ids.forEach(id -> assertThat(realLedgers.forDepartment(org.pramaan.contract.id.DepartmentCode.of("REV"))
                 .read(id)).isPresent());
     }
 
@@ -56,7 +56,7 @@ class AnchoringRecoveryTest extends IntegrationTest {
         String id = issue("Crash Survivor");
         JsonNode c = status(id);
         // What the worker had sent when the process died: the ledger committed, our database did not.
-        Committed<IssueOutcome> first = realLedgers.forDepartment(org.pramaan.credential.DepartmentCode.of("REV"))
+        Committed<IssueOutcome> first = realLedgers.forDepartment(org.pramaan.contract.id.DepartmentCode.of("REV"))
                 .issue(List.of(new CertificateRequest(CertificateId.of(id), DepartmentCode.of("REV"), c.get("type").asString(),
                         ClaimsHash.of(c.get("claimsHash").asString()), KeyId.of(c.get("kid").asString()),
                         Instant.parse(c.get("expiresAt").asString()))));
@@ -65,7 +65,7 @@ class AnchoringRecoveryTest extends IntegrationTest {
         ledgers.available(true);
         await().atMost(Duration.ofSeconds(30)).until(() -> anchored(id));
         assertThat(status(id).get("ledger").get("transactionId").asString()).isEqualTo(first.transactionId());
-        assertThat(realLedgers.forDepartment(org.pramaan.credential.DepartmentCode.of("REV")).history(id).history())
+        assertThat(realLedgers.forDepartment(org.pramaan.contract.id.DepartmentCode.of("REV")).history(id).history())
                 .as("one ledger write for the certificate").hasSize(1);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;

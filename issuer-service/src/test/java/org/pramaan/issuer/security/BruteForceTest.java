@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,6 @@
 package org.pramaan.issuer.support;
 
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.anchoring.DepartmentLedgers;
 import org.pramaan.issuer.anchoring.LedgerConnections;
 import org.pramaan.ledger.Ledger;

@@ -16,7 +16,7 @@ import org.pramaan.credential.CredentialCheck;
 import org.pramaan.credential.CredentialVerifier;
 import org.pramaan.credential.TrustList;
 import org.pramaan.credential.TrustedSigner;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.issuer.application.Verhoeff;
 import org.pramaan.issuer.certificate.SignerKeys;

@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.pramaan.chaincode.certificate.CertificateHistory;
-import org.pramaan.chaincode.certificate.CertificateRecord;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.IssueBatch;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.certificate.RevocationReason;
-import org.pramaan.chaincode.certificate.Verification;
-import org.pramaan.chaincode.core.Json;
-import org.pramaan.chaincode.issuer.IssuerRecord;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.IssueBatch;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.Verification;
+import org.pramaan.contract.core.Json;
+import org.pramaan.contract.issuer.IssuerListing;
+import org.pramaan.contract.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.Ledger;
@@ -30,8 +31,8 @@ import org.pramaan.ledger.LedgerEvent;
 import org.pramaan.ledger.LedgerException;
 
 /**
- * {@link Ledger} over any {@link Transactor}: the same calls, JSON and error mapping for DevLedger
- * and Fabric. Submits that lost a read conflict are retried as they are: every write of the contract
+ * {@link Ledger} over any {@link Transactor}: the contract's calls, its JSON (the contract model's
+ * records and {@code Json}) and the error mapping. Submits that lost a read conflict are retried as they are: every write of the contract
  * is idempotent, so a retry either does the work or finds it already done. Both read conflicts
  * (MVCC and phantom) are retried.
  */
@@ -91,7 +92,7 @@ public final class ContractLedger implements Ledger {
         List<IssuerRecord> all = new ArrayList<>();
         String bookmark = "";
         do {
-            IssuerPage page = evaluate(IssuerPage.class, "ListIssuers", Integer.toString(ISSUER_PAGE_SIZE), bookmark);
+            IssuerListing page = evaluate(IssuerListing.class, "ListIssuers", Integer.toString(ISSUER_PAGE_SIZE), bookmark);
             all.addAll(page.issuers());
             bookmark = page.bookmark() == null ? "" : page.bookmark();
         } while (!bookmark.isEmpty());
@@ -160,9 +161,5 @@ public final class ContractLedger implements Ledger {
             throw new LedgerException(LedgerErrorCode.CONTRACT_FAILURE, null,
                     function + " answered with JSON this client cannot read: " + e.getMessage(), e);
         }
-    }
-
-    /** The answer of {@code ListIssuers}. */
-    record IssuerPage(List<IssuerRecord> issuers, String bookmark) {
     }
 }

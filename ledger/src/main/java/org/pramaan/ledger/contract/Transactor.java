@@ -6,9 +6,9 @@ import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.LedgerEvent;
 
 /**
- * How contract calls reach a ledger: through a Fabric Gateway to real peers, or in-process onto
- * DevLedger's PostgreSQL state. Arguments and answers are the contract's strings and JSON bytes;
- * refusals are {@link org.pramaan.ledger.LedgerException}s.
+ * How contract calls reach a ledger: through a Fabric Gateway to the peers (FabricTransactor).
+ * Arguments and answers are the contract's strings and JSON bytes; events are typed
+ * {@link LedgerEvent}s; refusals are {@link org.pramaan.ledger.LedgerException}s.
  */
 public interface Transactor extends AutoCloseable {
 

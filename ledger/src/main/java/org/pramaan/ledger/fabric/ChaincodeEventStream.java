@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the chaincode's events to one listener on a thread of its own, from the Gateway's
- * event stream resumed at the subscriber's checkpoint: from the first block when there is none,
- * else after the last event delivered. When the listener throws, the checkpoint or the stream
- * fails, the stream is closed and reopened from the checkpoint after a backoff, so the same event
- * comes again and nothing is skipped.
+ * Delivers the chaincode's events, typed by {@link ChaincodeEvents}, to one listener on a thread of
+ * its own, from the Gateway's event stream resumed at the subscriber's checkpoint: from the first
+ * block when there is none, else after the last event delivered. When the listener throws, the
+ * checkpoint or the stream fails, the stream is closed and reopened from the checkpoint after a
+ * backoff, so the same event comes again and nothing is skipped.
  */
 final class ChaincodeEventStream implements EventSubscription {
 
@@ -126,8 +126,7 @@ final class ChaincodeEventStream implements EventSubscription {
     }
 
     private void deliver(ChaincodeEvent event) throws IOException {
-        listener.accept(new LedgerEvent(event.getEventName(), event.getPayload(), event.getTransactionId(),
-                event.getBlockNumber()));
+        listener.accept(ChaincodeEvents.parse(event));
         checkpointer.checkpointChaincodeEvent(event);
     }
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import org.pramaan.chaincode.core.ErrorCode;
+import org.pramaan.contract.core.ErrorCode;
 import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerException;
 

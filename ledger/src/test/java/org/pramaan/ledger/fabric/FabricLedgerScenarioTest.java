@@ -35,8 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.IssueOutcome;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.Ledger;
@@ -250,7 +250,7 @@ class FabricLedgerScenarioTest {
                 .allSatisfy(block -> assertThat(block).isGreaterThan(checkpoint));
         assertThat(seen).extracting(LedgerEvent::blockNumber).isSorted();
         assertThat(seen).filteredOn(e -> issuedTx.contains(e.transactionId())).hasSize(6)
-                .allSatisfy(e -> assertThat(e.name()).isEqualTo(LedgerEvent.CERTIFICATE_ISSUED));
+                .allSatisfy(e -> assertThat(e).isInstanceOf(LedgerEvent.CertificateIssued.class));
     }
 
     @Test

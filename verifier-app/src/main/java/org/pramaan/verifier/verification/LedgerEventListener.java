@@ -1,9 +1,7 @@
 package org.pramaan.verifier.verification;
 
 import java.util.List;
-import org.pramaan.chaincode.certificate.CertificateEvents;
-import org.pramaan.chaincode.certificate.CertificateId;
-import org.pramaan.chaincode.core.Json;
+import org.pramaan.contract.id.CertificateId;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.LedgerEvent;
@@ -57,31 +55,20 @@ public class LedgerEventListener implements SmartLifecycle {
     }
 
     void onEvent(LedgerEvent event) {
-        switch (event.name()) {
-            case LedgerEvent.CERTIFICATE_ISSUED -> parse(event, CertificateEvents.Issued.class).ifPresent(issued -> {
-                List<String> ids = issued.ids().stream().map(CertificateId::value).toList();
-                anchors.record(ids, event.transactionId(), event.blockNumber());
-                ids.forEach(statuses::invalidate);
-            });
-            case LedgerEvent.CERTIFICATE_REVOKED -> parse(event, CertificateEvents.Revoked.class)
-                    .ifPresent(revoked -> statuses.invalidate(revoked.id().value()));
-            case LedgerEvent.ISSUER_CHANGED -> {
-                if (!issuers.refresh()) {
-                    // Throwing makes the subscription deliver this event again, so the change is not lost.
-                    throw new IllegalStateException("trust list not refreshed after " + event);
-                }
+        if (event instanceof LedgerEvent.CertificateIssued issued) {
+            List<String> ids = issued.payload().ids().stream().map(CertificateId::value).toList();
+            anchors.record(ids, issued.transactionId(), issued.blockNumber());
+            ids.forEach(statuses::invalidate);
+        } else if (event instanceof LedgerEvent.CertificateRevoked revoked) {
+            statuses.invalidate(revoked.payload().id().value());
+        } else if (event instanceof LedgerEvent.IssuerChanged) {
+            if (!issuers.refresh()) {
+                // Throwing makes the subscription deliver this event again, so the change is not lost.
+                throw new IllegalStateException("trust list not refreshed after " + event);
             }
-            default -> LOG.debug("ignoring ledger event {}", event.name());
-        }
-    }
-
-    private static <T> java.util.Optional<T> parse(LedgerEvent event, Class<T> type) {
-        try {
-            return java.util.Optional.of(Json.readArgument(event.payloadText(), type, event.name() + " event"));
-        } catch (RuntimeException e) {
-            // A payload we cannot read would block the stream for ever if it were retried; say so and go on.
-            LOG.error("unreadable {} event in block {}: {}", event.name(), event.blockNumber(), e.getMessage());
-            return java.util.Optional.empty();
+        } else if (event instanceof LedgerEvent.Unknown unknown) {
+            // Not retried: a payload we cannot read would block the stream for ever. The ledger client logged it.
+            LOG.debug("ignoring ledger event {}", unknown);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.pramaan.verifier.verification;
 
 import java.util.Optional;
-import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.contract.certificate.Verification;
 
 /**
  * The ledger's answer for one certificate and claims hash, or, when the ledger could not be asked and

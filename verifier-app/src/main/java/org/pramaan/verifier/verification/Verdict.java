@@ -2,7 +2,7 @@ package org.pramaan.verifier.verification;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.pramaan.chaincode.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.credential.CertificateClaims;
 import org.pramaan.credential.VerificationStatus;
 

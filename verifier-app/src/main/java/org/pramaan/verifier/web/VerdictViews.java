@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.pramaan.chaincode.issuer.IssuerRecord;
+import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.credential.CertificateClaims;
 import org.pramaan.credential.Language;
 import org.pramaan.credential.VerificationStatus;

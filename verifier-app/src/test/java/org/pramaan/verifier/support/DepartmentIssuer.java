@@ -11,18 +11,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.pramaan.chaincode.certificate.ClaimsHash;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.ReasonCode;
-import org.pramaan.chaincode.certificate.RevocationReason;
-import org.pramaan.chaincode.issuer.IssuerNames;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.ReasonCode;
+import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.issuer.IssuerNames;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.credential.CertificateBody;
 import org.pramaan.credential.CertificateClaims;
-import org.pramaan.credential.CertificateId;
+import org.pramaan.contract.id.CertificateId;
 import org.pramaan.credential.CredentialSigner;
-import org.pramaan.credential.DepartmentCode;
+import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 import org.pramaan.credential.SignedCredential;
 import org.pramaan.credential.keys.DevelopmentPki;
@@ -70,10 +70,10 @@ public final class DepartmentIssuer implements AutoCloseable {
             DepartmentCode department = DepartmentCode.of(code);
             SignerKey signer = DevelopmentPki.open(home.resolve("keys"), List.of(department), clock).signer(department);
             if (admin.issuer(code).isEmpty()) {
-                admin.registerIssuer(new IssuerRegistration(org.pramaan.chaincode.core.DepartmentCode.of(code),
+                admin.registerIssuer(new IssuerRegistration(org.pramaan.contract.id.DepartmentCode.of(code),
                         new IssuerNames(englishName, englishName + " (తెలుగు)", englishName + " (हिन्दी)")));
             }
-            admin.addSignerKey(code, new SignerRegistration(org.pramaan.chaincode.core.KeyId.of(signer.kid().hex()),
+            admin.addSignerKey(code, new SignerRegistration(org.pramaan.contract.id.KeyId.of(signer.kid().hex()),
                     KeyFiles.toPem(signer.certificate()), signer.certificate().getNotBefore().toInstant(),
                     signer.certificate().getNotAfter().toInstant()));
             return new DepartmentIssuer(fabric, admin, issuer, signer, department, clock);
@@ -113,9 +113,9 @@ public final class DepartmentIssuer implements AutoCloseable {
     public Committed<?> anchor(SignedCredential credential) {
         CertificateClaims claims = credential.claims();
         return issuer.issue(List.of(new CertificateRequest(
-                org.pramaan.chaincode.certificate.CertificateId.of(claims.certificateId().toString()),
-                org.pramaan.chaincode.core.DepartmentCode.of(department.value()), claims.body().type(),
-                ClaimsHash.of(credential.claimsHashHex()), org.pramaan.chaincode.core.KeyId.of(credential.kid().hex()),
+                org.pramaan.contract.id.CertificateId.of(claims.certificateId().toString()),
+                org.pramaan.contract.id.DepartmentCode.of(department.value()), claims.body().type(),
+                ClaimsHash.of(credential.claimsHashHex()), org.pramaan.contract.id.KeyId.of(credential.kid().hex()),
                 claims.expiresAt())));
     }
 

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pramaan.chaincode.certificate.Verification;
+import org.pramaan.contract.certificate.Verification;
 import org.pramaan.credential.SignedCredential;
 import org.pramaan.ledger.fabric.FabricLedger;
 import org.pramaan.network.DevNetwork;

@@ -1,8 +1,0 @@
-package org.pramaan.chaincode.certificate;
-
-/** A certificate's standing; SUPERSEDED is a revocation whose reason is that a newer one replaces it. */
-public enum CertificateStatus {
-    ACTIVE,
-    REVOKED,
-    SUPERSEDED
-}
