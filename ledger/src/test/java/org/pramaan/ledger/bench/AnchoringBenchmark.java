@@ -80,7 +80,9 @@ public final class AnchoringBenchmark {
         List<Sample[]> rows = new ArrayList<>();
         try (DevNetwork network = DevNetwork.start(new DevNetworkSettings(null, List.of("REV"), jar, "", ordering));
              FabricLedger fabric = FabricLedger.connect(network.connectionFile(), network.dataSource(),
-                     FabricLedger.Settings.defaults())) {
+                     // Endorsing 1,000 certificates can take longer than the 15 s default on a busy shared machine.
+                     new FabricLedger.Settings(null, Duration.ofSeconds(120), null, Duration.ofSeconds(180), null,
+                             null, null, null, null))) {
             Ledger admin = fabric.ledger("admin");
             admin.registerIssuer(LedgerFixtures.department("REV", "Revenue"));
             admin.addSignerKey("REV", LedgerFixtures.signer(LedgerFixtures.REV_SIGNER));
