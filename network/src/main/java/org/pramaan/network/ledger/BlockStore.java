@@ -92,6 +92,7 @@ public final class BlockStore {
                      + " is_delete = EXCLUDED.is_delete");
              PreparedStatement event = c.prepareStatement("INSERT INTO devpeer.chaincode_event (block_number, tx_number,"
                      + " tx_id, chaincode_id, event_name, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int upserts = 0;
             for (int txNumber = 0; txNumber < block.outcomes().size(); txNumber++) {
                 TxOutcome tx = block.outcomes().get(txNumber);
                 if (!tx.txId().isEmpty()) {
@@ -108,6 +109,11 @@ public final class BlockStore {
                 for (KVWrite write : tx.writes()) {
                     byte[] key = Keys.bytes(write.getKey());
                     if (write.getIsDelete()) {
+                        // Upserts go in batches; those queued before this delete must run before it.
+                        if (upserts > 0) {
+                            upsert.executeBatch();
+                            upserts = 0;
+                        }
                         delete.setBytes(1, key);
                         delete.executeUpdate();
                     } else {
@@ -115,7 +121,8 @@ public final class BlockStore {
                         upsert.setBytes(2, write.getValue().toByteArray());
                         upsert.setLong(3, header.getNumber());
                         upsert.setInt(4, txNumber);
-                        upsert.executeUpdate();
+                        upsert.addBatch();
+                        upserts++;
                     }
                     history.setBytes(1, key);
                     history.setLong(2, header.getNumber());
@@ -137,6 +144,9 @@ public final class BlockStore {
                 }
             }
             index.executeBatch();
+            if (upserts > 0) {
+                upsert.executeBatch();
+            }
             history.executeBatch();
             event.executeBatch();
         }

@@ -53,6 +53,34 @@ public final class CommittedState implements StateReader {
         });
     }
 
+    /**
+     * The committed versions of {@code keys} in one query (the validator checks a transaction's whole read set at
+     * once: one round trip to PostgreSQL instead of one per key); absent keys are not in the map.
+     */
+    public java.util.Map<String, Version> versions(java.util.Collection<String> keys) {
+        java.util.Map<String, Version> found = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        return query("read the versions of " + keys.size() + " keys", c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT state_key, block_number, tx_number FROM devpeer.state WHERE state_key = ANY (?)")) {
+                byte[][] wanted = new byte[keys.size()][];
+                int i = 0;
+                for (String key : keys) {
+                    wanted[i++] = Keys.bytes(key);
+                }
+                select.setArray(1, c.createArrayOf("bytea", wanted));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.put(Keys.string(row.getBytes(1)), version(row, 2));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     @Override
     public List<VersionedValue> range(String startInclusive, String endExclusive, int limit) {
         return rangeQuery(startInclusive, endExclusive, false, limit);

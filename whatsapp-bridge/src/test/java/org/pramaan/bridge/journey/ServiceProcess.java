@@ -56,7 +56,9 @@ final class ServiceProcess implements AutoCloseable {
     void start(Map<String, String> environment) {
         try {
             Files.createDirectories(log.getParent());
-            Files.deleteIfExists(log);
+            if (process == null) {
+                Files.deleteIfExists(log); // a restart after a kill appends to the same log
+            }
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // Small heaps and a single JIT tier: three services share a 2-core machine with the test.
@@ -108,6 +110,18 @@ final class ServiceProcess implements AutoCloseable {
                     + String.join("\n", last);
         } catch (IOException | UncheckedIOException e) {
             return "---- " + name + ": cannot read " + log + ": " + e.getMessage() + " ----";
+        }
+    }
+
+    /** kill -9: the process gets no chance to finish anything. */
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
