@@ -11,12 +11,12 @@ import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.pramaan.chaincode.CertificateContract;
 import org.pramaan.chaincode.ContractSettings;
-import org.pramaan.chaincode.certificate.CertificateRequest;
-import org.pramaan.chaincode.certificate.IssueBatch;
-import org.pramaan.chaincode.certificate.IssueOutcome;
-import org.pramaan.chaincode.core.Json;
-import org.pramaan.chaincode.issuer.IssuerRegistration;
-import org.pramaan.chaincode.issuer.SignerRegistration;
+import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.IssueBatch;
+import org.pramaan.contract.certificate.IssueOutcome;
+import org.pramaan.contract.core.Json;
+import org.pramaan.contract.issuer.IssuerRegistration;
+import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.ledger.identity.LedgerIdentity;
 
 /**
