@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pramaan.bridge.support.BridgeIntegrationTest;
 import org.pramaan.service.correlation.Correlation;
+import org.pramaan.service.logging.PersonalNumbers;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -88,9 +89,11 @@ class CorrelationTest extends BridgeIntegrationTest {
 
         assertThat(jdbc.queryForObject("SELECT correlation_id FROM delivery WHERE delivery_id = ?", String.class,
                 deliveryId)).isEqualTo(correlation);
-        await().atMost(Duration.ofSeconds(5)).until(() -> lines(output, "for " + phone + " accepted by WhatsApp")
-                .stream().filter(l -> l.contains("(document)")).count() == 1);
-        List<String> sent = lines(output, "for " + phone + " accepted by WhatsApp");
+        // Logs carry the number masked (last four digits): the correlation id tells this citizen's lines apart.
+        String masked = PersonalNumbers.phone(phone);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines(output, "for " + masked + " accepted by WhatsApp")
+                .stream().anyMatch(l -> l.contains("(document)") && l.contains(correlation)));
+        List<String> sent = lines(output, "for " + masked + " accepted by WhatsApp");
         assertThat(sent.stream().filter(l -> l.contains(correlation)))
                 .hasSize(2).anyMatch(l -> l.contains("(text)")).anyMatch(l -> l.contains("(document)"));
         assertThat(lines(output, "Delivery " + deliveryId)).singleElement().asString()
