@@ -20,6 +20,7 @@ import org.pramaan.network.ledger.CommittedBlock;
 import org.pramaan.network.ledger.CommittedState;
 import org.pramaan.network.ledger.Genesis;
 import org.pramaan.network.ledger.LedgerException;
+import org.pramaan.network.ledger.StateKeyFilter;
 import org.pramaan.network.ledger.TxOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,22 @@ public final class BlockCommitter {
     private final BlockStore store;
     private final EnvelopeValidator validator;
     private final Clock clock;
+    private final StateKeyFilter keyFilter;
     private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
 
     public BlockCommitter(BlockStore store, EnvelopeValidator validator, Clock clock) {
+        this(store, validator, clock, null);
+    }
+
+    /**
+     * With {@code keyFilter} (may be null) the read-set check skips keys never committed, and each
+     * block's written keys go into the filter before the block's database transaction commits.
+     */
+    public BlockCommitter(BlockStore store, EnvelopeValidator validator, Clock clock, StateKeyFilter keyFilter) {
         this.store = store;
         this.validator = validator;
         this.clock = clock;
+        this.keyFilter = keyFilter;
     }
 
     public void addListener(BlockListener listener) {
@@ -63,7 +74,7 @@ public final class BlockCommitter {
             c.setAutoCommit(false);
             try {
                 BlockStore.Head head = store.head().orElseThrow(() -> new IllegalStateException("the ledger has no genesis block"));
-                CommittedState state = CommittedState.on(c);
+                CommittedState state = CommittedState.on(c, keyFilter);
                 Set<String> txIdsInBlock = new HashSet<>();
                 Set<String> writtenInBlock = new HashSet<>();
                 List<TxOutcome> outcomes = new ArrayList<>();
@@ -80,7 +91,14 @@ public final class BlockCommitter {
                 CommittedBlock block = new CommittedBlock(Block.newBuilder().setHeader(header).setData(data)
                         .setMetadata(BlockMetadataSlots.withFilter(filter)).build(), outcomes);
                 store.append(c, block, clock.instant());
+                if (keyFilter != null) {
+                    // Before the commit: a reader must never see a committed key as absent.
+                    outcomes.stream().filter(TxOutcome::valid).forEach(o -> keyFilter.addAll(o.writes()));
+                }
                 c.commit();
+                if (keyFilter != null) {
+                    keyFilter.growIfFull();
+                }
                 listeners.forEach(l -> l.committed(block));
                 return block;
             } catch (SQLException | RuntimeException e) {
