@@ -79,8 +79,18 @@ public final class BlockCommitter {
                 Set<String> writtenInBlock = new HashSet<>();
                 List<TxOutcome> outcomes = new ArrayList<>();
                 byte[] filter = new byte[envelopes.size()];
+                List<CheckedTransaction> checked = new ArrayList<>(envelopes.size());
+                Set<String> txIds = new HashSet<>();
                 for (ByteString envelope : envelopes) {
-                    TxOutcome outcome = judge(envelope, state, txIdsInBlock, writtenInBlock);
+                    CheckedTransaction tx = validator.check(envelope);
+                    checked.add(tx);
+                    if (!tx.txId().isEmpty()) {
+                        txIds.add(tx.txId());
+                    }
+                }
+                Set<String> committedBefore = store.committedTxIds(c, txIds);
+                for (CheckedTransaction tx : checked) {
+                    TxOutcome outcome = judge(tx, state, txIdsInBlock, committedBefore, writtenInBlock);
                     filter[outcomes.size()] = (byte) outcome.code().getNumber();
                     outcomes.add(outcome);
                 }
@@ -110,10 +120,10 @@ public final class BlockCommitter {
         }
     }
 
-    private TxOutcome judge(ByteString envelope, CommittedState state, Set<String> txIdsInBlock, Set<String> writtenInBlock) {
-        CheckedTransaction tx = validator.check(envelope);
+    private TxOutcome judge(CheckedTransaction tx, CommittedState state, Set<String> txIdsInBlock,
+                            Set<String> committedBefore, Set<String> writtenInBlock) {
         TxValidationCode code = tx.code();
-        if (!tx.txId().isEmpty() && (!txIdsInBlock.add(tx.txId()) || store.status(tx.txId()).isPresent())) {
+        if (!tx.txId().isEmpty() && (!txIdsInBlock.add(tx.txId()) || committedBefore.contains(tx.txId()))) {
             code = TxValidationCode.DUPLICATE_TXID;
         }
         if (code == TxValidationCode.VALID) {
