@@ -13,6 +13,14 @@ public interface StateReader {
     Optional<VersionedValue> get(String key);
 
     /**
+     * True when {@code key} is known, from memory, never to have been committed: {@link #get} would
+     * answer empty without waiting on anything. False means "maybe present, ask {@link #get}".
+     */
+    default boolean definitelyAbsent(String key) {
+        return false;
+    }
+
+    /**
      * At most {@code limit} entries with {@code startInclusive <= key < endExclusive} in key order;
      * an empty {@code endExclusive} means no upper bound.
      */

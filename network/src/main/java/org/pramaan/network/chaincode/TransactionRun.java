@@ -85,6 +85,36 @@ final class TransactionRun {
         }
     }
 
+    /**
+     * The reply to {@code request} when it needs no waiting (a write, which only goes into the write
+     * set, or a read of a key the state knows is absent), else null: the caller then runs
+     * {@link #answer} off the gRPC thread. A read of an absent key records no version, as Fabric's
+     * simulator does for a key missing from the state DB.
+     */
+    ChaincodeMessage answerAtOnce(ChaincodeMessage request) {
+        switch (request.getType()) {
+            case PUT_STATE, DEL_STATE -> {
+                return answer(request);
+            }
+            case GET_STATE -> {
+                GetState get;
+                try {
+                    get = GetState.parseFrom(request.getPayload());
+                } catch (InvalidProtocolBufferException e) {
+                    return answer(request);
+                }
+                if (!get.getCollection().isEmpty() || !state.definitelyAbsent(get.getKey())) {
+                    return null;
+                }
+                recorder.read(get.getKey(), null);
+                return reply(request, ChaincodeMessage.Type.RESPONSE, ByteString.EMPTY);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
     /** The shim's COMPLETED: its response, even a refusal, and the event with chaincode id and tx id set. */
     void completed(ChaincodeMessage message) {
         try {

@@ -29,6 +29,7 @@ import org.pramaan.network.chaincode.ChaincodeExecutor;
 import org.pramaan.network.identity.Member;
 import org.pramaan.network.ledger.BlockStore;
 import org.pramaan.network.ledger.CommittedState;
+import org.pramaan.network.ledger.StateKeyFilter;
 import org.pramaan.network.ledger.EventLog;
 import org.pramaan.network.msp.ChannelMsps;
 import org.pramaan.network.operations.PeerMetrics;
@@ -75,11 +76,18 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     public static GatewayService assemble(GatewaySettings settings, ChannelMsps msps, BlockStore ledger,
                                           ChaincodeExecutor chaincode, List<Member> endorsingPeers, Orderer orderer,
                                           BlockCommitter committer, PeerMetrics metrics) {
+        return assemble(settings, msps, ledger, chaincode, endorsingPeers, orderer, committer, metrics, null);
+    }
+
+    /** As above; simulations read through {@code keyFilter} (may be null), so new keys cost no query. */
+    public static GatewayService assemble(GatewaySettings settings, ChannelMsps msps, BlockStore ledger,
+                                          ChaincodeExecutor chaincode, List<Member> endorsingPeers, Orderer orderer,
+                                          BlockCommitter committer, PeerMetrics metrics, StateKeyFilter keyFilter) {
         ChainHeight height = new ChainHeight(ledger.head().map(BlockStore.Head::number).orElse(0L));
         CommitWaiters commits = new CommitWaiters(ledger);
         committer.addListener(height);
         committer.addListener(commits);
-        Endorsers endorsers = new Endorsers(chaincode, CommittedState.of(ledger.dataSource()), endorsingPeers);
+        Endorsers endorsers = new Endorsers(chaincode, CommittedState.of(ledger.dataSource(), keyFilter), endorsingPeers);
         ProposalRunner proposals = new ProposalRunner(settings, new ProposalCheck(msps, ledger), endorsers, metrics);
         EventStreams events = new EventStreams(new EventLog(ledger.dataSource()), height,
                 Executors.newCachedThreadPool(daemon("chaincode-events")), settings.maxEventStreams());

@@ -66,6 +66,26 @@ public final class BlockStore {
         }
     }
 
+    /**
+     * Which of {@code txIds} are already in the transaction index, in one query on {@code c}: the committer
+     * checks a whole block for duplicate tx ids (F core/committer/txvalidator: DUPLICATE_TXID) in one round trip.
+     */
+    public java.util.Set<String> committedTxIds(Connection c, java.util.Collection<String> txIds) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        if (txIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT tx_id FROM devpeer.tx_index WHERE tx_id = ANY (?)")) {
+            select.setArray(1, c.createArrayOf("text", txIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(row.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Writes {@code block} on {@code c} (auto-commit off); the caller commits. */
     public void append(Connection c, CommittedBlock block, Instant committedAt) throws SQLException {
         var header = block.block().getHeader();

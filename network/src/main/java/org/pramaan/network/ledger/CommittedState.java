@@ -17,30 +17,51 @@ import org.pramaan.network.chaincode.VersionedValue;
 
 /**
  * The committed world state in {@code devpeer.state} as simulations and the validator read it: on
- * a connection of its own (a simulation's reads) or on the committer's block transaction.
+ * a connection of its own (a simulation's reads) or on the committer's block transaction. With a
+ * {@link StateKeyFilter}, keys never committed are answered absent without a query.
  */
 public final class CommittedState implements StateReader {
 
     private final DataSource dataSource;
     private final Connection connection;
+    private final StateKeyFilter filter;
 
-    private CommittedState(DataSource dataSource, Connection connection) {
+    private CommittedState(DataSource dataSource, Connection connection, StateKeyFilter filter) {
         this.dataSource = dataSource;
         this.connection = connection;
+        this.filter = filter;
     }
 
     /** Each read borrows a pooled connection. */
     public static CommittedState of(DataSource dataSource) {
-        return new CommittedState(dataSource, null);
+        return new CommittedState(dataSource, null, null);
+    }
+
+    /** Each read borrows a pooled connection, unless {@code filter} knows the key is absent. */
+    public static CommittedState of(DataSource dataSource, StateKeyFilter filter) {
+        return new CommittedState(dataSource, null, filter);
     }
 
     /** Reads on {@code connection}, which the caller owns (the committer's block transaction). */
     public static CommittedState on(Connection connection) {
-        return new CommittedState(null, connection);
+        return new CommittedState(null, connection, null);
+    }
+
+    /** Reads on {@code connection}, skipping the keys {@code filter} knows are absent. */
+    public static CommittedState on(Connection connection, StateKeyFilter filter) {
+        return new CommittedState(null, connection, filter);
+    }
+
+    @Override
+    public boolean definitelyAbsent(String key) {
+        return filter != null && filter.definitelyAbsent(key);
     }
 
     @Override
     public Optional<VersionedValue> get(String key) {
+        if (definitelyAbsent(key)) {
+            return Optional.empty();
+        }
         return query("read " + key, c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT state_value, block_number, tx_number FROM devpeer.state WHERE state_key = ?")) {
@@ -57,8 +78,9 @@ public final class CommittedState implements StateReader {
      * The committed versions of {@code keys} in one query (the validator checks a transaction's whole read set at
      * once: one round trip to PostgreSQL instead of one per key); absent keys are not in the map.
      */
-    public java.util.Map<String, Version> versions(java.util.Collection<String> keys) {
+    public java.util.Map<String, Version> versions(java.util.Collection<String> wantedKeys) {
         java.util.Map<String, Version> found = new java.util.HashMap<>();
+        java.util.Collection<String> keys = maybePresent(wantedKeys);
         if (keys.isEmpty()) {
             return found;
         }
@@ -79,6 +101,20 @@ public final class CommittedState implements StateReader {
                 return found;
             }
         });
+    }
+
+    /** The keys that may have a committed version: without a filter, all of them. */
+    private java.util.Collection<String> maybePresent(java.util.Collection<String> keys) {
+        if (filter == null) {
+            return keys;
+        }
+        java.util.List<String> maybe = new java.util.ArrayList<>();
+        for (String key : keys) {
+            if (!filter.definitelyAbsent(key)) {
+                maybe.add(key);
+            }
+        }
+        return maybe;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.pramaan.network.ledger.CommittedBlock;
 import org.pramaan.network.ledger.CommittedState;
 import org.pramaan.network.ledger.Genesis;
 import org.pramaan.network.ledger.LedgerException;
+import org.pramaan.network.ledger.StateKeyFilter;
 import org.pramaan.network.ledger.TxOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,22 @@ public final class BlockCommitter {
     private final BlockStore store;
     private final EnvelopeValidator validator;
     private final Clock clock;
+    private final StateKeyFilter keyFilter;
     private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
 
     public BlockCommitter(BlockStore store, EnvelopeValidator validator, Clock clock) {
+        this(store, validator, clock, null);
+    }
+
+    /**
+     * With {@code keyFilter} (may be null) the read-set check skips keys never committed, and each
+     * block's written keys go into the filter before the block's database transaction commits.
+     */
+    public BlockCommitter(BlockStore store, EnvelopeValidator validator, Clock clock, StateKeyFilter keyFilter) {
         this.store = store;
         this.validator = validator;
         this.clock = clock;
+        this.keyFilter = keyFilter;
     }
 
     public void addListener(BlockListener listener) {
@@ -63,13 +74,23 @@ public final class BlockCommitter {
             c.setAutoCommit(false);
             try {
                 BlockStore.Head head = store.head().orElseThrow(() -> new IllegalStateException("the ledger has no genesis block"));
-                CommittedState state = CommittedState.on(c);
+                CommittedState state = CommittedState.on(c, keyFilter);
                 Set<String> txIdsInBlock = new HashSet<>();
                 Set<String> writtenInBlock = new HashSet<>();
                 List<TxOutcome> outcomes = new ArrayList<>();
                 byte[] filter = new byte[envelopes.size()];
+                List<CheckedTransaction> checked = new ArrayList<>(envelopes.size());
+                Set<String> txIds = new HashSet<>();
                 for (ByteString envelope : envelopes) {
-                    TxOutcome outcome = judge(envelope, state, txIdsInBlock, writtenInBlock);
+                    CheckedTransaction tx = validator.check(envelope);
+                    checked.add(tx);
+                    if (!tx.txId().isEmpty()) {
+                        txIds.add(tx.txId());
+                    }
+                }
+                Set<String> committedBefore = store.committedTxIds(c, txIds);
+                for (CheckedTransaction tx : checked) {
+                    TxOutcome outcome = judge(tx, state, txIdsInBlock, committedBefore, writtenInBlock);
                     filter[outcomes.size()] = (byte) outcome.code().getNumber();
                     outcomes.add(outcome);
                 }
@@ -80,7 +101,14 @@ public final class BlockCommitter {
                 CommittedBlock block = new CommittedBlock(Block.newBuilder().setHeader(header).setData(data)
                         .setMetadata(BlockMetadataSlots.withFilter(filter)).build(), outcomes);
                 store.append(c, block, clock.instant());
+                if (keyFilter != null) {
+                    // Before the commit: a reader must never see a committed key as absent.
+                    outcomes.stream().filter(TxOutcome::valid).forEach(o -> keyFilter.addAll(o.writes()));
+                }
                 c.commit();
+                if (keyFilter != null) {
+                    keyFilter.growIfFull();
+                }
                 listeners.forEach(l -> l.committed(block));
                 return block;
             } catch (SQLException | RuntimeException e) {
@@ -92,10 +120,10 @@ public final class BlockCommitter {
         }
     }
 
-    private TxOutcome judge(ByteString envelope, CommittedState state, Set<String> txIdsInBlock, Set<String> writtenInBlock) {
-        CheckedTransaction tx = validator.check(envelope);
+    private TxOutcome judge(CheckedTransaction tx, CommittedState state, Set<String> txIdsInBlock,
+                            Set<String> committedBefore, Set<String> writtenInBlock) {
         TxValidationCode code = tx.code();
-        if (!tx.txId().isEmpty() && (!txIdsInBlock.add(tx.txId()) || store.status(tx.txId()).isPresent())) {
+        if (!tx.txId().isEmpty() && (!txIdsInBlock.add(tx.txId()) || committedBefore.contains(tx.txId()))) {
             code = TxValidationCode.DUPLICATE_TXID;
         }
         if (code == TxValidationCode.VALID) {

@@ -21,6 +21,7 @@ import org.pramaan.network.identity.Member;
 import org.pramaan.network.identity.NetworkMaterial;
 import org.pramaan.network.ledger.BlockStore;
 import org.pramaan.network.ledger.PeerDatabase;
+import org.pramaan.network.ledger.StateKeyFilter;
 import org.pramaan.network.msp.ChannelMsps;
 import org.pramaan.network.operations.PeerMetrics;
 import org.pramaan.network.ordering.BlockCommitter;
@@ -64,8 +65,10 @@ public final class DevPeer implements AutoCloseable {
         ChannelMsps msps = new ChannelMsps(material.organisationRoots(), clock);
         BlockStore ledger = new BlockStore(dataSource);
         EndorsementPolicy policy = new EndorsementPolicy(msps, NetworkMaterial.ORGANISATIONS);
+        // Loaded before the committer runs: every key committed so far, so new keys are read without a query.
+        StateKeyFilter keyFilter = StateKeyFilter.load(dataSource, registry);
         BlockCommitter committer = new BlockCommitter(ledger,
-                new EnvelopeValidator(settings.channelId(), settings.chaincodeId(), msps, policy), clock);
+                new EnvelopeValidator(settings.channelId(), settings.chaincodeId(), msps, policy), clock, keyFilter);
         committer.ensureGenesis(settings.channelId());
         PeerMetrics metrics = new PeerMetrics(registry);
         committer.addListener(metrics);
@@ -79,7 +82,7 @@ public final class DevPeer implements AutoCloseable {
                 NetworkMaterial.PEER_HOST + ":" + listen.getPort(), settings.endorsementTimeout(),
                 settings.maxCommitWait(), settings.maxEventStreams());
         GatewayService gateway = GatewayService.assemble(gatewaySettings, msps, ledger, chaincode, peers, orderer,
-                committer, metrics);
+                committer, metrics, keyFilter);
         Path tls = material.folder().resolve("tls/peer");
         ServerCredentials credentials = TlsServerCredentials.create(tls.resolve("cert.pem").toFile(),
                 tls.resolve("key.pem").toFile());
