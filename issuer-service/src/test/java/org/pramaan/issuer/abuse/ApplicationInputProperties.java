@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestContextManager;
 
 /**
- * Whatever the signed-in bridge posts as an application, issuer-service answers below 500 (the HTTP client's own
- * timeout is the deadline), and a refused application is not stored. jqwik runs outside Spring's JUnit extension,
+ * Whatever the signed-in bridge posts as an application, issuer-service answers below 500 within the deadline, and a refused application is not stored. jqwik runs outside Spring's JUnit extension,
  * so the shared integration context is reached through a {@link TestContextManager}.
  */
 class ApplicationInputProperties {
 
+    private static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(30);
     private static Host host;
 
     @Property(tries = 60)
@@ -29,7 +29,9 @@ class ApplicationInputProperties {
             throws Exception {
         Host h = host();
         long before = h.applications();
-        Answer answer = h.submit(body);
+        // ApiClient sets no timeout of its own: the deadline is held here.
+        Answer answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> h.submit(body))
+                .get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(answer.status()).as(body.toString()).isBetween(200, 499);
         if (answer.status() >= 300) {
