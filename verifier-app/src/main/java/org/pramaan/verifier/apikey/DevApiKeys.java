@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * On a first start, makes an administrator key and the WhatsApp bridge's key and appends them to
  * {@code $PRAMAAN_HOME/dev.env} as shell assignments, so the run script can hand them to the other
- * services. Later starts find the keys and leave everything alone. A bridge key given in
+ * services; the log names the variables and the file, never the values. Later starts find the keys and leave
+ * everything alone. A bridge key given in
  * {@code VERIFIER_API_KEY_BRIDGE} (the run script makes one for both services) is used as is.
  */
 @Component
@@ -37,9 +41,11 @@ public class DevApiKeys {
     @EventListener(ApplicationReadyEvent.class)
     public void createOnFirstStart() {
         StringBuilder lines = new StringBuilder();
+        List<String> names = new ArrayList<>();
         if (!keys.exists(ADMIN)) {
             IssuedApiKey admin = keys.issue(ADMIN, ApiKeyRole.ADMIN, 600);
             lines.append("VERIFIER_ADMIN_KEY=").append(admin.secret()).append('\n');
+            names.add("VERIFIER_ADMIN_KEY");
         }
         String given = properties.bridgeKey();
         if (!given.isEmpty()) {
@@ -51,6 +57,7 @@ public class DevApiKeys {
         } else if (!keys.exists(BRIDGE)) {
             IssuedApiKey bridge = keys.issue(BRIDGE, ApiKeyRole.CLIENT, properties.keyPerMinute());
             lines.append("VERIFIER_API_KEY_BRIDGE=").append(bridge.secret()).append('\n');
+            names.add("VERIFIER_API_KEY_BRIDGE");
         }
         if (lines.isEmpty()) {
             return;
@@ -58,11 +65,15 @@ public class DevApiKeys {
         Path env = properties.home().resolve("dev.env");
         try {
             Files.createDirectories(env.toAbsolutePath().getParent());
+            if (!Files.exists(env)) {
+                Files.createFile(env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(env, "# verifier-app development API keys\n" + lines, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the development API keys to " + env, e);
         }
-        LOG.warn("Created development API keys (shown once; also appended to {}):\n{}", env.toAbsolutePath(), lines);
+        // Names only: a secret in a log outlives every rotation of it; the values are in dev.env (mode 600).
+        LOG.warn("Created development API keys {}: the values are in {}", names, env.toAbsolutePath());
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 /** The simulator and its Graph API stand-in exist only when {@link SimulatorSwitch} says so. */
 @Configuration(proxyBeanMethods = false)
@@ -19,5 +21,14 @@ public class SimulatorConfiguration {
     GraphEmulator graphEmulator(Clock clock, @Value("${pramaan.simulator.media-folder}") String mediaFolder,
                                 @Value("${pramaan.simulator.window}") int window) {
         return new GraphEmulator(clock, Path.of(mediaFolder), window);
+    }
+
+    /** Ahead of everything else, Spring Security included: a refused caller costs no further work. */
+    @Bean
+    FilterRegistrationBean<SimulatorGuard> simulatorGuard(@Value("${pramaan.simulator.token:}") String token) {
+        FilterRegistrationBean<SimulatorGuard> registration = new FilterRegistrationBean<>(new SimulatorGuard(token));
+        registration.addUrlPatterns("/simulator", "/simulator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 }

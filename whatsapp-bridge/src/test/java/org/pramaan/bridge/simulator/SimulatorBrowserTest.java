@@ -141,7 +141,10 @@ class SimulatorBrowserTest extends BridgeIntegrationTest {
         assertThat(delivered.statusCode()).isEqualTo(202);
         WebElement link = last(By.cssSelector(".doc a.doc-link"));
         assertThat(link.getText()).isEqualTo(certificateId + ".pdf");
-        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(link.getAttribute("href"))).GET().build(),
+        // The media route wants the token the page handed the browser (an HttpOnly cookie).
+        String token = driver.manage().getCookieNamed(SimulatorGuard.COOKIE).getValue();
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                .header("Cookie", SimulatorGuard.COOKIE + "=" + token).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 

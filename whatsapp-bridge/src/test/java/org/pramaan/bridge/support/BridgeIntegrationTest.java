@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
         "pramaan.whatsapp.graph-base-url=",
         "pramaan.bridge.token=" + BridgeIntegrationTest.BRIDGE_TOKEN,
         "pramaan.bridge.simulator-enabled=true",
+        "pramaan.simulator.token=" + BridgeIntegrationTest.SIMULATOR_TOKEN,
         "pramaan.database.url=",
         "pramaan.database.embedded-directory=",
         "pramaan.issuer.client-id=" + StandInIssuer.CLIENT_ID,
@@ -49,6 +50,7 @@ public abstract class BridgeIntegrationTest {
     public static final String VERIFY_TOKEN = "test-verify-token";
     public static final String PHONE_NUMBER_ID = "100000000000001";
     public static final String BRIDGE_TOKEN = "test-bridge-token";
+    public static final String SIMULATOR_TOKEN = "test-simulator-token";
 
     protected static final StandInIssuer ISSUER = new StandInIssuer();
     protected static final StandInVerifier VERIFIER = new StandInVerifier();
