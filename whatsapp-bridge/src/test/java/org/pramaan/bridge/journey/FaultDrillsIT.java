@@ -246,7 +246,7 @@ class FaultDrillsIT {
                 String reference = "drill-" + name.replace(' ', '-') + "-" + (++sequence) + "-" + System.nanoTime();
                 Map<String, Object> body = Map.of("serviceCode", "REV-INCOME", "language", "en",
                         "phoneNumber", "9198" + (10_000_000 + sequence), "channelReference", reference,
-                        "fields", Map.of("nm", "Drill Applicant " + sequence, "ai", "96000", "ah", "2341 2341 2346",
+                        "fields", Map.of("nm", "Drill Applicant " + letters(sequence), "ai", "96000", "ah", "2341 2341 2346",
                                 "pc", "520001", "ct", "BC-A", "db", "1990-08-15"));
                 Result submitted = call("POST", platform.issuer.baseUrl() + "/api/v1/applications",
                         JsonHttp.JSON.writeValueAsString(body), bridgeAuth);
@@ -328,5 +328,14 @@ class FaultDrillsIT {
         void stop() {
             running.set(false);
         }
+    }
+
+    /** A name's part from a number (1 -> A, 27 -> AA): names on certificates hold letters, not digits. */
+    static String letters(int number) {
+        StringBuilder out = new StringBuilder();
+        for (int n = number; n > 0; n = (n - 1) / 26) {
+            out.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return out.toString();
     }
 }
