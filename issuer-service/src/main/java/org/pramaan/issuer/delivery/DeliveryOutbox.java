@@ -53,7 +53,10 @@ public class DeliveryOutbox {
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", publicBaseUrl + "/api/v1/certificates/" + certificate.id() + "/pdf");
         payload.put("verifyUrl", certificate.qrText());
-        payload.put("reason", type == Type.REVOKED ? certificate.revocationReason() : null);
+        // The citizen hears the reason's code, worded by the bridge in their language; the officer's
+        // note stays with the department.
+        payload.put("reason", null);
+        payload.put("reasonCode", type == Type.REVOKED ? certificate.revocationCode() : null);
         return insert(deliveryId, certificate.id(), certificate.applicationId(), type, payload, now);
     }
 

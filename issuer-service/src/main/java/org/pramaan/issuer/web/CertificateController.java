@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/certificates")
 public class CertificateController {
 
-    /** A revocation: a code from the ledger's list and a short public reason naming no person. */
+    /**
+     * A revocation: a code from the ledger's list, which is all the ledger, the verifier and the
+     * citizen see, and the officer's note, which this service keeps for the department only.
+     */
     public record RevokeRequest(String code, String reason) {
     }
 

@@ -116,7 +116,8 @@ class VerifyApiTest extends VerifierIntegrationTest {
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> verify(credential).path("status").asString().equals("REVOKED"));
         JsonNode answer = verify(credential);
-        assertThat(answer.path("ledger").path("revocationReason").asString()).startsWith("ISSUED_IN_ERROR");
+        assertThat(answer.path("ledger").path("revocationReason").asString()).isEqualTo("ISSUED_IN_ERROR");
+        assertThat(answer.path("ledger").path("revocationReasonText").asString()).isEqualTo("Issued in error");
         assertThat(answer.path("ledger").path("revokedAt").asString()).isNotBlank();
     }
 

@@ -8,11 +8,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * issuer-service's notification body (architecture.md): {@code deliveryId} is unique per notification and is what
- * the bridge deduplicates on; {@code serviceName} is {@code {"en","te","hi"}}.
+ * the bridge deduplicates on; {@code serviceName} is {@code {"en","te","hi"}}. A revocation names its
+ * reason by the ledger's {@code reasonCode} (the officer's note stays with the department), which the
+ * bridge words in the citizen's language; a rejection's {@code reason} is the officer's words.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryRequest(String deliveryId, String type, String certificateId, String applicationId,
-        String phoneNumber, String language, JsonNode serviceName, String pdfUrl, String verifyUrl, String reason) {
+        String phoneNumber, String language, JsonNode serviceName, String pdfUrl, String verifyUrl, String reason,
+        String reasonCode) {
+
+    /** The ledger's certificate revocation codes the bridge has words for; any other reads as OTHER. */
+    public static final List<String> REVOCATION_CODES =
+            List.of("ISSUED_IN_ERROR", "FRAUD", "SUPERSEDED", "DATA_CORRECTED", "COURT_ORDER", "OTHER");
+
+    /** The revocation code to word, OTHER for one this bridge does not know yet. */
+    public String revocationCode() {
+        return REVOCATION_CODES.contains(reasonCode) ? reasonCode : "OTHER";
+    }
 
     /** The key notifications are deduplicated on. */
     public String key() {
