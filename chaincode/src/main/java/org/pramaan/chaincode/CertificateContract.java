@@ -19,6 +19,7 @@ import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
 import org.pramaan.chaincode.issuer.Issuers;
 import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.RevocationReason;
@@ -142,6 +143,26 @@ public final class CertificateContract implements ContractInterface {
         });
     }
 
+    /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until it decides. */
+    @Transaction(name = "HoldCertificate", intent = Transaction.TYPE.SUBMIT)
+    public String holdCertificate(Context ctx, String id, String holdCode) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
+            CertificateId certificateId = issuerOf(ctx, id, "put certificates on hold");
+            return Json.writeString(certificates(ctx).hold(certificateId, HoldCode.parse(holdCode)));
+        });
+    }
+
+    /** Lifts a hold: the certificate is active again. Revoking a held certificate is RevokeCertificate. */
+    @Transaction(name = "ReleaseCertificate", intent = Transaction.TYPE.SUBMIT)
+    public String releaseCertificate(Context ctx, String id) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 1);
+            CertificateId certificateId = issuerOf(ctx, id, "release certificates");
+            return Json.writeString(certificates(ctx).release(certificateId));
+        });
+    }
+
     @Transaction(name = "ReadCertificate", intent = Transaction.TYPE.EVALUATE)
     public String readCertificate(Context ctx, String id) {
         return ContractException.refusing(() -> {
@@ -188,6 +209,15 @@ public final class CertificateContract implements ContractInterface {
     public void unknownTransaction(Context ctx) {
         throw ContractException.of(ErrorCode.INVALID_ARGUMENT.exception(
                 "the contract has no transaction '" + ctx.getStub().getFunction() + "'"));
+    }
+
+    /** The certificate id, once the caller is known to be an issuer of its department. */
+    private static CertificateId issuerOf(Context ctx, String id, String action) {
+        Caller caller = Caller.of(ctx);
+        caller.requireIssuer(action);
+        CertificateId certificateId = CertificateId.of(id);
+        caller.requireIssuerOf(certificateId.department(), action);
+        return certificateId;
     }
 
     private static Issuers issuers(Context ctx) {

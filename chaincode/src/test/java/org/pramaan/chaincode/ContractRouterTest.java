@@ -101,6 +101,9 @@ class ContractRouterTest {
         refused(admin, "RevokeSignerKey", "REV", signer.kid(), "2026-02-01T00:00:00Z", note);
         refused(admin, "SuspendIssuer", "REV", "UNDER_REVIEW", note);
         refused(admin, "SuspendIssuer", "REV", note);
+        refused(issuer, "HoldCertificate", id, "UNDER_SCRUTINY", note);
+        refused(issuer, "HoldCertificate", id, note);
+        refused(issuer, "ReleaseCertificate", id, note);
 
         assertThat(ledger.committedTransactions()).hasSize(committed);
     }
@@ -141,6 +144,8 @@ class ContractRouterTest {
                 Map.entry("ReinstateIssuer", "SUBMIT"),
                 Map.entry("IssueCertificates", "SUBMIT"),
                 Map.entry("RevokeCertificate", "SUBMIT"),
+                Map.entry("HoldCertificate", "SUBMIT"),
+                Map.entry("ReleaseCertificate", "SUBMIT"),
                 Map.entry("ReadCertificate", "EVALUATE"),
                 Map.entry("VerifyCertificate", "EVALUATE"),
                 Map.entry("CertificateHistory", "EVALUATE"),

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.Verification;
@@ -43,6 +44,12 @@ public interface Ledger extends AutoCloseable {
      * the ledger takes is public and permanent, so an officer's note stays in the issuer's database.
      */
     Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason);
+
+    /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until release or revocation. */
+    Committed<CertificateRecord> hold(String certificateId, HoldCode code);
+
+    /** Lifts a hold; the certificate is active again. */
+    Committed<CertificateRecord> release(String certificateId);
 
     Optional<CertificateRecord> read(String certificateId);
 

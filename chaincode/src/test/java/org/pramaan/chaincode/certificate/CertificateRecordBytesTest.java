@@ -29,7 +29,7 @@ class CertificateRecordBytesTest {
 
     private static final CertificateRecord ACTIVE = new CertificateRecord(CertificateId.of(ID), DepartmentCode.of("REV"),
             "INC", ClaimsHash.of(HASH), KeyId.of("0123456789abcdef"), Instant.parse("2026-03-01T10:00:00.123456789Z"),
-            Instant.parse("2031-03-01T00:00:00Z"), CertificateStatus.ACTIVE, null, null);
+            Instant.parse("2031-03-01T00:00:00Z"), CertificateStatus.ACTIVE, null, null, null, null);
 
     @Test
     void anActiveRecordHasExactlyTheseBytes() {

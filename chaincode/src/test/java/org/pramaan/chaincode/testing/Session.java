@@ -42,6 +42,14 @@ public final class Session {
         return harness.submit(caller, "RevokeCertificate", ctx -> contract().revokeCertificate(ctx, id, reasonCode));
     }
 
+    public String holdCertificate(String id, String holdCode) {
+        return harness.submit(caller, "HoldCertificate", ctx -> contract().holdCertificate(ctx, id, holdCode));
+    }
+
+    public String releaseCertificate(String id) {
+        return harness.submit(caller, "ReleaseCertificate", ctx -> contract().releaseCertificate(ctx, id));
+    }
+
     public String readCertificate(String id) {
         return harness.evaluate(caller, "ReadCertificate", ctx -> contract().readCertificate(ctx, id));
     }

@@ -67,7 +67,10 @@ public class AnchorQueue {
         return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.attempts,"
                         + " c.correlation_id"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
-                        + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ? ORDER BY r.enqueued_at"
+                        + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ?"
+                        // A hold or release taken before the revocation reaches the ledger first.
+                        + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox h WHERE h.certificate_id = r.certificate_id)"
+                        + " ORDER BY r.enqueued_at"
                         + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),

@@ -105,6 +105,7 @@ public class Certificates {
      */
     public boolean markRevokedAndEnqueue(Certificate c, String code, String reason, String actor, Instant at) {
         boolean changed = jdbc.sql("UPDATE issuer.certificate SET status = 'REVOKED', revoked_at = ?,"
+                        + " hold_code = NULL, held_at = NULL,"
                         + " revocation_code = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND status <> 'REVOKED'")
                 .params(ts(at), code, reason, actor, c.id())
                 .update() == 1;

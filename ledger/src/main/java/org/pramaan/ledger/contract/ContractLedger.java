@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
 import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.contract.certificate.ReasonCode;
@@ -67,6 +68,16 @@ public final class ContractLedger implements Ledger {
     @Override
     public Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason) {
         return submit(CertificateRecord.class, "RevokeCertificate", certificateId, reason.name());
+    }
+
+    @Override
+    public Committed<CertificateRecord> hold(String certificateId, HoldCode code) {
+        return submit(CertificateRecord.class, "HoldCertificate", certificateId, code.name());
+    }
+
+    @Override
+    public Committed<CertificateRecord> release(String certificateId) {
+        return submit(CertificateRecord.class, "ReleaseCertificate", certificateId);
     }
 
     @Override

@@ -21,6 +21,14 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
     public static final List<String> REVOCATION_CODES =
             List.of("ISSUED_IN_ERROR", "FRAUD", "SUPERSEDED", "DATA_CORRECTED", "COURT_ORDER", "OTHER");
 
+    /** The ledger's hold codes the bridge has words for; any other reads as UNDER_SCRUTINY. */
+    public static final List<String> HOLD_CODES = List.of("UNDER_SCRUTINY", "DOCUMENTS_VERIFICATION");
+
+    /** The hold code to word. */
+    public String holdCode() {
+        return HOLD_CODES.contains(reasonCode) ? reasonCode : "UNDER_SCRUTINY";
+    }
+
     /** The revocation code to word, OTHER for one this bridge does not know yet. */
     public String revocationCode() {
         return REVOCATION_CODES.contains(reasonCode) ? reasonCode : "OTHER";
@@ -45,8 +53,8 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
         if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 100) {
             problems.add("deliveryId is required (at most 100 characters)");
         }
-        if (type == null || !List.of("ISSUED", "REVOKED", "REJECTED").contains(type)) {
-            problems.add("type must be ISSUED, REVOKED or REJECTED");
+        if (type == null || !List.of("ISSUED", "REVOKED", "REJECTED", "HELD").contains(type)) {
+            problems.add("type must be ISSUED, REVOKED, REJECTED or HELD");
         }
         if (phoneNumber == null || !phoneNumber.matches("[0-9]{8,15}")) {
             problems.add("phoneNumber must be 8 to 15 digits with country code, no +");
@@ -54,7 +62,7 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
         if ("ISSUED".equals(type) && (pdfUrl == null || !pdfUrl.matches("https?://.+"))) {
             problems.add("pdfUrl (http or https) is required for ISSUED");
         }
-        if (("ISSUED".equals(type) || "REVOKED".equals(type)) && (certificateId == null || certificateId.isBlank())) {
+        if (List.of("ISSUED", "REVOKED", "HELD").contains(type) && (certificateId == null || certificateId.isBlank())) {
             problems.add("certificateId is required for " + type);
         }
         Localized names = names();
