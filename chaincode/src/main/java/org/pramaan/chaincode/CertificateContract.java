@@ -12,12 +12,14 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.License;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.pramaan.chaincode.certificate.Certificates;
+import org.pramaan.chaincode.core.Arguments;
 import org.pramaan.chaincode.core.Caller;
 import org.pramaan.chaincode.core.ContractException;
 import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
 import org.pramaan.chaincode.issuer.Issuers;
 import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.RevocationReason;
@@ -31,6 +33,8 @@ import org.pramaan.contract.issuer.IssuerListing;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.IssuerRegistration;
 import org.pramaan.contract.issuer.SignerRegistration;
+import org.pramaan.contract.issuer.SignerRevocationCode;
+import org.pramaan.contract.issuer.SuspensionCode;
 
 /**
  * The Pramaan certificate contract: departments and their signer keys (administrators), the
@@ -41,6 +45,10 @@ import org.pramaan.contract.issuer.SignerRegistration;
  * {@link ContractException} whose payload is the {@link ErrorCode}: every method runs its body in
  * {@link ContractException#refusing}, which turns the records' {@code ContractViolation} into it.
  * Every method checks who calls before it reads anything.
+ *
+ * <p>No transaction takes free text that the ledger would keep: a revocation, a signer key's
+ * revocation and a suspension take a code from a closed list, because whatever reaches the world
+ * state, the history and the blocks is copied to every peer and can never be erased.
  */
 @Contract(name = "pramaan", info = @Info(title = "Pramaan certificates", version = "0.1.0",
         description = "Anchors government certificates: ids, claims hashes, signer keys, status",
@@ -62,6 +70,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(name = "RegisterIssuer", intent = Transaction.TYPE.SUBMIT)
     public String registerIssuer(Context ctx, String issuerJson) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 1);
             Caller.of(ctx).requireAdmin("register departments");
             IssuerRegistration registration = Json.readArgument(issuerJson, IssuerRegistration.class, "issuerJson");
             return Json.writeString(issuers(ctx).register(registration));
@@ -71,6 +80,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(name = "AddSignerKey", intent = Transaction.TYPE.SUBMIT)
     public String addSignerKey(Context ctx, String department, String signerJson) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
             Caller.of(ctx).requireAdmin("add signer keys");
             DepartmentCode code = DepartmentCode.of(department);
             SignerRegistration signer = Json.readArgument(signerJson, SignerRegistration.class, "signerJson");
@@ -79,27 +89,32 @@ public final class CertificateContract implements ContractInterface {
     }
 
     @Transaction(name = "RevokeSignerKey", intent = Transaction.TYPE.SUBMIT)
-    public String revokeSignerKey(Context ctx, String department, String kid, String revokedFrom, String reason) {
+    public String revokeSignerKey(Context ctx, String department, String kid, String revokedFrom, String reasonCode) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 4);
             Caller.of(ctx).requireAdmin("revoke signer keys");
             DepartmentCode code = DepartmentCode.of(department);
             KeyId keyId = KeyId.of(kid);
             Instant from = instant(revokedFrom, "revokedFrom");
+            SignerRevocationCode reason = SignerRevocationCode.parse(reasonCode);
             return Json.writeString(issuers(ctx).revokeSigner(code, keyId, from, reason));
         });
     }
 
     @Transaction(name = "SuspendIssuer", intent = Transaction.TYPE.SUBMIT)
-    public String suspendIssuer(Context ctx, String department, String reason) {
+    public String suspendIssuer(Context ctx, String department, String reasonCode) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
             Caller.of(ctx).requireAdmin("suspend departments");
-            return Json.writeString(issuers(ctx).suspend(DepartmentCode.of(department), reason));
+            DepartmentCode code = DepartmentCode.of(department);
+            return Json.writeString(issuers(ctx).suspend(code, SuspensionCode.parse(reasonCode)));
         });
     }
 
     @Transaction(name = "ReinstateIssuer", intent = Transaction.TYPE.SUBMIT)
     public String reinstateIssuer(Context ctx, String department) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 1);
             Caller.of(ctx).requireAdmin("reinstate departments");
             return Json.writeString(issuers(ctx).reinstate(DepartmentCode.of(department)));
         });
@@ -108,6 +123,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(name = "IssueCertificates", intent = Transaction.TYPE.SUBMIT)
     public String issueCertificates(Context ctx, String batchJson) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 1);
             DepartmentCode department = Caller.of(ctx).requireIssuer("issue certificates");
             IssueBatch batch = Json.readArgument(batchJson, IssueBatch.class, "batchJson");
             return Json.writeString(certificates(ctx).issue(department, batch, settings.maxBatch()));
@@ -115,14 +131,35 @@ public final class CertificateContract implements ContractInterface {
     }
 
     @Transaction(name = "RevokeCertificate", intent = Transaction.TYPE.SUBMIT)
-    public String revokeCertificate(Context ctx, String id, String reasonCode, String reasonText) {
+    public String revokeCertificate(Context ctx, String id, String reasonCode) {
         return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
             Caller caller = Caller.of(ctx);
             caller.requireIssuer("revoke certificates");
             CertificateId certificateId = CertificateId.of(id);
             caller.requireIssuerOf(certificateId.department(), "revoke certificates");
-            RevocationReason reason = new RevocationReason(ReasonCode.parse(reasonCode), reasonText);
+            RevocationReason reason = new RevocationReason(ReasonCode.parse(reasonCode));
             return Json.writeString(certificates(ctx).revoke(certificateId, reason));
+        });
+    }
+
+    /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until it decides. */
+    @Transaction(name = "HoldCertificate", intent = Transaction.TYPE.SUBMIT)
+    public String holdCertificate(Context ctx, String id, String holdCode) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
+            CertificateId certificateId = issuerOf(ctx, id, "put certificates on hold");
+            return Json.writeString(certificates(ctx).hold(certificateId, HoldCode.parse(holdCode)));
+        });
+    }
+
+    /** Lifts a hold: the certificate is active again. Revoking a held certificate is RevokeCertificate. */
+    @Transaction(name = "ReleaseCertificate", intent = Transaction.TYPE.SUBMIT)
+    public String releaseCertificate(Context ctx, String id) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 1);
+            CertificateId certificateId = issuerOf(ctx, id, "release certificates");
+            return Json.writeString(certificates(ctx).release(certificateId));
         });
     }
 
@@ -172,6 +209,15 @@ public final class CertificateContract implements ContractInterface {
     public void unknownTransaction(Context ctx) {
         throw ContractException.of(ErrorCode.INVALID_ARGUMENT.exception(
                 "the contract has no transaction '" + ctx.getStub().getFunction() + "'"));
+    }
+
+    /** The certificate id, once the caller is known to be an issuer of its department. */
+    private static CertificateId issuerOf(Context ctx, String id, String action) {
+        Caller caller = Caller.of(ctx);
+        caller.requireIssuer(action);
+        CertificateId certificateId = CertificateId.of(id);
+        caller.requireIssuerOf(certificateId.department(), action);
+        return certificateId;
     }
 
     private static Issuers issuers(Context ctx) {

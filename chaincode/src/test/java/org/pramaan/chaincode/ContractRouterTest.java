@@ -69,13 +69,43 @@ class ContractRouterTest {
         ok(issuer, "IssueCertificates", batch(entry(id, hash("c"), signer.kid())));
         assertThat(parse(ok(issuer, "ReadCertificate", id)).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(parse(ok(issuer, "VerifyCertificate", id, hash("c"))).get("result").asText()).isEqualTo("VALID");
-        ok(issuer, "RevokeCertificate", id, "FRAUD", "forged");
+        ok(issuer, "RevokeCertificate", id, "FRAUD");
         assertThat(parse(ok(issuer, "CertificateHistory", id)).get("history")).hasSize(2);
-        ok(admin, "RevokeSignerKey", "REV", signer.kid(), "2026-02-01T00:00:00Z", "rotated");
-        ok(admin, "SuspendIssuer", "REV", "audit");
+        ok(admin, "RevokeSignerKey", "REV", signer.kid(), "2026-02-01T00:00:00Z", "RETIRED");
+        ok(admin, "SuspendIssuer", "REV", "UNDER_REVIEW");
         ok(admin, "ReinstateIssuer", "REV");
         assertThat(parse(ok(issuer, "ReadIssuer", "REV")).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(parse(ok(issuer, "ListIssuers", "10", "")).get("issuers")).hasSize(1);
+    }
+
+    /**
+     * A proposal's arguments are written into the block with the transaction, so a transaction that
+     * accepted a trailing note would put it on the ledger for good even if the contract ignored it:
+     * the shim must refuse the call at endorsement, before anything is ordered.
+     */
+    @Test
+    void noWriteTakesAFreeTextArgument() {
+        Fixtures.Signer signer = Fixtures.signer("REV");
+        String id = newId("REV", "INC");
+        TestIdentity admin = TestIdentity.admin();
+        TestIdentity issuer = TestIdentity.issuer("REV");
+        ok(admin, "RegisterIssuer", issuerJson("REV"));
+        ok(admin, "AddSignerKey", "REV", signerJson(signer));
+        ok(issuer, "IssueCertificates", batch(entry(id, hash("c"), signer.kid())));
+        int committed = ledger.committedTransactions().size();
+        String note = "Ravi Kumar, Aadhaar 123456789012";
+
+        refused(issuer, "RevokeCertificate", id, "FRAUD", note);
+        refused(issuer, "RevokeCertificate", id, note);
+        refused(admin, "RevokeSignerKey", "REV", signer.kid(), "2026-02-01T00:00:00Z", "KEY_COMPROMISE", note);
+        refused(admin, "RevokeSignerKey", "REV", signer.kid(), "2026-02-01T00:00:00Z", note);
+        refused(admin, "SuspendIssuer", "REV", "UNDER_REVIEW", note);
+        refused(admin, "SuspendIssuer", "REV", note);
+        refused(issuer, "HoldCertificate", id, "UNDER_SCRUTINY", note);
+        refused(issuer, "HoldCertificate", id, note);
+        refused(issuer, "ReleaseCertificate", id, note);
+
+        assertThat(ledger.committedTransactions()).hasSize(committed);
     }
 
     @Test
@@ -114,6 +144,8 @@ class ContractRouterTest {
                 Map.entry("ReinstateIssuer", "SUBMIT"),
                 Map.entry("IssueCertificates", "SUBMIT"),
                 Map.entry("RevokeCertificate", "SUBMIT"),
+                Map.entry("HoldCertificate", "SUBMIT"),
+                Map.entry("ReleaseCertificate", "SUBMIT"),
                 Map.entry("ReadCertificate", "EVALUATE"),
                 Map.entry("VerifyCertificate", "EVALUATE"),
                 Map.entry("CertificateHistory", "EVALUATE"),
@@ -121,6 +153,12 @@ class ContractRouterTest {
                 Map.entry("ListIssuers", "EVALUATE")));
         assertThat(metadata.get("contracts").get("pramaan").get("info").get("title").asText())
                 .isEqualTo("Pramaan certificates");
+    }
+
+    private void refused(TestIdentity caller, String function, String... args) {
+        Chaincode.Response response = invoke(caller, function, args);
+        assertThat(response.getStatus()).as(function + " " + List.of(args))
+                .isEqualTo(Chaincode.Response.Status.INTERNAL_SERVER_ERROR);
     }
 
     private String ok(TestIdentity caller, String function, String... args) {

@@ -154,48 +154,68 @@ class IssuerAdministrationTest {
     void aRevokedKeyKeepsItsHistoryAndRepeatingTheRevocationChangesNothing() {
         Signer signer = Fixtures.registerDepartment(harness, "REV");
 
-        JsonNode issuer = parse(admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "key leaked"));
+        JsonNode issuer = parse(admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "KEY_COMPROMISE"));
 
         JsonNode key = issuer.get("signers").get(0);
         assertThat(key.get("revokedFrom").asText()).isEqualTo("2026-02-15T00:00:00Z");
-        assertThat(key.get("revocationReason").asText()).isEqualTo("key leaked");
+        assertThat(key.get("revocationReason").asText()).isEqualTo("KEY_COMPROMISE");
         assertThat(harness.lastEvent().orElseThrow().payloadText()).contains("SIGNER_REVOKED").contains(signer.kid());
 
         Map<String, String> state = harness.stateAsText();
-        admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "key leaked");
+        admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "KEY_COMPROMISE");
         assertThat(harness.stateAsText()).isEqualTo(state);
         assertThat(harness.lastEvent()).isEmpty();
 
         harness.refused(ErrorCode.CONFLICT,
-                () -> admin.revokeSignerKey("REV", signer.kid(), "2026-02-16T00:00:00Z", "key leaked"));
+                () -> admin.revokeSignerKey("REV", signer.kid(), "2026-02-16T00:00:00Z", "KEY_COMPROMISE"));
     }
 
     @Test
     void revokingAnUnknownKeyOrWithBadArgumentsIsRefused() {
         Signer signer = Fixtures.registerDepartment(harness, "REV");
         harness.refused(ErrorCode.NOT_FOUND,
-                () -> admin.revokeSignerKey("REV", Fixtures.signer("REV").kid(), "2026-02-15T00:00:00Z", "x"));
+                () -> admin.revokeSignerKey("REV", Fixtures.signer("REV").kid(), "2026-02-15T00:00:00Z", "RETIRED"));
         harness.refused(ErrorCode.INVALID_ARGUMENT,
-                () -> admin.revokeSignerKey("REV", signer.kid(), "15 Feb 2026", "x"));
+                () -> admin.revokeSignerKey("REV", signer.kid(), "15 Feb 2026", "RETIRED"));
         harness.refused(ErrorCode.INVALID_ARGUMENT,
-                () -> admin.revokeSignerKey("REV", signer.kid().toUpperCase(), "2026-02-15T00:00:00Z", "x"));
+                () -> admin.revokeSignerKey("REV", signer.kid().toUpperCase(), "2026-02-15T00:00:00Z", "RETIRED"));
         harness.refused(ErrorCode.INVALID_ARGUMENT,
                 () -> admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", ""));
+        harness.refused(ErrorCode.INVALID_ARGUMENT,
+                () -> admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "key leaked by clerk R. Kumar"));
+        harness.refused(ErrorCode.INVALID_ARGUMENT,
+                () -> admin.revokeSignerKey("REV", signer.kid(), "2026-02-15T00:00:00Z", "key_compromise"));
+    }
+
+    @Test
+    void aSuspensionTakesACodeAndNeverText() {
+        admin.registerIssuer(issuerJson("REV"));
+        Map<String, String> state = harness.stateAsText();
+
+        harness.refused(ErrorCode.INVALID_ARGUMENT, () -> admin.suspendIssuer("REV", "audit of officer Ravi Kumar"));
+        harness.refused(ErrorCode.INVALID_ARGUMENT, () -> admin.suspendIssuer("REV", "under_review"));
+        harness.refused(ErrorCode.INVALID_ARGUMENT, () -> admin.suspendIssuer("REV", ""));
+
+        assertThat(harness.stateAsText()).isEqualTo(state);
+        for (String code : new String[] {"UNDER_REVIEW", "MERGED", "DISSOLVED", "OTHER"}) {
+            assertThat(parse(admin.suspendIssuer("REV", code)).get("suspensionReason").asText()).isEqualTo(code);
+            admin.reinstateIssuer("REV");
+        }
     }
 
     @Test
     void suspendAndReinstateAreAnnouncedOnceEach() {
         admin.registerIssuer(issuerJson("REV"));
 
-        JsonNode suspended = parse(admin.suspendIssuer("REV", "audit"));
+        JsonNode suspended = parse(admin.suspendIssuer("REV", "UNDER_REVIEW"));
         assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(suspended.get("suspensionReason").asText()).isEqualTo("audit");
+        assertThat(suspended.get("suspensionReason").asText()).isEqualTo("UNDER_REVIEW");
         assertThat(harness.lastEvent().orElseThrow().payloadText())
                 .isEqualTo("{\"department\":\"REV\",\"change\":\"SUSPENDED\"}");
 
-        admin.suspendIssuer("REV", "audit");
+        admin.suspendIssuer("REV", "UNDER_REVIEW");
         assertThat(harness.lastEvent()).isEmpty();
-        harness.refused(ErrorCode.CONFLICT, () -> admin.suspendIssuer("REV", "another reason"));
+        harness.refused(ErrorCode.CONFLICT, () -> admin.suspendIssuer("REV", "MERGED"));
 
         JsonNode reinstated = parse(admin.reinstateIssuer("REV"));
         assertThat(reinstated.get("status").asText()).isEqualTo("ACTIVE");
@@ -204,7 +224,7 @@ class IssuerAdministrationTest {
 
         admin.reinstateIssuer("REV");
         assertThat(harness.lastEvent()).isEmpty();
-        harness.refused(ErrorCode.NOT_FOUND, () -> admin.suspendIssuer("EDU", "audit"));
+        harness.refused(ErrorCode.NOT_FOUND, () -> admin.suspendIssuer("EDU", "UNDER_REVIEW"));
     }
 
     @Test

@@ -6,10 +6,13 @@ package org.pramaan.credential;
  * ledger can add {@code REVOKED} and {@code NOT_ANCHORED} and confirm {@code VALID}.
  * {@code UNAVAILABLE} says that the check could not be finished (the ledger could not be asked and
  * never answered for this certificate): "try again in a minute", never "this is a fake".
+ * {@code ON_HOLD} is the ledger's too: the department is checking the certificate and will release
+ * or revoke it; until it decides, do not rely on it.
  */
 public enum VerificationStatus {
     VALID,
     REVOKED,
+    ON_HOLD,
     EXPIRED,
     TAMPERED,
     UNKNOWN_ISSUER,

@@ -7,12 +7,15 @@ import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueOutcome;
-import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.Verification;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.IssuerRegistration;
 import org.pramaan.contract.issuer.SignerRegistration;
+import org.pramaan.contract.issuer.SignerRevocationCode;
+import org.pramaan.contract.issuer.SuspensionCode;
 
 /**
  * The certificate ledger in domain terms, as one identity sees it. The contract's records (module
@@ -36,7 +39,17 @@ public interface Ledger extends AutoCloseable {
     /** Anchors a batch of certificates of the caller's department in one transaction. */
     Committed<IssueOutcome> issue(List<CertificateRequest> certificates);
 
-    Committed<CertificateRecord> revoke(String certificateId, RevocationReason reason);
+    /**
+     * Revokes a certificate for a code from the contract's closed list. There is no text: whatever
+     * the ledger takes is public and permanent, so an officer's note stays in the issuer's database.
+     */
+    Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason);
+
+    /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until release or revocation. */
+    Committed<CertificateRecord> hold(String certificateId, HoldCode code);
+
+    /** Lifts a hold; the certificate is active again. */
+    Committed<CertificateRecord> release(String certificateId);
 
     Optional<CertificateRecord> read(String certificateId);
 
@@ -54,9 +67,10 @@ public interface Ledger extends AutoCloseable {
 
     Committed<IssuerRecord> addSignerKey(String department, SignerRegistration signer);
 
-    Committed<IssuerRecord> revokeSignerKey(String department, String kid, Instant revokedFrom, String reason);
+    Committed<IssuerRecord> revokeSignerKey(String department, String kid, Instant revokedFrom,
+                                            SignerRevocationCode reason);
 
-    Committed<IssuerRecord> suspendIssuer(String department, String reason);
+    Committed<IssuerRecord> suspendIssuer(String department, SuspensionCode reason);
 
     Committed<IssuerRecord> reinstateIssuer(String department);
 

@@ -65,6 +65,36 @@ public sealed interface LedgerEvent {
         }
     }
 
+    /** {@value CertificateEvents#HELD}: one certificate put on hold while its department checks it. */
+    record CertificateHeld(CertificateEvents.Held payload, String transactionId, long blockNumber)
+            implements LedgerEvent {
+
+        public CertificateHeld {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(transactionId, "transactionId");
+        }
+
+        @Override
+        public String name() {
+            return CertificateEvents.HELD;
+        }
+    }
+
+    /** {@value CertificateEvents#RELEASED}: a hold lifted, the certificate active again. */
+    record CertificateReleased(CertificateEvents.Released payload, String transactionId, long blockNumber)
+            implements LedgerEvent {
+
+        public CertificateReleased {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(transactionId, "transactionId");
+        }
+
+        @Override
+        public String name() {
+            return CertificateEvents.RELEASED;
+        }
+    }
+
     /** {@value IssuerChange#EVENT}: a department registered, suspended, reinstated, or a signer key added or revoked. */
     record IssuerChanged(IssuerChange payload, String transactionId, long blockNumber) implements LedgerEvent {
 

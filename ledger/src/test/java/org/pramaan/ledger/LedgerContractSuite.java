@@ -19,7 +19,8 @@ import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.CertificateStatus;
 import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.contract.certificate.ReasonCode;
-import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.issuer.SignerRevocationCode;
+import org.pramaan.contract.issuer.SuspensionCode;
 import org.pramaan.contract.certificate.Verification;
 import org.pramaan.ledger.identity.LedgerIdentity;
 
@@ -104,12 +105,12 @@ public abstract class LedgerContractSuite {
                 LedgerErrorCode.FORBIDDEN);
         ledgerAs(REV_ISSUER).issue(List.of(request));
         assertRefused(() -> ledgerAs(HLT_ISSUER).revoke(request.id().toString(),
-                new RevocationReason(ReasonCode.ISSUED_IN_ERROR, "wrong department")), LedgerErrorCode.FORBIDDEN);
+                ReasonCode.ISSUED_IN_ERROR), LedgerErrorCode.FORBIDDEN);
     }
 
     @Test
     void aSuspendedDepartmentCannotIssue() {
-        ledgerAs(ADMIN).suspendIssuer("REV", "audit in progress");
+        ledgerAs(ADMIN).suspendIssuer("REV", SuspensionCode.UNDER_REVIEW);
 
         assertRefused(() -> ledgerAs(REV_ISSUER).issue(List.of(LedgerFixtures.revenueCertificate(1))),
                 LedgerErrorCode.ISSUER_INACTIVE);
@@ -121,7 +122,7 @@ public abstract class LedgerContractSuite {
     @Test
     void aRevokedSignerKeyCannotAnchorNewCertificates() {
         ledgerAs(ADMIN).revokeSignerKey("REV", LedgerFixtures.REV_SIGNER.kid().hex(), Instant.parse("2026-02-01T00:00:00Z"),
-                "key copied from an office laptop");
+                SignerRevocationCode.KEY_COMPROMISE);
 
         assertRefused(() -> ledgerAs(REV_ISSUER).issue(List.of(LedgerFixtures.revenueCertificate(1))),
                 LedgerErrorCode.KEY_NOT_VALID);
@@ -134,15 +135,15 @@ public abstract class LedgerContractSuite {
         String id = request.id().toString();
 
         Committed<CertificateRecord> revoked = ledgerAs(REV_ISSUER).revoke(id,
-                new RevocationReason(ReasonCode.DATA_CORRECTED, "income figure corrected"));
+                ReasonCode.DATA_CORRECTED);
 
         assertThat(revoked.value().status()).isEqualTo(CertificateStatus.REVOKED);
         assertThat(ledgerAs(VERIFIER).verify(id, request.claimsHash().toString()).result()).isEqualTo(Verification.Result.REVOKED);
         assertThat(ledgerAs(VERIFIER).history(id).history()).hasSize(2)
                 .extracting(e -> e.record().status()).containsExactly(CertificateStatus.REVOKED, CertificateStatus.ACTIVE);
-        assertThat(ledgerAs(REV_ISSUER).revoke(id, new RevocationReason(ReasonCode.DATA_CORRECTED, "again")).value())
+        assertThat(ledgerAs(REV_ISSUER).revoke(id, ReasonCode.DATA_CORRECTED).value())
                 .isEqualTo(revoked.value());
-        assertRefused(() -> ledgerAs(REV_ISSUER).revoke(id, new RevocationReason(ReasonCode.FRAUD, "second thoughts")),
+        assertRefused(() -> ledgerAs(REV_ISSUER).revoke(id, ReasonCode.FRAUD),
                 LedgerErrorCode.CONFLICT);
     }
 
@@ -158,7 +159,7 @@ public abstract class LedgerContractSuite {
             }
         })) {
             ledgerAs(REV_ISSUER).issue(List.of(request));
-            ledgerAs(REV_ISSUER).revoke(request.id().toString(), new RevocationReason(ReasonCode.FRAUD, "forged documents"));
+            ledgerAs(REV_ISSUER).revoke(request.id().toString(), ReasonCode.FRAUD);
             assertThat(revoked.await(10, TimeUnit.SECONDS)).as("revocation event within 10 s").isTrue();
         }
         assertThat(seen).extracting(LedgerEvent::getClass).containsSubsequence(

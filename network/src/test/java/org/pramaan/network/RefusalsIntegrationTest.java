@@ -100,7 +100,7 @@ class RefusalsIntegrationTest {
         Member revenue = GatewayClients.client(network, "REV");
         String tribalWelfareCertificate = CertificateId.generate(DepartmentCode.of("TWD"), "INC", Year.of(2026)).toString();
 
-        EndorseException refused = endorseFails(revenue, "RevokeCertificate", tribalWelfareCertificate, "ERROR", "test");
+        EndorseException refused = endorseFails(revenue, "RevokeCertificate", tribalWelfareCertificate, "FRAUD");
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(refused.getStatus().getDescription()).isEqualTo("failed to endorse transaction, see attached details for more info");

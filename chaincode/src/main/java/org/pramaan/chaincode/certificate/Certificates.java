@@ -15,6 +15,7 @@ import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.ClaimsHash;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
 import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.contract.certificate.RevocationReason;
@@ -108,6 +109,32 @@ public final class Certificates {
             state.write(key(id), updated);
             state.emit(CertificateEvents.REVOKED, new CertificateEvents.Revoked(id, updated.department(),
                     updated.status(), reason.code(), updated.revokedAt()));
+        }
+        return updated;
+    }
+
+    /** Puts a certificate on hold while its department checks it; the caller may act for the department. */
+    public CertificateRecord hold(CertificateId id, HoldCode code) {
+        activeIssuer(id.department());
+        CertificateRecord current = read(id);
+        CertificateRecord updated = current.hold(code, state.now());
+        if (updated != current) {
+            state.write(key(id), updated);
+            state.emit(CertificateEvents.HELD, new CertificateEvents.Held(id, updated.department(), code,
+                    updated.heldAt()));
+        }
+        return updated;
+    }
+
+    /** Lifts a hold; the certificate is active again. */
+    public CertificateRecord release(CertificateId id) {
+        activeIssuer(id.department());
+        CertificateRecord current = read(id);
+        CertificateRecord updated = current.release();
+        if (updated != current) {
+            state.write(key(id), updated);
+            state.emit(CertificateEvents.RELEASED, new CertificateEvents.Released(id, updated.department(),
+                    state.now()));
         }
         return updated;
     }

@@ -14,6 +14,8 @@ import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.IssuerRegistration;
 import org.pramaan.contract.issuer.SignerKey;
 import org.pramaan.contract.issuer.SignerRegistration;
+import org.pramaan.contract.issuer.SignerRevocationCode;
+import org.pramaan.contract.issuer.SuspensionCode;
 
 /**
  * The departments on the ledger and the administrator's changes to them. Authorisation is the
@@ -51,11 +53,11 @@ public final class Issuers {
         return change(department, r -> r.withSigner(key), IssuerChange.Kind.SIGNER_ADDED, key.kid());
     }
 
-    public IssuerRecord revokeSigner(DepartmentCode department, KeyId kid, Instant from, String reason) {
+    public IssuerRecord revokeSigner(DepartmentCode department, KeyId kid, Instant from, SignerRevocationCode reason) {
         return change(department, r -> r.withSignerRevoked(kid, from, reason), IssuerChange.Kind.SIGNER_REVOKED, kid);
     }
 
-    public IssuerRecord suspend(DepartmentCode department, String reason) {
+    public IssuerRecord suspend(DepartmentCode department, SuspensionCode reason) {
         return change(department, r -> r.suspend(reason), IssuerChange.Kind.SUSPENDED, null);
     }
 

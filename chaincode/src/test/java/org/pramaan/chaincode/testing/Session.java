@@ -21,13 +21,13 @@ public final class Session {
         return harness.submit(caller, "AddSignerKey", ctx -> contract().addSignerKey(ctx, department, signerJson));
     }
 
-    public String revokeSignerKey(String department, String kid, String revokedFrom, String reason) {
+    public String revokeSignerKey(String department, String kid, String revokedFrom, String reasonCode) {
         return harness.submit(caller, "RevokeSignerKey",
-                ctx -> contract().revokeSignerKey(ctx, department, kid, revokedFrom, reason));
+                ctx -> contract().revokeSignerKey(ctx, department, kid, revokedFrom, reasonCode));
     }
 
-    public String suspendIssuer(String department, String reason) {
-        return harness.submit(caller, "SuspendIssuer", ctx -> contract().suspendIssuer(ctx, department, reason));
+    public String suspendIssuer(String department, String reasonCode) {
+        return harness.submit(caller, "SuspendIssuer", ctx -> contract().suspendIssuer(ctx, department, reasonCode));
     }
 
     public String reinstateIssuer(String department) {
@@ -38,9 +38,16 @@ public final class Session {
         return harness.submit(caller, "IssueCertificates", ctx -> contract().issueCertificates(ctx, batchJson));
     }
 
-    public String revokeCertificate(String id, String reasonCode, String reasonText) {
-        return harness.submit(caller, "RevokeCertificate",
-                ctx -> contract().revokeCertificate(ctx, id, reasonCode, reasonText));
+    public String revokeCertificate(String id, String reasonCode) {
+        return harness.submit(caller, "RevokeCertificate", ctx -> contract().revokeCertificate(ctx, id, reasonCode));
+    }
+
+    public String holdCertificate(String id, String holdCode) {
+        return harness.submit(caller, "HoldCertificate", ctx -> contract().holdCertificate(ctx, id, holdCode));
+    }
+
+    public String releaseCertificate(String id) {
+        return harness.submit(caller, "ReleaseCertificate", ctx -> contract().releaseCertificate(ctx, id));
     }
 
     public String readCertificate(String id) {

@@ -14,10 +14,11 @@ import org.pramaan.contract.id.KeyId;
  * replicated to every organisation and can never forget.
  */
 @JsonPropertyOrder({"id", "department", "type", "claimsHash", "kid", "issuedAt", "validUntil", "status",
-        "revokedAt", "revocationReason"})
+        "revokedAt", "revocationReason", "heldAt", "holdCode"})
 public record CertificateRecord(CertificateId id, DepartmentCode department, String type, ClaimsHash claimsHash,
                                 KeyId kid, Instant issuedAt, Instant validUntil, CertificateStatus status,
-                                Instant revokedAt, RevocationReason revocationReason) {
+                                Instant revokedAt, RevocationReason revocationReason, Instant heldAt,
+                                HoldCode holdCode) {
 
     public CertificateRecord {
         Checks.present(id, "id");
@@ -31,7 +32,12 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
         if (!department.equals(id.department()) || !type.equals(id.type())) {
             throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + id + ": department and type must match the id");
         }
-        boolean revoked = status != CertificateStatus.ACTIVE;
+        boolean revoked = status.revoked();
+        boolean held = status == CertificateStatus.ON_HOLD;
+        if (held != (heldAt != null) || held != (holdCode != null)) {
+            throw ErrorCode.INVALID_ARGUMENT.exception(
+                    "certificate " + id + ": heldAt and holdCode go with status ON_HOLD only");
+        }
         if (revoked != (revokedAt != null) || revoked != (revocationReason != null)) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "certificate " + id + ": revokedAt and revocationReason go with a revoked status only");
@@ -45,7 +51,7 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
     /** A new active record for {@code request}, issued at the transaction time (the contract's issue). */
     public static CertificateRecord issue(CertificateRequest request, Instant issuedAt) {
         return new CertificateRecord(request.id(), request.department(), request.type(), request.claimsHash(),
-                request.kid(), issuedAt, request.validUntil(), CertificateStatus.ACTIVE, null, null);
+                request.kid(), issuedAt, request.validUntil(), CertificateStatus.ACTIVE, null, null, null, null);
     }
 
     /** Whether {@code request} asks for exactly this certificate, as a retry of its issue would. */
@@ -64,7 +70,7 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
      * this record unchanged; a revocation with another code is refused, since the first stands.
      */
     public CertificateRecord revoke(RevocationReason reason, Instant time) {
-        if (!isActive()) {
+        if (status.revoked()) {
             if (revocationReason.code() == reason.code()) {
                 return this;
             }
@@ -73,6 +79,39 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
         }
         CertificateStatus revoked = reason.code() == ReasonCode.SUPERSEDED
                 ? CertificateStatus.SUPERSEDED : CertificateStatus.REVOKED;
-        return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil, revoked, time, reason);
+        return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil, revoked, time, reason,
+                null, null);
+    }
+
+    /**
+     * This certificate on hold from {@code time} while its department checks it. Repeating a hold
+     * with the same code returns this record unchanged; another code, or a revoked certificate, is
+     * refused.
+     */
+    public CertificateRecord hold(HoldCode code, Instant time) {
+        if (status == CertificateStatus.ON_HOLD) {
+            if (holdCode == code) {
+                return this;
+            }
+            throw ErrorCode.CONFLICT.exception("certificate " + id + " is already on hold for " + holdCode
+                    + " since " + heldAt);
+        }
+        if (status.revoked()) {
+            throw ErrorCode.CONFLICT.exception("certificate " + id + " is revoked; it cannot be put on hold");
+        }
+        return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil,
+                CertificateStatus.ON_HOLD, null, null, time, code);
+    }
+
+    /** This certificate active again after a hold; an active one unchanged; a revoked one is refused. */
+    public CertificateRecord release() {
+        if (isActive()) {
+            return this;
+        }
+        if (status.revoked()) {
+            throw ErrorCode.CONFLICT.exception("certificate " + id + " is revoked; a revocation is not released");
+        }
+        return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil,
+                CertificateStatus.ACTIVE, null, null, null, null);
     }
 }

@@ -1,10 +1,12 @@
 package org.pramaan.contract.certificate;
 
-import java.util.Arrays;
 import org.pramaan.contract.core.Checks;
-import org.pramaan.contract.core.ErrorCode;
 
-/** Why a certificate was revoked; the free text beside it explains, the code is what clients act on. */
+/**
+ * Why a certificate was revoked, from a closed list. The ledger holds only this code: an officer's
+ * own words may name a person, and the ledger is public and permanent, so they stay in the issuing
+ * department's database. Readers show the code's meaning in their own language.
+ */
 public enum ReasonCode {
     ISSUED_IN_ERROR,
     FRAUD,
@@ -14,13 +16,6 @@ public enum ReasonCode {
     OTHER;
 
     public static ReasonCode parse(String text) {
-        Checks.present(text, "reasonCode");
-        for (ReasonCode code : values()) {
-            if (code.name().equals(text)) {
-                return code;
-            }
-        }
-        throw ErrorCode.INVALID_ARGUMENT.exception("reasonCode must be one of " + Arrays.toString(values())
-                + ": '" + text + "'");
+        return Checks.code(ReasonCode.class, text, "reasonCode");
     }
 }

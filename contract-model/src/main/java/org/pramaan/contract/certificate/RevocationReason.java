@@ -4,16 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.pramaan.contract.core.Checks;
 
 /**
- * Code and explanation of a revocation. The text is read by the public: it must name no person,
- * which the contract cannot check, so it is kept short.
+ * A revocation's reason as the ledger records it: a code and nothing else. It once carried the
+ * officer's free text too, which the public verifier repeated and no one could ever erase; that
+ * note now stays with the issuer (DPDP Act 2023), and the object keeps its JSON shape
+ * ({@code {"code":"FRAUD"}}) so that only the text left the record's bytes.
  */
-@JsonPropertyOrder({"code", "text"})
-public record RevocationReason(ReasonCode code, String text) {
-
-    public static final int MAX_TEXT_LENGTH = 256;
+@JsonPropertyOrder({"code"})
+public record RevocationReason(ReasonCode code) {
 
     public RevocationReason {
         Checks.present(code, "reasonCode");
-        Checks.text(text, "reasonText", MAX_TEXT_LENGTH);
     }
 }

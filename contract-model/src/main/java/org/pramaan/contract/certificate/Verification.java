@@ -16,6 +16,7 @@ public record Verification(CertificateId id, Result result, Instant checkedAt, C
         NOT_FOUND,
         HASH_MISMATCH,
         REVOKED,
+        ON_HOLD,
         EXPIRED,
         VALID
     }
@@ -28,8 +29,10 @@ public record Verification(CertificateId id, Result result, Instant checkedAt, C
         Result result;
         if (!record.claimsHash().equals(presented)) {
             result = Result.HASH_MISMATCH;
-        } else if (!record.isActive()) {
+        } else if (record.status().revoked()) {
             result = Result.REVOKED;
+        } else if (record.status() == CertificateStatus.ON_HOLD) {
+            result = Result.ON_HOLD;
         } else if (!now.isBefore(record.validUntil())) {
             result = Result.EXPIRED;
         } else {

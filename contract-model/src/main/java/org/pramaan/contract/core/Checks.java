@@ -14,6 +14,22 @@ public final class Checks {
     }
 
     /**
+     * One of a closed list of codes, by its exact name. The ledger takes codes where a person might
+     * have written prose: prose can name someone, and what the ledger holds is copied to every peer
+     * and never forgotten.
+     */
+    public static <E extends Enum<E>> E code(Class<E> type, String value, String field) {
+        present(value, field);
+        for (E code : type.getEnumConstants()) {
+            if (code.name().equals(value)) {
+                return code;
+            }
+        }
+        throw ErrorCode.INVALID_ARGUMENT.exception(field + " must be one of "
+                + java.util.Arrays.toString(type.getEnumConstants()) + ": '" + value + "'");
+    }
+
+    /**
      * Human text (names, reasons): present, not blank, at most {@code maxLength} characters and no
      * control characters. Zero-width joiners stay allowed: Telugu and Hindi spelling needs them.
      */

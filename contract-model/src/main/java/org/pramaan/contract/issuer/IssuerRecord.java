@@ -16,13 +16,12 @@ import org.pramaan.contract.id.KeyId;
 /**
  * A department on the ledger (key {@code ISSUER~<dept>}): its names, whether it may issue, and its
  * signer keys ordered by kid. Every change returns a new record; a change that changes nothing
- * returns an equal record, which the caller takes as "no write, no event".
+ * returns an equal record, which the caller takes as "no write, no event". A suspension's reason is
+ * a {@link SuspensionCode}: the record is public and permanent, so it holds no one's words.
  */
 @JsonPropertyOrder({"department", "names", "status", "suspensionReason", "signers"})
 public record IssuerRecord(DepartmentCode department, IssuerNames names, IssuerStatus status,
-                           String suspensionReason, List<SignerKey> signers) {
-
-    static final int MAX_REASON_LENGTH = 256;
+                           SuspensionCode suspensionReason, List<SignerKey> signers) {
 
     public IssuerRecord {
         Checks.present(department, "department");
@@ -69,7 +68,7 @@ public record IssuerRecord(DepartmentCode department, IssuerNames names, IssuerS
         return new IssuerRecord(department, names, status, suspensionReason, more);
     }
 
-    public IssuerRecord withSignerRevoked(KeyId kid, Instant from, String reason) {
+    public IssuerRecord withSignerRevoked(KeyId kid, Instant from, SignerRevocationCode reason) {
         SignerKey key = signer(kid).orElseThrow(() -> ErrorCode.NOT_FOUND.exception(
                 "department " + department + " has no signer key " + kid));
         SignerKey revoked = key.revoke(from, reason);
@@ -81,10 +80,10 @@ public record IssuerRecord(DepartmentCode department, IssuerNames names, IssuerS
         return new IssuerRecord(department, names, status, suspensionReason, updated);
     }
 
-    public IssuerRecord suspend(String reason) {
-        Checks.text(reason, "reason", MAX_REASON_LENGTH);
+    public IssuerRecord suspend(SuspensionCode reason) {
+        Checks.present(reason, "reasonCode");
         if (status == IssuerStatus.SUSPENDED) {
-            if (suspensionReason.equals(reason)) {
+            if (suspensionReason == reason) {
                 return this;
             }
             throw ErrorCode.CONFLICT.exception("department " + department + " is already suspended (" + suspensionReason + ")");

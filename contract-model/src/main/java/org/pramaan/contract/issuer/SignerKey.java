@@ -11,13 +11,11 @@ import org.pramaan.contract.id.KeyId;
  * A department's document-signing key as the ledger knows it: the signer certificate (PEM, in one
  * canonical layout), the period in which it may sign, and, once revoked, from when it may not.
  * {@code revokedFrom} may lie before the revocation was recorded: a key found compromised is
- * distrusted from the moment of compromise.
+ * distrusted from the moment of compromise. Why is a {@link SignerRevocationCode}, never prose.
  */
 @JsonPropertyOrder({"kid", "certificate", "validFrom", "validUntil", "revokedFrom", "revocationReason"})
 public record SignerKey(KeyId kid, String certificate, Instant validFrom, Instant validUntil,
-                        Instant revokedFrom, String revocationReason) {
-
-    static final int MAX_REASON_LENGTH = 256;
+                        Instant revokedFrom, SignerRevocationCode revocationReason) {
 
     public SignerKey {
         Checks.present(kid, "kid");
@@ -31,9 +29,6 @@ public record SignerKey(KeyId kid, String certificate, Instant validFrom, Instan
         if ((revokedFrom == null) != (revocationReason == null)) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "signer key " + kid + ": revokedFrom and revocationReason go together");
-        }
-        if (revocationReason != null) {
-            Checks.text(revocationReason, "revocationReason", MAX_REASON_LENGTH);
         }
     }
 
@@ -52,11 +47,11 @@ public record SignerKey(KeyId kid, String certificate, Instant validFrom, Instan
     }
 
     /** This key revoked; the same key when already revoked in exactly this way. */
-    public SignerKey revoke(Instant from, String reason) {
+    public SignerKey revoke(Instant from, SignerRevocationCode reason) {
         Checks.present(from, "revokedFrom");
-        Checks.text(reason, "reason", MAX_REASON_LENGTH);
+        Checks.present(reason, "reasonCode");
         if (revokedFrom != null) {
-            if (revokedFrom.equals(from) && revocationReason.equals(reason)) {
+            if (revokedFrom.equals(from) && revocationReason == reason) {
                 return this;
             }
             throw ErrorCode.CONFLICT.exception("signer key " + kid + " is already revoked from " + revokedFrom

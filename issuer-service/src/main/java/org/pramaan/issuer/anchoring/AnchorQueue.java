@@ -17,7 +17,7 @@ public class AnchorQueue {
     }
 
     /** A revocation waiting for the ledger. */
-    public record Revocation(String certificateId, DepartmentCode department, String code, String text, int attempts,
+    public record Revocation(String certificateId, DepartmentCode department, String code, int attempts,
                              String correlationId) {
     }
 
@@ -64,14 +64,17 @@ public class AnchorQueue {
 
     /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
     public List<Revocation> lockDueRevocations(Instant now, int limit) {
-        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.reason_text, r.attempts,"
+        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.attempts,"
                         + " c.correlation_id"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
-                        + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ? ORDER BY r.enqueued_at"
+                        + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ?"
+                        // A hold or release taken before the revocation reaches the ledger first.
+                        + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox h WHERE h.certificate_id = r.certificate_id)"
+                        + " ORDER BY r.enqueued_at"
                         + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6)))
+                        rs.getString(3), rs.getInt(4), rs.getString(5)))
                 .list();
     }
 

@@ -17,7 +17,6 @@ import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.certificate.IssueOutcome;
 import org.pramaan.contract.certificate.ReasonCode;
-import org.pramaan.contract.certificate.RevocationReason;
 import org.pramaan.contract.id.KeyId;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
@@ -180,8 +179,7 @@ public class AnchoringWorker {
 
     private boolean revoke(AnchorQueue.Revocation r) {
         try {
-            ledgers.forDepartment(r.department()).revoke(r.certificateId(),
-                    new RevocationReason(ReasonCode.valueOf(r.code()), r.text()));
+            ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
             queue.removeRevocation(r.certificateId());
             certificates.find(r.certificateId())
                     .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));

@@ -22,13 +22,15 @@ public class BackgroundWorkers implements SmartLifecycle {
 
     private final AnchoringWorker anchoring;
     private final DeliveryWorker delivery;
+    private final HoldRecorder holds;
     private final IssuerProperties properties;
     private final boolean enabled;
     private ScheduledExecutorService executor;
 
-    public BackgroundWorkers(AnchoringWorker anchoring, DeliveryWorker delivery, IssuerProperties properties,
-                             @Value("${pramaan.workers.enabled:true}") boolean enabled) {
+    public BackgroundWorkers(AnchoringWorker anchoring, DeliveryWorker delivery, HoldRecorder holds,
+                             IssuerProperties properties, @Value("${pramaan.workers.enabled:true}") boolean enabled) {
         this.anchoring = anchoring;
+        this.holds = holds;
         this.delivery = delivery;
         this.properties = properties;
         this.enabled = enabled;
@@ -47,6 +49,7 @@ public class BackgroundWorkers implements SmartLifecycle {
         long ledgerEvery = properties.ledger().pollInterval().toMillis();
         executor.scheduleWithFixedDelay(() -> guard("anchoring", () -> {
             anchoring.anchorDue();
+            holds.recordDue();
             anchoring.revokeDue();
         }), ledgerEvery, ledgerEvery, TimeUnit.MILLISECONDS);
         long bridgeEvery = properties.bridge().pollInterval().toMillis();

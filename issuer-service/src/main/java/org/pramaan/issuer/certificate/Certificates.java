@@ -100,17 +100,19 @@ public class Certificates {
 
     /**
      * Marks the certificate revoked and queues the ledger record of it, in the caller's transaction;
-     * false when it already was revoked.
+     * false when it already was revoked. The officer's {@code reason} stays in this table: the outbox
+     * carries the code only, as the ledger takes nothing else.
      */
     public boolean markRevokedAndEnqueue(Certificate c, String code, String reason, String actor, Instant at) {
         boolean changed = jdbc.sql("UPDATE issuer.certificate SET status = 'REVOKED', revoked_at = ?,"
+                        + " hold_code = NULL, held_at = NULL,"
                         + " revocation_code = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND status <> 'REVOKED'")
                 .params(ts(at), code, reason, actor, c.id())
                 .update() == 1;
         if (changed) {
-            jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code, reason_text,"
-                            + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(c.id(), c.department().value(), code, reason, ts(at), ts(at)).update();
+            jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code,"
+                            + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(c.id(), c.department().value(), code, ts(at), ts(at)).update();
         }
         return changed;
     }

@@ -3,7 +3,6 @@ package org.pramaan.issuer.certificate;
 import java.time.Clock;
 import java.util.Locale;
 import org.pramaan.contract.certificate.ReasonCode;
-import org.pramaan.contract.certificate.RevocationReason;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.web.NotFoundException;
 import org.slf4j.Logger;
@@ -14,11 +13,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Revokes a certificate: at once in this service, and on the ledger through the revocation outbox
  * (after the certificate is anchored); the citizen is notified once the ledger has it.
+ *
+ * <p>The ledger and the citizen get the reason's code only. The officer's note is kept here, with the
+ * certificate, for the department's own record: it may name the applicant, and the ledger, copied
+ * to every peer and never forgotten, could not erase it when the DPDP Act 2023 requires.
  */
 @Service
 public class RevocationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevocationService.class);
+
+    /** The longest officer's note kept with a revocation (the column's width). */
+    public static final int MAX_NOTE_LENGTH = 256;
 
     private final Certificates certificates;
     private final Clock clock;
@@ -39,9 +45,9 @@ public class RevocationService {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("reason code must be one of " + java.util.Arrays.toString(ReasonCode.values()));
         }
-        if (reason == null || reason.isBlank() || reason.length() > RevocationReason.MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException("a revocation needs a reason of 1 to "
-                    + RevocationReason.MAX_TEXT_LENGTH + " characters (it is public: name no person)");
+        if (reason == null || reason.isBlank() || reason.length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("a revocation needs a note of 1 to " + MAX_NOTE_LENGTH
+                    + " characters (kept by the department only; the ledger records the code)");
         }
         if (!certificates.markRevokedAndEnqueue(certificate, reasonCode.name(), reason.strip(), caller.actor(),
                 clock.instant())) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.Application;
@@ -13,6 +14,8 @@ import org.pramaan.issuer.catalog.Catalog;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
+import org.pramaan.issuer.hold.HoldService;
+import org.pramaan.issuer.hold.Holds;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.CurrentCaller;
 import org.pramaan.issuer.web.NotFoundException;
@@ -39,11 +42,15 @@ public class ConsoleController {
     private final ApplicationService applications;
     private final Certificates certificates;
     private final RevocationService revocations;
+    private final HoldService holds;
+    private final Holds holdCodes;
     private final Catalog catalog;
     private final Clock clock;
 
     public ConsoleController(ApplicationService applications, Certificates certificates, RevocationService revocations,
-                             Catalog catalog, Clock clock) {
+                             HoldService holds, Holds holdCodes, Catalog catalog, Clock clock) {
+        this.holds = holds;
+        this.holdCodes = holdCodes;
         this.applications = applications;
         this.certificates = certificates;
         this.revocations = revocations;
@@ -115,6 +122,8 @@ public class ConsoleController {
         model.addAttribute("serviceName", ConsoleRows.serviceName(catalog, c.serviceCode(), language(locale)));
         model.addAttribute("fields", ConsoleRows.fields(catalog, c.serviceCode(), c.fields(), language(locale)));
         model.addAttribute("reasonCodes", ReasonCode.values());
+        model.addAttribute("holdCodes", HoldCode.values());
+        model.addAttribute("holdCode", holdCodes.holdCode(c.id()));
         return "console/certificate";
     }
 
@@ -124,6 +133,28 @@ public class ConsoleController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + c.id() + ".pdf\"")
                 .body(certificates.pdf(c.id()).orElseThrow());
+    }
+
+    @PostMapping("/console/certificates/{id}/hold")
+    public String hold(@PathVariable String id, @RequestParam String code, @RequestParam(required = false) String note,
+                       RedirectAttributes redirect) {
+        return change(id, redirect, "held", () -> holds.hold(id, code, note, CurrentCaller.get()));
+    }
+
+    @PostMapping("/console/certificates/{id}/release")
+    public String release(@PathVariable String id, @RequestParam(required = false) String note,
+                          RedirectAttributes redirect) {
+        return change(id, redirect, "released", () -> holds.release(id, note, CurrentCaller.get()));
+    }
+
+    private static String change(String id, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/certificates/" + id;
     }
 
     @PostMapping("/console/certificates/{id}/revoke")

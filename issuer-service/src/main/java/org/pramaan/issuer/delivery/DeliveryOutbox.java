@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class DeliveryOutbox {
 
-    public enum Type { ISSUED, REVOKED, REJECTED }
+    public enum Type { ISSUED, REVOKED, REJECTED, HELD }
 
     /** One notification due for sending; {@code subject} is the certificate or application id, for logs. */
     public record Pending(long id, UUID deliveryId, String subject, String payload, int attempts,
@@ -53,8 +53,27 @@ public class DeliveryOutbox {
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", publicBaseUrl + "/api/v1/certificates/" + certificate.id() + "/pdf");
         payload.put("verifyUrl", certificate.qrText());
-        payload.put("reason", type == Type.REVOKED ? certificate.revocationReason() : null);
+        // The citizen hears the reason's code, worded by the bridge in their language; the officer's
+        // note stays with the department.
+        payload.put("reason", null);
+        payload.put("reasonCode", type == Type.REVOKED ? certificate.revocationCode() : null);
         return insert(deliveryId, certificate.id(), certificate.applicationId(), type, payload, now);
+    }
+
+    /**
+     * A HELD notice: the department is checking the certificate; {@code holdCode} is what the bridge
+     * words for the citizen (the officer's note stays here). One per certificate: a second hold after
+     * a release is not announced again.
+     */
+    public boolean enqueueHold(Certificate certificate, String holdCode, Instant now) {
+        UUID deliveryId = UUID.randomUUID();
+        Map<String, Object> payload = payload(deliveryId, Type.HELD, certificate.id(), certificate.applicationId(),
+                certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
+        payload.put("pdfUrl", null);
+        payload.put("verifyUrl", certificate.qrText());
+        payload.put("reason", null);
+        payload.put("reasonCode", holdCode);
+        return insert(deliveryId, certificate.id(), certificate.applicationId(), Type.HELD, payload, now);
     }
 
     /** A REJECTED notice: the officer's reason, for the citizen; false when it was queued already. */

@@ -6,6 +6,8 @@ import org.pramaan.issuer.application.PhoneNumber;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
+import org.pramaan.issuer.hold.HoldService;
+import org.pramaan.issuer.hold.Holds;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.CurrentCaller;
 import org.springframework.http.ContentDisposition;
@@ -27,8 +29,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/certificates")
 public class CertificateController {
 
-    /** A revocation: a code from the ledger's list and a short public reason naming no person. */
+    /**
+     * A revocation: a code from the ledger's list, which is all the ledger, the verifier and the
+     * citizen see, and the officer's note, which this service keeps for the department only.
+     */
     public record RevokeRequest(String code, String reason) {
+    }
+
+    /**
+     * A hold while the department checks the certificate: a code from the ledger's list (all that
+     * the ledger and the verifier see) and an optional note, kept here. A release takes a note only.
+     */
+    public record HoldRequest(String code, String note) {
     }
 
     /** A citizen's certificates, for the bridge. */
@@ -38,9 +50,13 @@ public class CertificateController {
     private final ApplicationService applications;
     private final Certificates certificates;
     private final RevocationService revocations;
+    private final HoldService holds;
+    private final Holds holdCodes;
 
     public CertificateController(ApplicationService applications, Certificates certificates,
-                                 RevocationService revocations) {
+                                 RevocationService revocations, HoldService holds, Holds holdCodes) {
+        this.holds = holds;
+        this.holdCodes = holdCodes;
         this.applications = applications;
         this.certificates = certificates;
         this.revocations = revocations;
@@ -85,6 +101,18 @@ public class CertificateController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(certificate.id() + ".pdf").build().toString())
                 .body(pdf);
+    }
+
+    @PostMapping("/{id}/hold")
+    public CertificateView hold(@PathVariable String id, @RequestBody HoldRequest request) {
+        return CertificateView.of(holds.hold(id, request.code(), request.note(), CurrentCaller.get()),
+                holdCodes.holdCode(id));
+    }
+
+    @PostMapping("/{id}/release")
+    public CertificateView release(@PathVariable String id, @RequestBody(required = false) HoldRequest request) {
+        return CertificateView.of(holds.release(id, request == null ? null : request.note(), CurrentCaller.get()),
+                holdCodes.holdCode(id));
     }
 
     @PostMapping("/{id}/revoke")

@@ -48,7 +48,8 @@ class RevocationTest extends IntegrationTest {
         var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
         var notice = mapper.readTree(BRIDGE.accepted(id).stream().filter(r -> r.body().contains("\"REVOKED\""))
                 .findFirst().orElseThrow().body());
-        assertThat(notice.get("reason").asString()).isEqualTo("Wrong income figure entered");
+        assertThat(notice.get("reasonCode").asString()).isEqualTo("ISSUED_IN_ERROR");
+        assertThat(notice.get("reason").isNull()).as("the officer's note stays with the department").isTrue();
         assertThat(notice.get("certificateId").asString()).isEqualTo(id);
         assertThat(notice.get("applicationId").isNull()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.accepted(id).stream()

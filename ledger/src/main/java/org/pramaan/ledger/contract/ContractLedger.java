@@ -14,15 +14,18 @@ import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
 import org.pramaan.contract.certificate.IssueOutcome;
-import org.pramaan.contract.certificate.RevocationReason;
+import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.Verification;
 import org.pramaan.contract.core.Json;
 import org.pramaan.contract.issuer.IssuerListing;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.IssuerRegistration;
 import org.pramaan.contract.issuer.SignerRegistration;
+import org.pramaan.contract.issuer.SignerRevocationCode;
+import org.pramaan.contract.issuer.SuspensionCode;
 import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.Ledger;
@@ -63,8 +66,18 @@ public final class ContractLedger implements Ledger {
     }
 
     @Override
-    public Committed<CertificateRecord> revoke(String certificateId, RevocationReason reason) {
-        return submit(CertificateRecord.class, "RevokeCertificate", certificateId, reason.code().name(), reason.text());
+    public Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason) {
+        return submit(CertificateRecord.class, "RevokeCertificate", certificateId, reason.name());
+    }
+
+    @Override
+    public Committed<CertificateRecord> hold(String certificateId, HoldCode code) {
+        return submit(CertificateRecord.class, "HoldCertificate", certificateId, code.name());
+    }
+
+    @Override
+    public Committed<CertificateRecord> release(String certificateId) {
+        return submit(CertificateRecord.class, "ReleaseCertificate", certificateId);
     }
 
     @Override
@@ -110,13 +123,14 @@ public final class ContractLedger implements Ledger {
     }
 
     @Override
-    public Committed<IssuerRecord> revokeSignerKey(String department, String kid, Instant revokedFrom, String reason) {
-        return submit(IssuerRecord.class, "RevokeSignerKey", department, kid, revokedFrom.toString(), reason);
+    public Committed<IssuerRecord> revokeSignerKey(String department, String kid, Instant revokedFrom,
+                                                   SignerRevocationCode reason) {
+        return submit(IssuerRecord.class, "RevokeSignerKey", department, kid, revokedFrom.toString(), reason.name());
     }
 
     @Override
-    public Committed<IssuerRecord> suspendIssuer(String department, String reason) {
-        return submit(IssuerRecord.class, "SuspendIssuer", department, reason);
+    public Committed<IssuerRecord> suspendIssuer(String department, SuspensionCode reason) {
+        return submit(IssuerRecord.class, "SuspendIssuer", department, reason.name());
     }
 
     @Override

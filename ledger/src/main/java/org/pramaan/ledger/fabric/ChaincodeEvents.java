@@ -35,6 +35,12 @@ final class ChaincodeEvents {
                 case CertificateEvents.REVOKED:
                     return new LedgerEvent.CertificateRevoked(read(payload, CertificateEvents.Revoked.class, name),
                             transactionId, blockNumber);
+                case CertificateEvents.HELD:
+                    return new LedgerEvent.CertificateHeld(read(payload, CertificateEvents.Held.class, name),
+                            transactionId, blockNumber);
+                case CertificateEvents.RELEASED:
+                    return new LedgerEvent.CertificateReleased(read(payload, CertificateEvents.Released.class, name),
+                            transactionId, blockNumber);
                 case IssuerChange.EVENT:
                     return new LedgerEvent.IssuerChanged(read(payload, IssuerChange.class, name), transactionId,
                             blockNumber);

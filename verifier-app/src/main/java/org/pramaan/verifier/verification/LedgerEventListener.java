@@ -61,6 +61,10 @@ public class LedgerEventListener implements SmartLifecycle {
             ids.forEach(statuses::invalidate);
         } else if (event instanceof LedgerEvent.CertificateRevoked revoked) {
             statuses.invalidate(revoked.payload().id().value());
+        } else if (event instanceof LedgerEvent.CertificateHeld held) {
+            statuses.invalidate(held.payload().id().value());
+        } else if (event instanceof LedgerEvent.CertificateReleased released) {
+            statuses.invalidate(released.payload().id().value());
         } else if (event instanceof LedgerEvent.IssuerChanged) {
             if (!issuers.refresh()) {
                 // Throwing makes the subscription deliver this event again, so the change is not lost.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateRecord;
+import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.certificate.Verification;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.verifier.config.VerifierProperties;
@@ -85,9 +86,7 @@ public class LedgerStatuses {
         String transactionId = issuing.map(CertificateHistory.Entry::txId).orElse(null);
         Instant anchoredAt = issuing.map(CertificateHistory.Entry::timestamp).orElse(record.issuedAt());
         Long block = anchors.blockOf(certificateId).orElse(null);
-        String reason = record.revocationReason() == null ? null
-                : record.revocationReason().code() + (record.revocationReason().text() == null
-                        || record.revocationReason().text().isBlank() ? "" : ": " + record.revocationReason().text());
+        ReasonCode reason = record.revocationReason() == null ? null : record.revocationReason().code();
         return new LedgerFinding(claimsHash, Optional.of(verification.result()),
                 new LedgerEvidence(transactionId, block, anchoredAt, record.revokedAt(), reason, now, true));
     }

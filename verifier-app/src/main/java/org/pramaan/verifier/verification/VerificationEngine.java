@@ -139,6 +139,7 @@ public class VerificationEngine {
             case NOT_FOUND -> VerificationStatus.NOT_ANCHORED;
             case HASH_MISMATCH -> VerificationStatus.TAMPERED;
             case REVOKED -> VerificationStatus.REVOKED;
+            case ON_HOLD -> VerificationStatus.ON_HOLD;
             case EXPIRED -> VerificationStatus.EXPIRED;
             case VALID -> VerificationStatus.VALID;
         };
@@ -149,6 +150,7 @@ public class VerificationEngine {
             case NOT_FOUND -> signatureReason + ", but the ledger has no record of this certificate";
             case HASH_MISMATCH -> signatureReason + ", but the ledger anchored different contents under this id";
             case REVOKED -> "the ledger records this certificate as revoked";
+            case ON_HOLD -> "the department has put this certificate on hold while it checks it";
             case EXPIRED -> "the ledger records this certificate as expired";
             case VALID -> signatureReason + "; anchored on the ledger and active";
         };

@@ -46,7 +46,7 @@ public record ResultPage(String status, String tone, String message, VerifyRespo
     private static String tone(String status) {
         return switch (status) {
             case "VALID" -> "good";
-            case "EXPIRED", "NOT_ANCHORED", "UNAVAILABLE" -> "warn";
+            case "EXPIRED", "NOT_ANCHORED", "UNAVAILABLE", "ON_HOLD" -> "warn";
             default -> "bad";
         };
     }

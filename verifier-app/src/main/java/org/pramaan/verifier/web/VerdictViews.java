@@ -34,7 +34,7 @@ public class VerdictViews {
         return new VerifyResponse(verdict.status().name(), message(verdict, language), PublicReasons.scrub(verdict.reason()),
                 showsCertificate(verdict) ? verdict.claims().map(c -> certificate(c, language)).orElse(null) : null,
                 verdict.department().map(VerdictViews::department).orElse(null),
-                verdict.ledger().map(this::ledger).orElse(null), null);
+                verdict.ledger().map(l -> ledger(l, language)).orElse(null), null);
     }
 
     /** The result page: the API's answer laid out, with the department named even before the ledger knows it. */
@@ -81,10 +81,13 @@ public class VerdictViews {
     }
 
     /** A cached answer carries its age, so a reader can tell "the ledger said so 20 minutes ago". */
-    private VerifyResponse.LedgerView ledger(LedgerEvidence l) {
+    private VerifyResponse.LedgerView ledger(LedgerEvidence l, Language language) {
         Long ageSeconds = l.checkedAt() == null ? null
                 : Math.max(0, Duration.between(l.checkedAt(), clock.instant()).toSeconds());
+        String code = l.revocationReason() == null ? null : l.revocationReason().name();
+        String text = code == null ? null
+                : messages.getMessage("revocationReason." + code, null, code, Languages.locale(language));
         return new VerifyResponse.LedgerView(l.transactionId(), l.blockNumber(), l.anchoredAt(), l.revokedAt(),
-                l.revocationReason(), l.checkedAt(), ageSeconds, l.fresh());
+                code, text, l.checkedAt(), ageSeconds, l.fresh());
     }
 }

@@ -30,8 +30,13 @@ public record VerifyResponse(String status, String message, String reason, Certi
     public record DepartmentView(String code, Map<String, String> names) {
     }
 
+    /**
+     * {@code revocationReason} is the ledger's code (e.g. {@code FRAUD}), {@code revocationReasonText}
+     * its meaning in the reader's language; the ledger holds no free text to show.
+     */
     public record LedgerView(String transactionId, Long blockNumber, Instant anchoredAt, Instant revokedAt,
-                             String revocationReason, Instant checkedAt, Long ageSeconds, boolean fresh) {
+                             String revocationReason, String revocationReasonText, Instant checkedAt,
+                             Long ageSeconds, boolean fresh) {
     }
 
     VerifyResponse withReceipt(String signed) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.certificate.CertificateRequest;
+import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.ReasonCode;
-import org.pramaan.contract.certificate.RevocationReason;
 import org.pramaan.contract.issuer.IssuerNames;
 import org.pramaan.contract.issuer.IssuerRegistration;
 import org.pramaan.contract.issuer.SignerRegistration;
@@ -131,8 +131,15 @@ public final class DepartmentIssuer implements AutoCloseable {
     }
 
     public Committed<?> revoke(SignedCredential credential) {
-        return issuer.revoke(credential.claims().certificateId().toString(),
-                new RevocationReason(ReasonCode.ISSUED_IN_ERROR, "issued with a wrong income"));
+        return issuer.revoke(credential.claims().certificateId().toString(), ReasonCode.ISSUED_IN_ERROR);
+    }
+
+    public Committed<?> hold(SignedCredential credential) {
+        return issuer.hold(credential.claims().certificateId().toString(), HoldCode.UNDER_SCRUTINY);
+    }
+
+    public Committed<?> release(SignedCredential credential) {
+        return issuer.release(credential.claims().certificateId().toString());
     }
 
     public String url(SignedCredential credential) {

@@ -116,8 +116,40 @@ class VerifyApiTest extends VerifierIntegrationTest {
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> verify(credential).path("status").asString().equals("REVOKED"));
         JsonNode answer = verify(credential);
-        assertThat(answer.path("ledger").path("revocationReason").asString()).startsWith("ISSUED_IN_ERROR");
+        assertThat(answer.path("ledger").path("revocationReason").asString()).isEqualTo("ISSUED_IN_ERROR");
+        assertThat(answer.path("ledger").path("revocationReasonText").asString()).isEqualTo("Issued in error");
         assertThat(answer.path("ledger").path("revokedAt").asString()).isNotBlank();
+    }
+
+    /** Hold, release, revoke: each shows within seconds; the reason is the code and its words, never an officer's. */
+    @Test
+    void aHeldCertificateIsOnHoldUntilReleasedOrRevoked() throws Exception {
+        SignedCredential credential = revenue().issue("Held Holder");
+        assertThat(verify(credential).path("status").asString()).isEqualTo("VALID");
+
+        revenue().hold(credential);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> verify(credential).path("status").asString().equals("ON_HOLD"));
+        assertThat(verify(credential).path("message").asString()).contains("Do not rely on it until the department decides");
+        String body = JSON.writeValueAsString(Map.of("qr", revenue().url(credential)));
+        assertThat(JSON.readTree(postJson("/api/v1/verify", body, "te").body()).path("message").asString())
+                .contains("శాఖ నిర్ణయించే వరకు");
+        assertThat(JSON.readTree(postJson("/api/v1/verify", body, "hi").body()).path("message").asString())
+                .contains("विभाग के निर्णय तक");
+        JsonNode batch = JSON.readTree(postJson("/api/v1/verify/batch",
+                JSON.writeValueAsString(Map.of("qrs", List.of(revenue().url(credential)))), "en").body());
+        assertThat(batch.path("results").path(0).path("status").asString()).isEqualTo("ON_HOLD");
+
+        revenue().release(credential);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> verify(credential).path("status").asString().equals("VALID"));
+
+        revenue().revoke(credential);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> verify(credential).path("status").asString().equals("REVOKED"));
+        JsonNode telugu = JSON.readTree(postJson("/api/v1/verify", body, "te").body());
+        assertThat(telugu.path("ledger").path("revocationReason").asString()).isEqualTo("ISSUED_IN_ERROR");
+        assertThat(telugu.path("ledger").path("revocationReasonText").asString()).isEqualTo("పొరపాటున జారీ చేయబడింది");
     }
 
     @Test

@@ -75,8 +75,10 @@ public class Deliveries {
                         Replies.fit(texts.get(l, "delivery.caption", name, request.certificateId()),
                                 Replies.CAPTION_MAX)));
             }
-            case "REVOKED" -> outbox.enqueue(citizen,
-                    Replies.text(texts.get(l, "delivery.revoked", name, request.certificateId(), reason)));
+            case "REVOKED" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.revoked", name,
+                    request.certificateId(), texts.get(l, "revocation.reason." + request.revocationCode()))));
+            case "HELD" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.held", name,
+                    request.certificateId(), texts.get(l, "hold.reason." + request.holdCode()))));
             case "REJECTED" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.rejected", name, reason)));
             default -> throw new IllegalArgumentException("unknown delivery type " + request.type());
         }

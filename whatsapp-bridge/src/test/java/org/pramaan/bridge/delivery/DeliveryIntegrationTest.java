@@ -100,14 +100,20 @@ class DeliveryIntegrationTest extends BridgeIntegrationTest {
         deliver(BRIDGE_TOKEN, """
                 {"deliveryId":"%s","type":"REVOKED","certificateId":"REV-INC-2026-0000009","phoneNumber":"%s",
                  "language":"en","serviceName":{"en":"Income Certificate","te":"ఆ","hi":"आ"},"pdfUrl":null,
-                 "verifyUrl":null,"reason":"Issued in error"}""".formatted(UUID.randomUUID(), phone));
+                 "verifyUrl":null,"reason":null,"reasonCode":"ISSUED_IN_ERROR"}""".formatted(UUID.randomUUID(), phone));
         deliver(BRIDGE_TOKEN, """
                 {"deliveryId":"%s","type":"REJECTED","certificateId":null,"phoneNumber":"%s",
                  "language":"en","serviceName":{"en":"Caste Certificate","te":"క","hi":"ज"},"pdfUrl":null,
                  "verifyUrl":null,"reason":"Documents unclear"}""".formatted(UUID.randomUUID(), phone));
-        List<JsonNode> messages = awaitMessages(phone, seen + 2);
-        assertThat(bodyText(messages.get(seen))).contains("revoked", "REV-INC-2026-0000009", "Issued in error");
+        deliver(BRIDGE_TOKEN, """
+                {"deliveryId":"%s","type":"HELD","certificateId":"REV-INC-2026-0000010","phoneNumber":"%s",
+                 "language":"en","serviceName":{"en":"Income Certificate","te":"ఆ","hi":"आ"},"pdfUrl":null,
+                 "verifyUrl":null,"reason":null,"reasonCode":"DOCUMENTS_VERIFICATION"}""".formatted(UUID.randomUUID(), phone));
+        List<JsonNode> messages = awaitMessages(phone, seen + 3);
+        assertThat(bodyText(messages.get(seen))).contains("revoked", "REV-INC-2026-0000009", "it was issued in error");
         assertThat(bodyText(messages.get(seen + 1))).contains("Caste Certificate", "not approved", "Documents unclear");
+        assertThat(bodyText(messages.get(seen + 2))).contains("on hold", "REV-INC-2026-0000010",
+                "verifying the documents");
     }
 
     @Test

@@ -288,7 +288,11 @@ class JourneyIT {
             JsonNode notice = citizen.nextMatching(m -> bodyText(m).contains(certificateId)
                     && bodyText(m).contains("రద్దు"), "step 5: the citizen is told of the revocation",
                     Duration.ofSeconds(60));
-            assertThat(bodyText(notice)).contains("Issued in error");
+            assertThat(bodyText(notice)).as("the code's meaning in Telugu, not the officer's note")
+                    .contains("పొరపాటున జారీ").doesNotContain("income misstated");
+            assertThat(new LedgerTables(platform.dataSource()).stateFor(certificateId))
+                    .as("step 5: the officer's note is not on the ledger")
+                    .noneSatisfy(e -> assertThat(e.value()).contains("income misstated"));
             assertThat(new LedgerTables(platform.dataSource()).stateFor(certificateId))
                     .as("step 5: the ledger record is revoked").anySatisfy(e -> assertThat(e.value()).contains("REVOKED"));
         }

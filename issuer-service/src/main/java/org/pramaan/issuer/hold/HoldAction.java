@@ -1,0 +1,7 @@
+package org.pramaan.issuer.hold;
+
+/** What an officer did to a certificate's hold; the ledger gets HoldCertificate or ReleaseCertificate. */
+public enum HoldAction {
+    HOLD,
+    RELEASE
+}
