@@ -2,6 +2,7 @@ package org.pramaan.ledger.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -115,10 +116,10 @@ class PeerKillTest {
 
                 DevNetworks.await(Duration.ofSeconds(60), () -> issuedIds(seen).keySet().size() == 20,
                         "an event for each of the 20 certificates");
-                // Give a late duplicate the chance to show up before counting.
-                Thread.sleep(1000);
-                assertThat(issuedIds(seen)).as("each certificate's event exactly once").hasSize(20)
-                        .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L));
+                // Each count must stay at one for a second: a late duplicate would show up within it.
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                        assertThat(issuedIds(seen)).as("each certificate's event exactly once").hasSize(20)
+                                .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1L)));
             }
             for (CertificateRequest certificate : certificates) {
                 long issuing = revenue.history(certificate.id().toString()).history().stream()
@@ -158,25 +159,23 @@ class PeerKillTest {
         builder.environment().putAll(environment);
         Process peer = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!peer.isAlive()) {
-                throw new AssertionError("the peer stopped while starting: " + Files.readString(folder.resolve(log)));
-            }
-            try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + operationsPort + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
-                    return peer;
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operationsPort + "/healthz")).build();
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!peer.isAlive()) {
+                    throw new AssertionError("the peer stopped while starting: " + Files.readString(folder.resolve(log)));
                 }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(250);
+                try {
+                    return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+            return peer;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            peer.destroyForcibly();
+            throw new AssertionError("the peer was not healthy within 90 s: " + Files.readString(folder.resolve(log)), e);
         }
-        peer.destroyForcibly();
-        throw new AssertionError("the peer was not healthy within 90 s: " + Files.readString(folder.resolve(log)));
     }
 
     private static Path jar(String property) {

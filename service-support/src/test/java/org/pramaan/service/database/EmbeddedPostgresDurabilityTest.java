@@ -1,6 +1,7 @@
 package org.pramaan.service.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -101,17 +103,12 @@ class EmbeddedPostgresDurabilityTest {
         }
     }
 
-    private static void awaitAcknowledged(List<Integer> acknowledged, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+    private static void awaitAcknowledged(List<Integer> acknowledged, int count) {
+        await("the writer gets " + count + " commits acknowledged").atMost(Duration.ofSeconds(60)).until(() -> {
             synchronized (acknowledged) {
-                if (acknowledged.size() >= count) {
-                    return;
-                }
+                return acknowledged.size() >= count;
             }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the writer did not get " + count + " commits acknowledged within 60 s");
+        });
     }
 
     /**

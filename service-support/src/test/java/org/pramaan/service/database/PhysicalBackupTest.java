@@ -2,6 +2,7 @@ package org.pramaan.service.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,9 +54,7 @@ class PhysicalBackupTest {
                     throw new IllegalStateException(e);
                 }
             });
-            while (committed.get() < 500) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> committed.get() >= 500);
             committedBeforeStop = committed.get();
             PhysicalBackup.Taken taken = PhysicalBackup.backup(url, data, backup, Clock.systemUTC());
             writing.set(false);
