@@ -69,6 +69,14 @@ final class GraphStandIn implements AutoCloseable {
         return sent.stream().filter(s -> s.to().equals(phone)).map(Sent::body).toList();
     }
 
+    /** How many documents the bridge sent under each file name (a certificate goes as {@code <id>.pdf}). */
+    synchronized Map<String, Long> documentsByFilename() {
+        return sent.stream().filter(s -> "document".equals(s.body().path("type").asString("")))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        s -> s.body().path("document").path("filename").asString(""),
+                        java.util.stream.Collectors.counting()));
+    }
+
     /** Requests refused as Meta would refuse them (bad token, wrong number id, bad shape): should stay empty. */
     synchronized List<String> refusals() {
         return List.copyOf(refusals);
