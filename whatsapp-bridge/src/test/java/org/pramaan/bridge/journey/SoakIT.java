@@ -179,7 +179,8 @@ class SoakIT {
                 }
             }, 0, 1_000_000 / PER_SECOND, TimeUnit.MICROSECONDS);
             try {
-                assertThat(done.await(duration.toSeconds() * 2 + 30, TimeUnit.SECONDS)).as("the pacer finished").isTrue();
+                assertThat(done.await(duration.toSeconds() * 2 + 30, TimeUnit.SECONDS)).as("the pacer finished")
+                        .isTrue();
             } finally {
                 pace.shutdownNow();
                 workers.shutdown();
@@ -318,8 +319,8 @@ class SoakIT {
                         start.activeConnections(), end.activeConnections()));
             });
             out.append(String.format("%-16s %d -> %d%n", "pg client conns", connectionsBefore, connectionsAfter));
-            out.append(String.format("bounds: heap +%.0f MiB, RSS +%.0f MiB, threads +%d, Hikari 0, PostgreSQL <= start%n",
-                    HEAP_GROWTH_MB, RSS_GROWTH_MB, THREAD_GROWTH));
+            out.append(String.format("bounds: heap +%.0f MiB, RSS +%.0f MiB, threads +%d, Hikari 0, "
+                    + "PostgreSQL <= start%n", HEAP_GROWTH_MB, RSS_GROWTH_MB, THREAD_GROWTH));
             return out.toString();
         }
 

@@ -1,19 +1,18 @@
 package org.pramaan.bridge.journey;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import static org.pramaan.bridge.journey.SoakRequests.endlessJson;
+import static org.pramaan.bridge.journey.SoakRequests.json;
+import static org.pramaan.bridge.journey.SoakRequests.sign;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import javax.imageio.ImageIO;
 import org.pramaan.bridge.simulator.WebhookPayloads;
-import org.pramaan.credential.CredentialText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,13 +86,9 @@ final class SoakTraffic {
         for (int i = 0; i < CITIZENS; i++) {
             citizens.add("9198" + (first + i));
         }
-        // A QR whose payload inflates to 2 MB of zeros (the verifier stops at 16 KB); it fits a QR's 4,296 characters.
         this.zlibBombQr = JsonHttp.JSON.writeValueAsBytes(Map.of("qr",
-                CredentialText.url(platform.verifier.baseUrl(), new byte[2_000_000])));
-        // 72 megapixels in a few kilobytes: over the verifier's 50-megapixel budget, refused from the header.
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(12_000, 6_000, BufferedImage.TYPE_BYTE_BINARY), "png", png);
-        this.hugeImage = png.toByteArray();
+                SoakRequests.zlibBomb(platform.verifier.baseUrl())));
+        this.hugeImage = SoakRequests.hugePng();
     }
 
     /** Where answers are counted from now on (the warm-up's apart from the soak's). */
@@ -199,7 +190,7 @@ final class SoakTraffic {
     void webhookOversized(boolean chunked) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.bridge.baseUrl() + "/webhook"))
                 .header("Content-Type", "application/json").header("X-Hub-Signature-256", "sha256=00")
-                .POST(body(4 * 1024 * 1024, chunked, "object"));
+                .POST(endlessJson(4 * 1024 * 1024, chunked, "object"));
         send("hostile: webhook " + (chunked ? "chunked " : "") + "4 MB", Set.of(413, Tally.CONNECTION_CLOSED), request);
     }
 
@@ -231,7 +222,7 @@ final class SoakTraffic {
     void issuerChunkedOversized() {
         send("hostile: issuer chunked 2 MB", Set.of(413, Tally.CONNECTION_CLOSED),
                 HttpRequest.newBuilder(issuer("/api/v1/applications")).header("Content-Type", "application/json")
-                        .header("Authorization", bridgeClient).POST(body(2 * 1024 * 1024, true, "serviceCode")));
+                        .header("Authorization", bridgeClient).POST(endlessJson(2 * 1024 * 1024, true, "serviceCode")));
     }
 
     void verifierMalformedJson() {
@@ -243,7 +234,7 @@ final class SoakTraffic {
     void verifierChunkedOversized() {
         send("hostile: verifier chunked 9 MB", Set.of(413, Tally.CONNECTION_CLOSED),
                 HttpRequest.newBuilder(verifier("/api/v1/verify")).header("Content-Type", "application/json")
-                        .header("X-Api-Key", verifierKey).POST(body(9 * 1024 * 1024, true, "qr")));
+                        .header("X-Api-Key", verifierKey).POST(endlessJson(9 * 1024 * 1024, true, "qr")));
     }
 
     void verifierZlibBomb() {
@@ -300,59 +291,10 @@ final class SoakTraffic {
         }
     }
 
-    private static HttpRequest.Builder json(URI uri, Object body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonHttp.JSON.writeValueAsBytes(body)));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return request;
-    }
-
     private HttpRequest.Builder webhook(byte[] body, String signature) {
         return HttpRequest.newBuilder(URI.create(platform.bridge.baseUrl() + "/webhook"))
                 .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    }
-
-    /**
-     * {@code size} bytes of a JSON object whose {@code field} (one the endpoint knows) never ends, chunked when no length is declared: a
-     * streaming parser keeps reading it, so only the body cap stops it (bare junk would be refused as bad JSON at
-     * its first byte, never reaching the cap).
-     */
-    private static HttpRequest.BodyPublisher body(int size, boolean chunked, String field) {
-        byte[] start = ("{\"" + field + "\":\"").getBytes(StandardCharsets.US_ASCII);
-        if (!chunked) {
-            byte[] bytes = new byte[size];
-            java.util.Arrays.fill(bytes, (byte) 'A');
-            System.arraycopy(start, 0, bytes, 0, start.length);
-            return HttpRequest.BodyPublishers.ofByteArray(bytes);
-        }
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
-            private int sent;
-
-            @Override
-            public int read() {
-                return sent >= size ? -1 : sent < start.length ? start[sent++] : next();
-            }
-
-            private int next() {
-                sent++;
-                return 'A';
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent >= size) {
-                    return -1;
-                }
-                int n = Math.min(len, size - sent);
-                for (int i = 0; i < n; i++) {
-                    b[off + i] = (byte) read();
-                }
-                return n;
-            }
-        });
     }
 
     private byte[] envelope(String phone, String wamid, String text) {
@@ -362,16 +304,6 @@ final class SoakTraffic {
 
     private String appSecret() {
         return platform.secrets.get("WHATSAPP_APP_SECRET");
-    }
-
-    private static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private URI issuer(String path) {
@@ -393,9 +325,5 @@ final class SoakTraffic {
             }
         }
         throw new AssertionError("the issuer's catalog has no " + SERVICE + ": " + catalog);
-    }
-
-    String department() {
-        return department;
     }
 }
