@@ -28,7 +28,7 @@ public class AnchorQueue {
     }
 
     public List<DepartmentCode> departmentsWithDueWork(Instant now) {
-        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ?")
+        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ? AND parked_at IS NULL")
                 .param(ts(now)).query((rs, n) -> DepartmentCode.of(rs.getString(1))).list();
     }
 
@@ -37,7 +37,7 @@ public class AnchorQueue {
         return jdbc.sql("SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
                         + " a.enqueued_at, a.attempts, c.correlation_id FROM issuer.anchor_outbox a"
                         + " JOIN issuer.certificate c ON c.id = a.certificate_id"
-                        + " WHERE a.department = ? AND a.next_attempt_at <= ? ORDER BY a.enqueued_at, a.certificate_id"
+                        + " WHERE a.department = ? AND a.next_attempt_at <= ? AND a.parked_at IS NULL ORDER BY a.enqueued_at, a.certificate_id"
                         + " LIMIT ? FOR UPDATE OF a SKIP LOCKED")
                 .params(department.value(), ts(now), limit)
                 .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -50,12 +50,40 @@ public class AnchorQueue {
         jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ?").param(certificateId).update();
     }
 
-    public void postpone(List<String> certificateIds, Instant next, String error) {
+    /** Counts a failed attempt; a certificate reaching {@code maxAttempts} is parked. Returns the ids parked now. */
+    public List<String> postpone(List<String> certificateIds, Instant next, String error, int maxAttempts, Instant now) {
+        List<String> parked = new java.util.ArrayList<>();
         for (String id : certificateIds) {
-            jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                            + " WHERE certificate_id = ?")
-                    .params(ts(next), truncate(error), id).update();
+            parked.addAll(jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?,"
+                            + " last_error = ?, parked_at = CASE WHEN attempts + 1 >= ? THEN CAST(? AS timestamptz) END"
+                            + " WHERE certificate_id = ? RETURNING certificate_id, parked_at")
+                    .params(ts(next), truncate(error), maxAttempts, ts(now), id)
+                    .query((rs, n) -> rs.getTimestamp(2) == null ? null : rs.getString(1)).list().stream()
+                    .filter(java.util.Objects::nonNull).toList());
         }
+        return parked;
+    }
+
+    /** A certificate anchoring gave up on, kept for an operator. */
+    public record Parked(String certificateId, DepartmentCode department, int attempts, Instant parkedAt,
+                         String lastError) {
+    }
+
+    /** Parked certificates, newest first; {@code department} null for all. */
+    public List<Parked> parked(DepartmentCode department, int limit) {
+        return jdbc.sql("SELECT certificate_id, department, attempts, parked_at, last_error FROM issuer.anchor_outbox"
+                        + " WHERE parked_at IS NOT NULL AND (CAST(? AS varchar) IS NULL OR department = ?)"
+                        + " ORDER BY parked_at DESC LIMIT ?")
+                .params(department == null ? null : department.value(), department == null ? null : department.value(),
+                        limit)
+                .query((rs, n) -> new Parked(rs.getString(1), DepartmentCode.of(rs.getString(2)), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list();
+    }
+
+    public long parkedCount() {
+        return jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox WHERE parked_at IS NOT NULL").query(Long.class)
+                .single();
     }
 
     public long depth() {
