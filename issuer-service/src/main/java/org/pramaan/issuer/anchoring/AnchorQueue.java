@@ -18,7 +18,7 @@ public class AnchorQueue {
 
     /** A revocation waiting for the ledger. */
     public record Revocation(String certificateId, DepartmentCode department, String code, int attempts,
-                             String correlationId) {
+                             String correlationId, String replacedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -93,16 +93,19 @@ public class AnchorQueue {
     /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
     public List<Revocation> lockDueRevocations(Instant now, int limit) {
         return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.attempts,"
-                        + " c.correlation_id"
+                        + " c.correlation_id, r.replaced_by"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
                         + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ?"
+                        // A replacement must be on the ledger before the old record can point at it.
+                        + " AND (r.replaced_by IS NULL OR EXISTS (SELECT 1 FROM issuer.certificate n"
+                        + " WHERE n.id = r.replaced_by AND n.transaction_id IS NOT NULL))"
                         // A hold or release taken before the revocation reaches the ledger first.
                         + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox h WHERE h.certificate_id = r.certificate_id)"
                         + " ORDER BY r.enqueued_at"
                         + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
-                        rs.getString(3), rs.getInt(4), rs.getString(5)))
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 

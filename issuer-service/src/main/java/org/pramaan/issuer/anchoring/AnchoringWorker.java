@@ -189,7 +189,12 @@ public class AnchoringWorker {
 
     private boolean revoke(AnchorQueue.Revocation r) {
         try {
-            ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
+            if (r.replacedBy() != null) {
+                // Re-issued: SUPERSEDED on the ledger, naming the replacement a verifier can point to.
+                ledgers.forDepartment(r.department()).supersede(r.certificateId(), r.replacedBy());
+            } else {
+                ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
+            }
             queue.removeRevocation(r.certificateId());
             certificates.find(r.certificateId())
                     .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));

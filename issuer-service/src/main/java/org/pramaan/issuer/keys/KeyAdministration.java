@@ -51,9 +51,11 @@ public class KeyAdministration {
     private final KeySettings settings;
     private final Clock clock;
     private final Map<DepartmentCode, Object> rotations = new ConcurrentHashMap<>();
+    private final Reissuer reissuer;
 
     public KeyAdministration(LedgerConnections ledgers, LedgerSigners signers, SignerKeys keys, KeyRecords records,
-                             Catalog catalog, KeySettings settings, Clock clock) {
+                             Catalog catalog, KeySettings settings, Clock clock, Reissuer reissuer) {
+        this.reissuer = reissuer;
         this.ledgers = ledgers;
         this.signers = signers;
         this.keys = keys;
@@ -173,6 +175,35 @@ public class KeyAdministration {
                 department, kid, effective, reason, affected);
         return new Revocation(KeyView.of(department.value(), key, clock.instant(), false,
                 records.signedCounts(department).getOrDefault(kid.hex(), 0L)), affected);
+    }
+
+    /** What a re-issue did: each replaced certificate and its replacement. */
+    public record Reissue(String department, String kid, java.time.Instant revokedFrom,
+                          List<Reissuer.Replacement> replaced) {
+    }
+
+    /**
+     * Re-issues, with the department's current key, every certificate that the revoked key {@code kid}
+     * signed from its revocation on (those fail at every verifier): each old one is SUPERSEDED on the
+     * ledger, pointing at its replacement, and the citizen receives the new certificate.
+     */
+    public Reissue reissue(DepartmentCode department, KeyId kid, String actor) {
+        requireIssuing(department);
+        SignerKey key = ledgers.admin().issuer(department.value())
+                .flatMap(r -> r.signer(kid))
+                .orElseThrow(() -> new NotFoundException("department " + department + " has no signer key " + kid));
+        if (key.revokedFrom() == null) {
+            throw new IllegalStateException("signer key " + kid + " is not revoked: what it signed is genuine;"
+                    + " revoke it first (with --from the moment of compromise)");
+        }
+        signers.signer(department); // refuses at once when there is no key to re-issue with
+        List<Reissuer.Replacement> replaced = new ArrayList<>();
+        for (String id : records.replaceable(department, kid.hex(), key.revokedFrom(), settings.reissueMax())) {
+            replaced.add(reissuer.reissue(id, actor));
+        }
+        LOG.info("department {}: re-issued {} certificates signed with {} from {}", department, replaced.size(), kid,
+                key.revokedFrom());
+        return new Reissue(department.value(), kid.hex(), key.revokedFrom(), replaced);
     }
 
     private void requireIssuing(DepartmentCode department) {

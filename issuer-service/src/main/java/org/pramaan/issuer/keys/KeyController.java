@@ -65,6 +65,14 @@ public class KeyController {
                 instant(request.from()));
     }
 
+    /** Re-issues what a revoked key signed from its revocation on, with the current key. */
+    @PostMapping("/{department}/{kid}/reissue")
+    public KeyAdministration.Reissue reissue(@PathVariable String department, @PathVariable String kid) {
+        Caller caller = CurrentCaller.get();
+        caller.requireKind(Caller.Kind.ADMIN);
+        return keys.reissue(DepartmentCode.of(department), KeyId.parse(kid), caller.actor());
+    }
+
     private static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;

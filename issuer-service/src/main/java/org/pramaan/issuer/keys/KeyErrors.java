@@ -33,6 +33,12 @@ public class KeyErrors {
                 e.getMessage());
     }
 
+    @ExceptionHandler(org.pramaan.issuer.certificate.SigningKeyUnavailableException.class)
+    ResponseEntity<ProblemDetail> noKey(org.pramaan.issuer.certificate.SigningKeyUnavailableException e) {
+        return KeyProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-key-unavailable",
+                "The department cannot sign certificates now", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> conflict(IllegalStateException e) {
         return KeyProblems.problem(HttpStatus.CONFLICT, "conflict", "Not possible now", e.getMessage());

@@ -45,6 +45,13 @@ public class KeyRecords {
                 .params(department.value(), kid, Timestamp.from(from)).query(Long.class).single();
     }
 
+    /** Certificates {@code kid} signed from {@code from} on that are neither revoked nor replaced yet, oldest first. */
+    public List<String> replaceable(DepartmentCode department, String kid, Instant from, int limit) {
+        return jdbc.sql("SELECT id FROM issuer.certificate WHERE department = ? AND kid = ? AND issued_at >= ?"
+                        + " AND status <> 'REVOKED' AND replaced_by IS NULL ORDER BY issued_at, id LIMIT ?")
+                .params(department.value(), kid, Timestamp.from(from), limit).query(String.class).list();
+    }
+
     /** Ids of the certificates {@code kid} signed at or after {@code from}, oldest first (at most {@code limit}). */
     public List<String> signedSince(DepartmentCode department, String kid, Instant from, int limit) {
         return jdbc.sql("SELECT id FROM issuer.certificate WHERE department = ? AND kid = ? AND issued_at >= ?"

@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.issuer.IssuerRecord;
@@ -49,7 +52,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * is shared by every test in this JVM, and revoking the key the other tests sign with would fail them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(org.pramaan.issuer.support.TestLedgerConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyLifeTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyLifeTest.class);
@@ -65,10 +70,14 @@ class KeyLifeTest {
         registry.add("pramaan.database.embedded-name", () -> "issuer_keys_test");
         registry.add("pramaan.bridge.base-url", BRIDGE::baseUrl);
         registry.add("pramaan.keys.rotation.retire-grace", () -> "1s");
+        registry.add("pramaan.anchoring.max-attempts", () -> "3");
     }
 
     @Autowired
     LedgerConnections connections;
+
+    @Autowired
+    org.pramaan.issuer.support.SwitchableLedgers ledgers;
 
     @Autowired
     JdbcClient jdbc;
@@ -122,6 +131,7 @@ class KeyLifeTest {
     }
 
     @Test
+    @Order(1)
     void revokedKeyRefusesApprovalAndRotationBringsIssuanceBack(CapturedOutput output) throws Exception {
         String initialKid = kidOf(OWN_HOME.resolve("keys/REV/signer.pem"));
 
@@ -205,6 +215,110 @@ class KeyLifeTest {
         assertThat(meters.get("pramaan.signing.available").tag("department", "REV").gauge().value()).isEqualTo(1.0);
 
         rotateUnderLoad(newKid);
+    }
+
+    /**
+     * A key found compromised from a past instant: what it signed before stays genuine, what it signed
+     * after fails at the verifier as withdrawn on that date; one command re-issues exactly those with
+     * a new key, each old one SUPERSEDED on the ledger pointing at its replacement, each citizen told.
+     */
+    @Test
+    @Order(2)
+    void compromiseFromThePastInvalidatesExactlyWhatCameAfterAndReissueSupersedesIt() {
+        String kid = rev().signers().stream().filter(k -> k.revocationReason() == null)
+                .filter(k -> jdbc.sql("SELECT count(*) FROM issuer.certificate WHERE kid = ?").param(k.kid().hex())
+                        .query(Long.class).single() > 0)
+                .findFirst().orElseThrow().kid().hex();
+        Answer early = issue("Before Compromise");
+        assertThat(early.status()).as(early.body()).isEqualTo(201);
+        java.time.Instant from = java.time.Instant.parse(early.json().get("issuedAt").asString())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> java.time.Instant.now().isAfter(from.plusMillis(10)));
+        List<String> after = new ArrayList<>();
+        for (String name : List.of("After Compromise", "Also After")) {
+            Answer a = issue(name);
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            assertThat(a.json().get("kid").asString()).isEqualTo(kid);
+            after.add(a.json().get("id").asString());
+        }
+        List<String> all = new ArrayList<>(after);
+        all.add(early.json().get("id").asString());
+        awaitAnchored(all);
+
+        Answer revoked = adminHere().post("/api/v1/admin/keys/REV/" + kid + "/revoke",
+                Map.of("reason", "KEY_COMPROMISE", "from", from.toString()));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("certificatesAffected").asLong()).isEqualTo(2);
+        IssuerRecord record = rev();
+        assertThat(KeyLifeSupport.verify(OWN_HOME, record, early.json().get("qrText").asString()).outcome())
+                .as("signed before the compromise: genuine").isEqualTo(CredentialCheck.Outcome.SIGNATURE_VALID);
+        for (String id : after) {
+            CredentialCheck check = KeyLifeSupport.verify(OWN_HOME, record, qr(id));
+            assertThat(check.outcome()).isEqualTo(CredentialCheck.Outcome.UNKNOWN_ISSUER);
+            assertThat(check.keyWithdrawnFrom()).contains(from);
+        }
+
+        assertThat(adminHere().post("/api/v1/admin/keys/REV/rotate", Map.of()).status()).isEqualTo(200);
+        Answer reissued = adminHere().post("/api/v1/admin/keys/REV/" + kid + "/reissue", Map.of());
+        assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
+        List<String> replacedIds = reissued.json().get("replaced").valueStream()
+                .map(r -> r.get("replaced").asString()).toList();
+        assertThat(replacedIds).containsExactlyInAnyOrderElementsOf(after);
+        Map<String, String> replacements = new java.util.HashMap<>();
+        reissued.json().get("replaced").valueStream()
+                .forEach(r -> replacements.put(r.get("replaced").asString(), r.get("replacement").asString()));
+        awaitAnchored(List.copyOf(replacements.values()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> after.stream().allMatch(id ->
+                connections.admin().read(id).orElseThrow().status()
+                        == org.pramaan.contract.certificate.CertificateStatus.SUPERSEDED));
+        IssuerRecord now = rev();
+        for (String id : after) {
+            var old = connections.admin().read(id).orElseThrow();
+            assertThat(old.replacedBy().value()).isEqualTo(replacements.get(id));
+            String replacement = replacements.get(id);
+            assertThat(connections.admin().read(replacement).orElseThrow().status())
+                    .isEqualTo(org.pramaan.contract.certificate.CertificateStatus.ACTIVE);
+            assertThat(KeyLifeSupport.verify(OWN_HOME, now, qr(replacement)).outcome())
+                    .isEqualTo(CredentialCheck.Outcome.SIGNATURE_VALID);
+            await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.received().stream().anyMatch(r ->
+                    r.body().contains("\"ISSUED\"") && r.body().contains(replacement)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.received().stream().anyMatch(r ->
+                    r.body().contains("\"REVOKED\"") && r.body().contains(id) && r.body().contains("SUPERSEDED")));
+        }
+        assertThat(connections.admin().read(early.json().get("id").asString()).orElseThrow().status())
+                .as("the earlier certificate is untouched").isEqualTo(org.pramaan.contract.certificate.CertificateStatus.ACTIVE);
+        Answer again = adminHere().post("/api/v1/admin/keys/REV/" + kid + "/reissue", Map.of());
+        assertThat(again.json().get("replaced").size()).as("re-issue twice replaces nothing twice").isZero();
+        LOG.info("keys after a rotation, a compromise and a re-issue:\n{}",
+                adminHere().get("/api/v1/admin/keys/table?department=REV").body());
+    }
+
+    /** Anchoring that keeps failing stops after the cap: the certificate is parked, counted, and left alone. */
+    @Test
+    @Order(3)
+    void anchoringGivesUpAfterTheCapAndParksTheCertificate() {
+        ledgers.available(false);
+        String id;
+        try {
+            Answer issued = issue("Parked Holder");
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            id = issued.json().get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM issuer.anchor_outbox WHERE certificate_id = ? AND parked_at IS NOT NULL")
+                    .param(id).query(Long.class).single() == 1);
+        } finally {
+            ledgers.available(true);
+        }
+        assertThat(jdbc.sql("SELECT attempts FROM issuer.anchor_outbox WHERE certificate_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(3);
+        assertThat(meters.get("pramaan.anchoring.parked").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        // Back online, a parked certificate is not retried: an operator decides.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> jdbc.sql(
+                "SELECT transaction_id IS NULL FROM issuer.certificate WHERE id = ?").param(id).query(Boolean.class).single());
+    }
+
+    private String qr(String id) {
+        return jdbc.sql("SELECT qr_text FROM issuer.certificate WHERE id = ?").param(id).query(String.class).single();
     }
 
     /** Steady issuance from four clients while the key is rotated: every issuance succeeds and anchors. */
