@@ -44,11 +44,19 @@ public class SignerKeys {
     private final CertificateAuthority developmentRoot;
 
     public SignerKeys(IssuerProperties properties, Catalog catalog, Clock clock) {
+        this(properties, catalog, clock, new HardwareKeys(null, null));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SignerKeys(IssuerProperties properties, Catalog catalog, Clock clock, HardwareKeys hardware) {
         this.properties = properties;
         this.catalog = catalog;
         this.clock = clock;
         try {
-            if (properties.keys().development()) {
+            if (hardware.configured()) {
+                initial = Map.copyOf(fromToken(hardware, catalog));
+                developmentRoot = null;
+            } else if (properties.keys().development()) {
                 DevelopmentPki pki = DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), clock);
                 if (pki.created()) {
                     LOG.warn("made development signer keys in {}: for a laptop only", properties.keysFolder());
@@ -64,6 +72,31 @@ public class SignerKeys {
         }
         initial.values().forEach(this::hold);
         reload();
+    }
+
+    /**
+     * Every department key on the PKCS#11 token is held (the ledger picks which one signs); each issuing
+     * department needs at least one. The private keys stay in the token: signing happens there.
+     */
+    private Map<DepartmentCode, SignerKey> fromToken(HardwareKeys hardware, Catalog catalog) {
+        char[] pin = hardware.pin() == null ? new char[0] : hardware.pin().toCharArray();
+        java.util.List<SignerKey> onToken = org.pramaan.credential.keys.Pkcs11Keys.open(hardware.config(), pin).signers();
+        Map<DepartmentCode, SignerKey> first = new LinkedHashMap<>();
+        for (SignerKey key : onToken) {
+            if (catalog.issuingDepartments().contains(key.department())) {
+                hold(key);
+                first.putIfAbsent(key.department(), key);
+            }
+        }
+        for (DepartmentCode department : catalog.issuingDepartments()) {
+            if (!first.containsKey(department)) {
+                throw new IllegalStateException("the PKCS#11 token of " + hardware.config() + " holds no signer key of "
+                        + department + " (a key entry whose certificate has OU=" + department + ")");
+            }
+        }
+        LOG.info("signer keys from the PKCS#11 token of {}: {}", hardware.config(), onToken.stream()
+                .map(k -> k.department() + "/" + k.kid().hex()).toList());
+        return first;
     }
 
     private Map<DepartmentCode, SignerKey> configuredFiles() throws IOException {
