@@ -143,6 +143,16 @@ public final class CertificateContract implements ContractInterface {
         });
     }
 
+    /** Supersedes a certificate by its re-issued replacement (same department, anchored, active). */
+    @Transaction(name = "SupersedeCertificate", intent = Transaction.TYPE.SUBMIT)
+    public String supersedeCertificate(Context ctx, String id, String replacementId) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 2);
+            CertificateId certificateId = issuerOf(ctx, id, "supersede certificates");
+            return Json.writeString(certificates(ctx).supersede(certificateId, CertificateId.of(replacementId)));
+        });
+    }
+
     /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until it decides. */
     @Transaction(name = "HoldCertificate", intent = Transaction.TYPE.SUBMIT)
     public String holdCertificate(Context ctx, String id, String holdCode) {

@@ -138,6 +138,7 @@ class ContractRouterTest {
         }
         assertThat(intents).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("RegisterIssuer", "SUBMIT"),
+                Map.entry("SupersedeCertificate", "SUBMIT"),
                 Map.entry("AddSignerKey", "SUBMIT"),
                 Map.entry("RevokeSignerKey", "SUBMIT"),
                 Map.entry("SuspendIssuer", "SUBMIT"),

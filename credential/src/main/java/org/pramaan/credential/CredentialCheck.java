@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param reason          a sentence a person can read
  * @param credential      the signed credential, when the signature holds (also for {@code EXPIRED})
  * @param malformedReason the machine-readable reason, for {@code MALFORMED}
+ * @param keyWithdrawnFrom for {@code UNKNOWN_ISSUER} because the department revoked the signing key
+ *                         before this was signed: from when (a verifier says "withdrew the key on DATE")
  */
 public record CredentialCheck(Outcome outcome, String reason, Optional<SignedCredential> credential,
-                              Optional<MalformedCredentialException.Reason> malformedReason) {
+                              Optional<MalformedCredentialException.Reason> malformedReason,
+                              Optional<java.time.Instant> keyWithdrawnFrom) {
+
+    public CredentialCheck(Outcome outcome, String reason, Optional<SignedCredential> credential,
+                           Optional<MalformedCredentialException.Reason> malformedReason) {
+        this(outcome, reason, credential, malformedReason, Optional.empty());
+    }
 
     public enum Outcome {
         SIGNATURE_VALID(null),
@@ -40,6 +48,7 @@ public record CredentialCheck(Outcome outcome, String reason, Optional<SignedCre
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(malformedReason, "malformedReason");
+        Objects.requireNonNull(keyWithdrawnFrom, "keyWithdrawnFrom");
     }
 
     static CredentialCheck valid(SignedCredential credential, String reason) {
@@ -52,6 +61,10 @@ public record CredentialCheck(Outcome outcome, String reason, Optional<SignedCre
 
     static CredentialCheck rejected(Outcome outcome, String reason) {
         return new CredentialCheck(outcome, reason, Optional.empty(), Optional.empty());
+    }
+
+    static CredentialCheck keyWithdrawn(String reason, java.time.Instant from) {
+        return new CredentialCheck(Outcome.UNKNOWN_ISSUER, reason, Optional.empty(), Optional.empty(), Optional.of(from));
     }
 
     static CredentialCheck malformed(MalformedCredentialException e) {

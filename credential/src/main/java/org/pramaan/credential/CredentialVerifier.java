@@ -62,6 +62,11 @@ public final class CredentialVerifier {
             return CredentialCheck.rejected(CredentialCheck.Outcome.UNKNOWN_ISSUER,
                     "the key " + cose.kid() + " belongs to " + signer.department() + ", which cannot issue for " + claims.issuer());
         }
+        if (signer.revokedFrom().isPresent() && !claims.issuedAt().isBefore(signer.revokedFrom().get())) {
+            return CredentialCheck.keyWithdrawn("issued on " + claims.issuedAt() + ", after " + signer.department()
+                    + " withdrew the key that signed it (revoked from " + signer.revokedFrom().get() + ")",
+                    signer.revokedFrom().get());
+        }
         Optional<String> keyProblem = keyProblemAt(signer, claims.issuedAt());
         if (keyProblem.isPresent()) {
             return CredentialCheck.rejected(CredentialCheck.Outcome.UNKNOWN_ISSUER, keyProblem.get());

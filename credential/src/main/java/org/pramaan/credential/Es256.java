@@ -27,7 +27,14 @@ final class Es256 {
 
     static byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
         Signature signature = SIGNATURE.get();
-        signature.initSign(key);
+        try {
+            signature.initSign(key);
+        } catch (java.security.InvalidKeyException e) {
+            // A key another provider holds (a PKCS#11 token's): the thread's object is bound to the platform's
+            // provider, so this one gets its own, which the platform finds by the key.
+            signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key);
+        }
         signature.update(data);
         return signature.sign();
     }

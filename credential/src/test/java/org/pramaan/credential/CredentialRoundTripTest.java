@@ -103,7 +103,9 @@ class CredentialRoundTripTest {
 
         assertThat(revokedBefore.outcome()).isEqualTo(Outcome.UNKNOWN_ISSUER);
         assertThat(revokedBefore.reason()).contains("revoked");
+        assertThat(revokedBefore.keyWithdrawnFrom()).as("a verifier can say when").contains(issued.minusSeconds(1));
         assertThat(revokedAfter.outcome()).isEqualTo(Outcome.SIGNATURE_VALID);
+        assertThat(revokedAfter.keyWithdrawnFrom()).isEmpty();
     }
 
     @Test

@@ -45,6 +45,9 @@ public interface Ledger extends AutoCloseable {
      */
     Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason);
 
+    /** Marks a certificate SUPERSEDED by its anchored, active replacement, which the record then names. */
+    Committed<CertificateRecord> supersede(String certificateId, String replacementId);
+
     /** Puts a certificate on hold while its department checks it: verifiers answer ON_HOLD until release or revocation. */
     Committed<CertificateRecord> hold(String certificateId, HoldCode code);
 

@@ -129,6 +129,24 @@ public abstract class LedgerContractSuite {
     }
 
     @Test
+    void aReissuedCertificatesPredecessorIsSupersededAndNamesItsReplacement() {
+        CertificateRequest old = LedgerFixtures.revenueCertificate(1);
+        CertificateRequest replacement = LedgerFixtures.revenueCertificate(2);
+        ledgerAs(REV_ISSUER).issue(List.of(old, replacement));
+
+        Committed<CertificateRecord> superseded = ledgerAs(REV_ISSUER).supersede(old.id().toString(),
+                replacement.id().toString());
+
+        assertThat(superseded.value().status()).isEqualTo(CertificateStatus.SUPERSEDED);
+        assertThat(superseded.value().replacedBy()).isEqualTo(replacement.id());
+        assertThat(ledgerAs(VERIFIER).read(old.id().toString()).orElseThrow().replacedBy()).isEqualTo(replacement.id());
+        assertThat(ledgerAs(VERIFIER).verify(old.id().toString(), old.claimsHash().toString()).result())
+                .isEqualTo(Verification.Result.REVOKED);
+        assertRefused(() -> ledgerAs(VERIFIER).supersede(replacement.id().toString(), old.id().toString()),
+                LedgerErrorCode.FORBIDDEN);
+    }
+
+    @Test
     void aRevocationIsRecordedWithItsReasonAndHistory() {
         CertificateRequest request = LedgerFixtures.revenueCertificate(1);
         ledgerAs(REV_ISSUER).issue(List.of(request));

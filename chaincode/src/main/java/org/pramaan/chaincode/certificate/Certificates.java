@@ -113,6 +113,31 @@ public final class Certificates {
         return updated;
     }
 
+    /**
+     * Supersedes a certificate by its replacement, which must be anchored, of the same department,
+     * and active: the old record becomes SUPERSEDED and names it, so a verifier can point there.
+     */
+    public CertificateRecord supersede(CertificateId id, CertificateId replacement) {
+        activeIssuer(id.department());
+        if (id.equals(replacement) || !replacement.department().equals(id.department())) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + id
+                    + " can be superseded only by another certificate of its department, not " + replacement);
+        }
+        CertificateRecord current = read(id);
+        CertificateRecord successor = read(replacement);
+        if (!successor.isActive()) {
+            throw ErrorCode.CONFLICT.exception("replacement " + replacement + " is " + successor.status()
+                    + ", not ACTIVE");
+        }
+        CertificateRecord updated = current.supersede(replacement, state.now());
+        if (updated != current) {
+            state.write(key(id), updated);
+            state.emit(CertificateEvents.REVOKED, new CertificateEvents.Revoked(id, updated.department(),
+                    updated.status(), updated.revocationReason().code(), updated.revokedAt()));
+        }
+        return updated;
+    }
+
     /** Puts a certificate on hold while its department checks it; the caller may act for the department. */
     public CertificateRecord hold(CertificateId id, HoldCode code) {
         activeIssuer(id.department());

@@ -46,6 +46,11 @@ public final class Session {
         return harness.submit(caller, "HoldCertificate", ctx -> contract().holdCertificate(ctx, id, holdCode));
     }
 
+    public String supersedeCertificate(String id, String replacementId) {
+        return harness.submit(caller, "SupersedeCertificate",
+                ctx -> contract().supersedeCertificate(ctx, id, replacementId));
+    }
+
     public String releaseCertificate(String id) {
         return harness.submit(caller, "ReleaseCertificate", ctx -> contract().releaseCertificate(ctx, id));
     }

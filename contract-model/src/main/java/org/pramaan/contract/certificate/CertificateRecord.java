@@ -14,11 +14,19 @@ import org.pramaan.contract.id.KeyId;
  * replicated to every organisation and can never forget.
  */
 @JsonPropertyOrder({"id", "department", "type", "claimsHash", "kid", "issuedAt", "validUntil", "status",
-        "revokedAt", "revocationReason", "heldAt", "holdCode"})
+        "revokedAt", "revocationReason", "heldAt", "holdCode", "replacedBy"})
 public record CertificateRecord(CertificateId id, DepartmentCode department, String type, ClaimsHash claimsHash,
                                 KeyId kid, Instant issuedAt, Instant validUntil, CertificateStatus status,
                                 Instant revokedAt, RevocationReason revocationReason, Instant heldAt,
-                                HoldCode holdCode) {
+                                HoldCode holdCode, CertificateId replacedBy) {
+
+    /** A record that no certificate replaces (absent from the JSON, so older records keep their bytes). */
+    public CertificateRecord(CertificateId id, DepartmentCode department, String type, ClaimsHash claimsHash,
+                             KeyId kid, Instant issuedAt, Instant validUntil, CertificateStatus status,
+                             Instant revokedAt, RevocationReason revocationReason, Instant heldAt, HoldCode holdCode) {
+        this(id, department, type, claimsHash, kid, issuedAt, validUntil, status, revokedAt, revocationReason, heldAt,
+                holdCode, null);
+    }
 
     public CertificateRecord {
         Checks.present(id, "id");
@@ -41,6 +49,11 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
         if (revoked != (revokedAt != null) || revoked != (revocationReason != null)) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
                     "certificate " + id + ": revokedAt and revocationReason go with a revoked status only");
+        }
+        if (replacedBy != null && (status != CertificateStatus.SUPERSEDED || replacedBy.equals(id)
+                || !replacedBy.department().equals(department))) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("certificate " + id
+                    + ": replacedBy names another certificate of the same department, on a SUPERSEDED one only");
         }
         if (revoked && (status == CertificateStatus.SUPERSEDED) != (revocationReason.code() == ReasonCode.SUPERSEDED)) {
             throw ErrorCode.INVALID_ARGUMENT.exception(
@@ -81,6 +94,23 @@ public record CertificateRecord(CertificateId id, DepartmentCode department, Str
                 ? CertificateStatus.SUPERSEDED : CertificateStatus.REVOKED;
         return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil, revoked, time, reason,
                 null, null);
+    }
+
+    /**
+     * This certificate superseded at {@code time} by {@code replacement} (re-issued, for example
+     * because the key that signed it was compromised). Repeating it with the same replacement returns
+     * this record; anything else on a revoked certificate is refused.
+     */
+    public CertificateRecord supersede(CertificateId replacement, Instant time) {
+        if (status.revoked()) {
+            if (status == CertificateStatus.SUPERSEDED && replacement.equals(replacedBy)) {
+                return this;
+            }
+            throw ErrorCode.CONFLICT.exception("certificate " + id + " is already " + status + " at " + revokedAt);
+        }
+        return new CertificateRecord(id, department, type, claimsHash, kid, issuedAt, validUntil,
+                CertificateStatus.SUPERSEDED, time, new RevocationReason(ReasonCode.SUPERSEDED), null, null,
+                replacement);
     }
 
     /**

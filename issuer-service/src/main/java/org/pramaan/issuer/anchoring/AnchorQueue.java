@@ -18,7 +18,7 @@ public class AnchorQueue {
 
     /** A revocation waiting for the ledger. */
     public record Revocation(String certificateId, DepartmentCode department, String code, int attempts,
-                             String correlationId) {
+                             String correlationId, String replacedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -28,7 +28,7 @@ public class AnchorQueue {
     }
 
     public List<DepartmentCode> departmentsWithDueWork(Instant now) {
-        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ?")
+        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ? AND parked_at IS NULL")
                 .param(ts(now)).query((rs, n) -> DepartmentCode.of(rs.getString(1))).list();
     }
 
@@ -37,7 +37,7 @@ public class AnchorQueue {
         return jdbc.sql("SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
                         + " a.enqueued_at, a.attempts, c.correlation_id FROM issuer.anchor_outbox a"
                         + " JOIN issuer.certificate c ON c.id = a.certificate_id"
-                        + " WHERE a.department = ? AND a.next_attempt_at <= ? ORDER BY a.enqueued_at, a.certificate_id"
+                        + " WHERE a.department = ? AND a.next_attempt_at <= ? AND a.parked_at IS NULL ORDER BY a.enqueued_at, a.certificate_id"
                         + " LIMIT ? FOR UPDATE OF a SKIP LOCKED")
                 .params(department.value(), ts(now), limit)
                 .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -50,12 +50,40 @@ public class AnchorQueue {
         jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ?").param(certificateId).update();
     }
 
-    public void postpone(List<String> certificateIds, Instant next, String error) {
+    /** Counts a failed attempt; a certificate reaching {@code maxAttempts} is parked. Returns the ids parked now. */
+    public List<String> postpone(List<String> certificateIds, Instant next, String error, int maxAttempts, Instant now) {
+        List<String> parked = new java.util.ArrayList<>();
         for (String id : certificateIds) {
-            jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                            + " WHERE certificate_id = ?")
-                    .params(ts(next), truncate(error), id).update();
+            parked.addAll(jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?,"
+                            + " last_error = ?, parked_at = CASE WHEN attempts + 1 >= ? THEN CAST(? AS timestamptz) END"
+                            + " WHERE certificate_id = ? RETURNING certificate_id, parked_at")
+                    .params(ts(next), truncate(error), maxAttempts, ts(now), id)
+                    .query((rs, n) -> rs.getTimestamp(2) == null ? null : rs.getString(1)).list().stream()
+                    .filter(java.util.Objects::nonNull).toList());
         }
+        return parked;
+    }
+
+    /** A certificate anchoring gave up on, kept for an operator. */
+    public record Parked(String certificateId, DepartmentCode department, int attempts, Instant parkedAt,
+                         String lastError) {
+    }
+
+    /** Parked certificates, newest first; {@code department} null for all. */
+    public List<Parked> parked(DepartmentCode department, int limit) {
+        return jdbc.sql("SELECT certificate_id, department, attempts, parked_at, last_error FROM issuer.anchor_outbox"
+                        + " WHERE parked_at IS NOT NULL AND (CAST(? AS varchar) IS NULL OR department = ?)"
+                        + " ORDER BY parked_at DESC LIMIT ?")
+                .params(department == null ? null : department.value(), department == null ? null : department.value(),
+                        limit)
+                .query((rs, n) -> new Parked(rs.getString(1), DepartmentCode.of(rs.getString(2)), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list();
+    }
+
+    public long parkedCount() {
+        return jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox WHERE parked_at IS NOT NULL").query(Long.class)
+                .single();
     }
 
     public long depth() {
@@ -65,16 +93,19 @@ public class AnchorQueue {
     /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
     public List<Revocation> lockDueRevocations(Instant now, int limit) {
         return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.attempts,"
-                        + " c.correlation_id"
+                        + " c.correlation_id, r.replaced_by"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
                         + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ?"
+                        // A replacement must be on the ledger before the old record can point at it.
+                        + " AND (r.replaced_by IS NULL OR EXISTS (SELECT 1 FROM issuer.certificate n"
+                        + " WHERE n.id = r.replaced_by AND n.transaction_id IS NOT NULL))"
                         // A hold or release taken before the revocation reaches the ledger first.
                         + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox h WHERE h.certificate_id = r.certificate_id)"
                         + " ORDER BY r.enqueued_at"
                         + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
                 .params(ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
-                        rs.getString(3), rs.getInt(4), rs.getString(5)))
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 

@@ -51,6 +51,7 @@ public class AnchoringWorker {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final IssuerProperties.Ledger settings;
+    private final AnchoringLimits limits;
     private final DistributionSummary batchSize;
     private final Timer latency;
     private final Counter failures;
@@ -59,7 +60,8 @@ public class AnchoringWorker {
 
     public AnchoringWorker(AnchorQueue queue, Certificates certificates, DeliveryOutbox deliveries,
                            DepartmentLedgers ledgers, TransactionTemplate transactions, Clock clock,
-                           IssuerProperties properties, MeterRegistry meters) {
+                           IssuerProperties properties, MeterRegistry meters, AnchoringLimits limits) {
+        this.limits = limits;
         this.queue = queue;
         this.certificates = certificates;
         this.deliveries = deliveries;
@@ -69,6 +71,8 @@ public class AnchoringWorker {
         this.settings = properties.ledger();
         Gauge.builder("pramaan.anchoring.queue.depth", queue, AnchorQueue::depth)
                 .description("certificates waiting to be anchored").register(meters);
+        Gauge.builder("pramaan.anchoring.parked", queue, AnchorQueue::parkedCount)
+                .description("certificates anchoring gave up on, waiting for an operator").register(meters);
         this.batchSize = DistributionSummary.builder("pramaan.anchoring.batch.size")
                 .description("certificates per ledger transaction").register(meters);
         this.latency = Timer.builder("pramaan.anchoring.latency")
@@ -121,9 +125,15 @@ public class AnchoringWorker {
             if (!attempted.isEmpty()) {
                 Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempts[0], 16));
                 Instant next = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
-                transactions.executeWithoutResult(s -> queue.postpone(attempted, next, e.getMessage()));
+                List<String> parked = transactions.execute(s -> queue.postpone(attempted, next, e.getMessage(),
+                        limits.maxAttempts(), clock.instant()));
                 LOG.warn("anchoring {} certificates of {} failed, kept queued until {}: {}", attempted.size(),
                         department, next, e.getMessage());
+                if (parked != null && !parked.isEmpty()) {
+                    // Given up on: an operator decides (the console lists them); no retry for ever.
+                    LOG.error("anchoring gave up on {} certificates of {} after {} attempts, parked: {}; last error: {}",
+                            parked.size(), department, limits.maxAttempts(), parked, e.getMessage());
+                }
             } else {
                 LOG.warn("anchoring for {} failed: {}", department, e.getMessage());
             }
@@ -179,7 +189,12 @@ public class AnchoringWorker {
 
     private boolean revoke(AnchorQueue.Revocation r) {
         try {
-            ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
+            if (r.replacedBy() != null) {
+                // Re-issued: SUPERSEDED on the ledger, naming the replacement a verifier can point to.
+                ledgers.forDepartment(r.department()).supersede(r.certificateId(), r.replacedBy());
+            } else {
+                ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
+            }
             queue.removeRevocation(r.certificateId());
             certificates.find(r.certificateId())
                     .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));

@@ -14,6 +14,12 @@ import org.pramaan.issuer.catalog.ServiceDefinition;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.IssueCommand;
+import org.pramaan.issuer.certificate.LedgerSigners;
+import org.pramaan.issuer.certificate.SigningKeyUnavailableException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Optional;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.web.NotFoundException;
@@ -40,8 +46,16 @@ public class ApplicationService {
     private final Clock clock;
     private final FormValidator validator = new FormValidator();
 
+    private final LedgerSigners signers;
+    private final TransactionTemplate separately;
+
     public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer,
-                              DeliveryOutbox deliveries, Clock clock) {
+                              DeliveryOutbox deliveries, Clock clock, LedgerSigners signers,
+                              PlatformTransactionManager transactions) {
+        this.signers = signers;
+        // The citizen's "delayed" notice must outlive the refused approval's rollback.
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.catalog = catalog;
         this.applications = applications;
         this.issuer = issuer;
@@ -99,7 +113,15 @@ public class ApplicationService {
         LOG.info("application {} submitted for {} by {}", application.id(), service.code(), caller.actor());
         if (form.approval() == CertificateForm.Approval.AUTOMATIC) {
             application = applications.find(application.id()).orElseThrow();
-            approveAndIssue(application, service, AUTOMATIC);
+            Optional<String> unavailable = signers.problem(service.department());
+            if (unavailable.isPresent()) {
+                // Stored and waiting for an officer; the citizen hears that the certificate is delayed.
+                deliveries.enqueueDelay(application.id(), application.serviceCode(), application.phone().digits(),
+                        application.language(), clock.instant());
+                LOG.warn("application {} not approved automatically: {}", application.id(), unavailable.get());
+            } else {
+                approveAndIssue(application, service, AUTOMATIC);
+            }
         }
         return new Submitted(application, true);
     }
@@ -139,6 +161,14 @@ public class ApplicationService {
             return application;
         }
         ServiceDefinition service = certificateService(application.serviceCode());
+        try {
+            signers.signer(service.department());
+        } catch (SigningKeyUnavailableException e) {
+            // Nothing is approved or signed; the citizen is told the certificate is delayed (once).
+            separately.executeWithoutResult(s -> deliveries.enqueueDelay(application.id(), application.serviceCode(),
+                    application.phone().digits(), application.language(), clock.instant()));
+            throw e;
+        }
         approveAndIssue(application, service, caller.actor());
         return application;
     }

@@ -42,13 +42,13 @@ public class CertificateIssuer {
     static final Duration NEVER_EXPIRES = Duration.ofDays(36500);
 
     private final Catalog catalog;
-    private final SignerKeys keys;
+    private final SignerChoice keys;
     private final CertificateRenderer renderer;
     private final Certificates certificates;
     private final Clock clock;
     private final String verifierBaseUrl;
 
-    public CertificateIssuer(Catalog catalog, SignerKeys keys, CertificateRenderer renderer, Certificates certificates,
+    public CertificateIssuer(Catalog catalog, SignerChoice keys, CertificateRenderer renderer, Certificates certificates,
                              Clock clock, IssuerProperties properties) {
         this.catalog = catalog;
         this.keys = keys;
@@ -70,6 +70,8 @@ public class CertificateIssuer {
     public Prepared prepare(IssueCommand command) {
         CertificateForm form = command.service().certificate();
         Department department = catalog.requireDepartment(command.service().department());
+        // Before anything is made: with no key the ledger lists as usable now, nothing is signed.
+        org.pramaan.credential.keys.SignerKey key = keys.signer(department.code());
         Instant now = clock.instant();
         Instant expires = form.validityDays() == null ? now.plus(NEVER_EXPIRES)
                 : now.plus(Duration.ofDays(form.validityDays()));
@@ -84,7 +86,7 @@ public class CertificateIssuer {
         }
         CertificateClaims claims = new CertificateClaims(department.code(), id, now, expires,
                 new CertificateBody(form.type(), command.holderName(), printed, command.language()));
-        SignedCredential signed = new CredentialSigner(keys.signer(department.code())).sign(claims);
+        SignedCredential signed = new CredentialSigner(key).sign(claims);
         String qrText = signed.url(verifierBaseUrl);
         byte[] cose = signed.cose().encode();
         byte[] pdf = renderer.render(document(command, form, department, id, claims, printed, qrText, cose));

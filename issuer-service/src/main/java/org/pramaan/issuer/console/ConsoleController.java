@@ -47,8 +47,15 @@ public class ConsoleController {
     private final Catalog catalog;
     private final Clock clock;
 
+    private final org.pramaan.issuer.anchoring.AnchorQueue anchoring;
+    private final org.pramaan.issuer.certificate.LedgerSigners signers;
+
     public ConsoleController(ApplicationService applications, Certificates certificates, RevocationService revocations,
-                             HoldService holds, Holds holdCodes, Catalog catalog, Clock clock) {
+                             HoldService holds, Holds holdCodes, Catalog catalog, Clock clock,
+                             org.pramaan.issuer.anchoring.AnchorQueue anchoring,
+                             org.pramaan.issuer.certificate.LedgerSigners signers) {
+        this.anchoring = anchoring;
+        this.signers = signers;
         this.holds = holds;
         this.holdCodes = holdCodes;
         this.applications = applications;
@@ -74,6 +81,13 @@ public class ConsoleController {
                 clock.instant().minus(Duration.ofDays(7))));
         model.addAttribute("queue", applications.queue(caller, PAGE).stream()
                 .map(a -> ConsoleRows.queueRow(catalog, a, language, clock.instant())).toList());
+        // Why approvals are refused, per department, and what anchoring gave up on: an officer sees both here.
+        java.util.Map<String, String> signing = new java.util.TreeMap<>();
+        signers.departments().stream().filter(caller::mayActFor)
+                .forEach(d -> signers.problem(d).ifPresent(p -> signing.put(d.value(), p)));
+        model.addAttribute("signingProblems", signing);
+        model.addAttribute("parked", caller.allDepartments() ? anchoring.parked(null, PAGE)
+                : caller.departments().stream().flatMap(d -> anchoring.parked(d, PAGE).stream()).toList());
         return "console/dashboard";
     }
 

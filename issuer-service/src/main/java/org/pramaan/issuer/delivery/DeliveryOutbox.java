@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class DeliveryOutbox {
 
-    public enum Type { ISSUED, REVOKED, REJECTED, HELD }
+    public enum Type { ISSUED, REVOKED, REJECTED, HELD, DELAYED }
 
     /** One notification due for sending; {@code subject} is the certificate or application id, for logs. */
     public record Pending(long id, UUID deliveryId, String subject, String payload, int attempts,
@@ -45,7 +45,7 @@ public class DeliveryOutbox {
 
     /** An ISSUED or REVOKED notice about a certificate; false when one of that type was queued already. */
     public boolean enqueue(Certificate certificate, Type type, Instant now) {
-        if (type == Type.REJECTED) {
+        if (type == Type.REJECTED || type == Type.DELAYED) {
             throw new IllegalArgumentException("a rejection is about an application: use enqueueRejection");
         }
         UUID deliveryId = UUID.randomUUID();
@@ -74,6 +74,22 @@ public class DeliveryOutbox {
         payload.put("reason", null);
         payload.put("reasonCode", holdCode);
         return insert(deliveryId, certificate.id(), certificate.applicationId(), Type.HELD, payload, now);
+    }
+
+    /**
+     * A DELAYED notice: the application is accepted but its certificate cannot be signed now (the
+     * department has no usable key on the ledger); the bridge words it in the citizen's language.
+     * One per application, however often an officer tries.
+     */
+    public boolean enqueueDelay(UUID applicationId, String serviceCode, String phoneNumber, Language language,
+                                Instant now) {
+        UUID deliveryId = UUID.randomUUID();
+        Map<String, Object> payload = payload(deliveryId, Type.DELAYED, null, applicationId, phoneNumber, language,
+                serviceCode);
+        payload.put("pdfUrl", null);
+        payload.put("verifyUrl", null);
+        payload.put("reason", null);
+        return insert(deliveryId, null, applicationId, Type.DELAYED, payload, now);
     }
 
     /** A REJECTED notice: the officer's reason, for the citizen; false when it was queued already. */

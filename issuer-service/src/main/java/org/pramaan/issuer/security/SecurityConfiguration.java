@@ -63,6 +63,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // Department keys: the state IT authority's, through the admin credential only.
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(
                         new DatabaseOutageEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
@@ -72,7 +74,15 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        // A signed-in caller without the role: a problem body saying so, not a bare 403.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setStatus(HttpStatus.FORBIDDEN.value());
+                            response.setContentType("application/problem+json");
+                            response.getWriter().write("{\"type\":\"urn:pramaan:problem:forbidden\",\"title\":"
+                                    + "\"Not allowed\",\"status\":403,\"detail\":\"this needs the administrator's"
+                                    + " credential\",\"code\":\"forbidden\"}");
+                        }))
                 .build();
     }
 

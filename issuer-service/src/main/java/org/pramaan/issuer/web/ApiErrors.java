@@ -33,6 +33,18 @@ public class ApiErrors {
         return answer(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_FIELDS", "some fields are not valid", e.problems());
     }
 
+    /**
+     * No key the ledger lists as usable: {@code application/problem+json} with type
+     * {@code signing-key-unavailable}, 503 because it passes when the state IT authority registers a
+     * key; nothing was signed or changed.
+     */
+    @ExceptionHandler(org.pramaan.issuer.certificate.SigningKeyUnavailableException.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> signingKeyUnavailable(
+            org.pramaan.issuer.certificate.SigningKeyUnavailableException e) {
+        return KeyProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-key-unavailable",
+                "The department cannot sign certificates now", e.getMessage());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorBody> notFound(NotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), List.of());

@@ -72,7 +72,7 @@ public class IssuanceBenchmark {
                         java.time.Duration.ofSeconds(1)), false);
         CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
         renderer = pdf::render;
-        issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC()), renderer,
+        issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
                 new Certificates(JdbcClient.create(dataSource)), Clock.systemUTC(), properties);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
@@ -81,11 +81,14 @@ public class IssuanceBenchmark {
         document = captureDocument(catalog, properties);
     }
 
+    private static org.pramaan.issuer.certificate.SignerChoice fixedKeys(IssuerProperties properties, Catalog catalog) {
+        return new SignerKeys(properties, catalog, Clock.systemUTC())::signer;
+    }
+
     /** The exact document the pipeline renders, captured once through a recording renderer. */
     private CertificateDocument captureDocument(Catalog catalog, IssuerProperties properties) {
         CertificateDocument[] seen = new CertificateDocument[1];
-        CertificateIssuer recording = new CertificateIssuer(catalog, new SignerKeys(properties, catalog,
-                Clock.systemUTC()), d -> {
+        CertificateIssuer recording = new CertificateIssuer(catalog, fixedKeys(properties, catalog), d -> {
             seen[0] = d;
             return renderer.render(d);
         }, null, Clock.systemUTC(), properties);

@@ -47,6 +47,39 @@ class SignerKeysTest {
                 .hasMessageContaining("PRAMAAN_KEYS_FILES_REV");
     }
 
+    /** Keys in a hardware module: every department key entry on the token is held; a department without one is refused. */
+    @Test
+    void holdsTheKeysOnAPkcs11Token() throws Exception {
+        DepartmentCode rev = DepartmentCode.of("REV");
+        DevelopmentPki pki = DevelopmentPki.open(dir.resolve("hsm-made"), List.of(rev), Clock.systemUTC());
+        // Both tokens first: SoftHSM2 sees the tokens that exist when the module is first loaded in this JVM.
+        Path config = org.pramaan.issuer.support.SoftHsm.newToken("issuer-keys");
+        Path empty = org.pramaan.issuer.support.SoftHsm.newToken("issuer-empty");
+        org.pramaan.credential.keys.Pkcs11Keys.open(config, org.pramaan.issuer.support.SoftHsm.PIN.toCharArray())
+                .store("rev-2026", pki.signer(rev));
+        Catalog catalog = catalog();
+
+        SignerKeys keys = new SignerKeys(properties(Map.of()), catalog, Clock.systemUTC(),
+                new HardwareKeys(config, org.pramaan.issuer.support.SoftHsm.PIN));
+        SignerKey held = keys.held(rev).get(pki.signer(rev).kid());
+        assertThat(held).isNotNull();
+        assertThat(held.privateKey().getClass().getName()).as("the token's key, used in the token").contains("P11");
+        var claims = new org.pramaan.credential.CertificateClaims(rev,
+                org.pramaan.contract.id.CertificateId.generate(rev, "INC", java.time.Year.now()),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                java.time.Instant.now().plus(Duration.ofDays(1)),
+                new org.pramaan.credential.CertificateBody("INC", "Token Holder", Map.of(), org.pramaan.credential.Language.EN));
+        var signed = new org.pramaan.credential.CredentialSigner(held).sign(claims);
+        var check = new org.pramaan.credential.CredentialVerifier(org.pramaan.credential.TrustList.build(
+                pki.root().certificate(), List.of(new org.pramaan.credential.TrustedSigner(rev,
+                        pki.signer(rev).certificate()))), Clock.systemUTC()).verify(signed.url("https://v"));
+        assertThat(check.signatureValid()).as(check.reason()).isTrue();
+
+        assertThatThrownBy(() -> new SignerKeys(properties(Map.of()), catalog, Clock.systemUTC(),
+                new HardwareKeys(empty, org.pramaan.issuer.support.SoftHsm.PIN)))
+                .hasMessageContaining("holds no signer key of REV");
+    }
+
     private IssuerProperties properties(Map<String, Path> files) {
         return new IssuerProperties(dir, "https://v", "http://i", new IssuerProperties.Catalog("x"),
                 new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),

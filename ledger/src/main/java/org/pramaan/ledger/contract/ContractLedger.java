@@ -66,6 +66,11 @@ public final class ContractLedger implements Ledger {
     }
 
     @Override
+    public Committed<CertificateRecord> supersede(String certificateId, String replacementId) {
+        return submit(CertificateRecord.class, "SupersedeCertificate", certificateId, replacementId);
+    }
+
+    @Override
     public Committed<CertificateRecord> revoke(String certificateId, ReasonCode reason) {
         return submit(CertificateRecord.class, "RevokeCertificate", certificateId, reason.name());
     }

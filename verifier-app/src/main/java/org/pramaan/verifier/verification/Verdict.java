@@ -12,9 +12,16 @@ import org.pramaan.credential.VerificationStatus;
  * holds, its department, and the ledger evidence.
  */
 public record Verdict(VerificationStatus status, String messageKey, String reason, Optional<CertificateClaims> claims,
-                      Optional<IssuerRecord> department, Optional<LedgerEvidence> ledger) {
+                      Optional<IssuerRecord> department, Optional<LedgerEvidence> ledger,
+                      java.util.List<Object> messageArguments) {
+
+    public Verdict(VerificationStatus status, String messageKey, String reason, Optional<CertificateClaims> claims,
+                   Optional<IssuerRecord> department, Optional<LedgerEvidence> ledger) {
+        this(status, messageKey, reason, claims, department, ledger, java.util.List.of());
+    }
 
     public Verdict {
+        messageArguments = java.util.List.copyOf(messageArguments);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(messageKey, "messageKey");
         Objects.requireNonNull(reason, "reason");

@@ -35,6 +35,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class VerificationEngine {
 
+    /** Dates are the state's dates. */
+    private static final java.time.ZoneId INDIA = java.time.ZoneId.of("Asia/Kolkata");
+
     private final TrustedIssuers issuers;
     private final LedgerStatuses statuses;
     private final Clock clock;
@@ -98,6 +101,13 @@ public class VerificationEngine {
         Optional<VerificationStatus> failed = check.outcome().finalStatus();
         Optional<CertificateClaims> claims = check.credential().map(SignedCredential::claims);
         Optional<IssuerRecord> department = claims.flatMap(c -> trust.department(c.issuer().value()));
+        if (failed.isPresent() && check.keyWithdrawnFrom().isPresent()) {
+            // The department withdrew the signing key (compromise, retirement) before this was signed: say when.
+            String date = java.time.LocalDate.ofInstant(check.keyWithdrawnFrom().get(), INDIA).toString();
+            return new Verdict(failed.get(), "status.KEY_WITHDRAWN",
+                    "the department withdrew the key that signed this on " + date, Optional.empty(), department,
+                    Optional.empty(), java.util.List.of(date));
+        }
         if (failed.isPresent()) {
             return new Verdict(failed.get(), "status." + failed.get().name(), PublicReasons.of(check), claims, department,
                     Optional.empty());

@@ -44,7 +44,8 @@ public class VerdictViews {
     }
 
     public String message(Verdict verdict, Language language) {
-        return messages.getMessage(verdict.messageKey(), null, verdict.messageKey(), Languages.locale(language));
+        return messages.getMessage(verdict.messageKey(), verdict.messageArguments().toArray(), verdict.messageKey(),
+                Languages.locale(language));
     }
 
     /** A tampered certificate's contents are not what the department anchored: never show them as facts. */

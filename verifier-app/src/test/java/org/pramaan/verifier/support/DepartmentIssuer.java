@@ -142,6 +142,12 @@ public final class DepartmentIssuer implements AutoCloseable {
         return issuer.release(credential.claims().certificateId().toString());
     }
 
+    /** The state withdraws this department's key from {@code from} on (a compromise found later). */
+    public Committed<?> withdrawKey(Instant from) {
+        return admin.revokeSignerKey(department.value(), signer.kid().hex(), from,
+                org.pramaan.contract.issuer.SignerRevocationCode.KEY_COMPROMISE);
+    }
+
     public String url(SignedCredential credential) {
         return credential.url(VERIFIER_URL);
     }

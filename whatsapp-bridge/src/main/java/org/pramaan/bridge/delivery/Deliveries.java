@@ -79,6 +79,8 @@ public class Deliveries {
                     request.certificateId(), texts.get(l, "revocation.reason." + request.revocationCode()))));
             case "HELD" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.held", name,
                     request.certificateId(), texts.get(l, "hold.reason." + request.holdCode()))));
+            // The department cannot sign now (no usable key on the ledger): the application stands, the certificate waits.
+            case "DELAYED" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.delayed", name)));
             case "REJECTED" -> outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.rejected", name, reason)));
             default -> throw new IllegalArgumentException("unknown delivery type " + request.type());
         }

@@ -53,8 +53,8 @@ public record DeliveryRequest(String deliveryId, String type, String certificate
         if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 100) {
             problems.add("deliveryId is required (at most 100 characters)");
         }
-        if (type == null || !List.of("ISSUED", "REVOKED", "REJECTED", "HELD").contains(type)) {
-            problems.add("type must be ISSUED, REVOKED, REJECTED or HELD");
+        if (type == null || !List.of("ISSUED", "REVOKED", "REJECTED", "HELD", "DELAYED").contains(type)) {
+            problems.add("type must be ISSUED, REVOKED, REJECTED, HELD or DELAYED");
         }
         if (phoneNumber == null || !phoneNumber.matches("[0-9]{8,15}")) {
             problems.add("phoneNumber must be 8 to 15 digits with country code, no +");

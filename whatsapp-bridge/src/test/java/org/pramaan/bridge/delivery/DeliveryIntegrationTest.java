@@ -109,11 +109,16 @@ class DeliveryIntegrationTest extends BridgeIntegrationTest {
                 {"deliveryId":"%s","type":"HELD","certificateId":"REV-INC-2026-0000010","phoneNumber":"%s",
                  "language":"en","serviceName":{"en":"Income Certificate","te":"ఆ","hi":"आ"},"pdfUrl":null,
                  "verifyUrl":null,"reason":null,"reasonCode":"DOCUMENTS_VERIFICATION"}""".formatted(UUID.randomUUID(), phone));
-        List<JsonNode> messages = awaitMessages(phone, seen + 3);
+        deliver(BRIDGE_TOKEN, """
+                {"deliveryId":"%s","type":"DELAYED","certificateId":null,"applicationId":"%s","phoneNumber":"%s",
+                 "language":"en","serviceName":{"en":"Income Certificate","te":"ఆ","hi":"आ"},"pdfUrl":null,
+                 "verifyUrl":null,"reason":null}""".formatted(UUID.randomUUID(), UUID.randomUUID(), phone));
+        List<JsonNode> messages = awaitMessages(phone, seen + 4);
         assertThat(bodyText(messages.get(seen))).contains("revoked", "REV-INC-2026-0000009", "it was issued in error");
         assertThat(bodyText(messages.get(seen + 1))).contains("Caste Certificate", "not approved", "Documents unclear");
         assertThat(bodyText(messages.get(seen + 2))).contains("on hold", "REV-INC-2026-0000010",
                 "verifying the documents");
+        assertThat(bodyText(messages.get(seen + 3))).contains("Income Certificate", "delayed", "do not need to apply again");
     }
 
     @Test
