@@ -4,23 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pramaan.issuer.bootstrap.DevCredentials;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the review found in issuer-service.log: every development password and API key, in clear. The sign-ins are
  * made again (the admin's row removed first) and a citizen's application goes from submission to delivery; the
- * captured output may hold no secret of dev.env and no unmasked phone or Aadhaar number.
+ * captured output may hold no secret of dev.env and no unmasked phone or Aadhaar number, in plain text and in each
+ * structured format {@code LOG_FORMAT} may choose (ecs, logstash, gelf: one JSON object per line).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogHygieneTest extends IntegrationTest {
@@ -34,9 +38,18 @@ class LogHygieneTest extends IntegrationTest {
     DevCredentials devCredentials;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConfigurableEnvironment environment;
 
-    @Test
-    void noSecretAndNoPersonalNumberReachesTheLog(CapturedOutput output) {
+    @ParameterizedTest(name = "LOG_FORMAT={0}")
+    @ValueSource(strings = {"", "ecs", "logstash", "gelf"})
+    void noSecretAndNoPersonalNumberReachesTheLog(String format, CapturedOutput output) {
+        try (LogFormat ignored = LogFormat.use(environment, format)) {
+            applyAndDeliver(format, output);
+        }
+    }
+
+    private void applyAndDeliver(String format, CapturedOutput output) {
         jdbc.sql("DELETE FROM issuer.officer WHERE username = 'admin'").update();
         devCredentials.run(null);
 
@@ -52,6 +65,11 @@ class LogHygieneTest extends IntegrationTest {
                 .anyMatch(r -> r.body().contains(id) && r.body().contains("ISSUED")));
 
         String log = output.getAll();
+        List<String> submittedLines = log.lines().filter(l -> l.contains("application " + id + " submitted")).toList();
+        assertThat(submittedLines).as("the submission was logged").hasSize(1);
+        if (!format.isEmpty()) {
+            assertThat(submittedLines.get(0)).as("LOG_FORMAT=%s gives JSON", format).startsWith("{").endsWith("}");
+        }
         devEnv().forEach((name, value) -> {
             if (value.length() >= 12 && !name.endsWith("_USER") && !name.endsWith("_ID")) {
                 assertThat(log).as("the log holds %s", name).doesNotContain(value);

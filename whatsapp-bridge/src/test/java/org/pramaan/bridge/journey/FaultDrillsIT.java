@@ -295,7 +295,7 @@ class FaultDrillsIT {
 
     private Map<String, Integer> delivered(List<String> ids) {
         Map<String, Integer> counts = new TreeMap<>();
-        platform.graph.documentsByFilename().forEach((filename, n) -> counts.put(filename.replaceFirst("\\.pdf$", ""), n));
+        platform.graph.documentsByFilename().forEach((filename, n) -> counts.put(filename.replaceFirst("\\.pdf$", ""), n.intValue()));
         counts.keySet().retainAll(Set.copyOf(ids));
         return counts;
     }

@@ -69,16 +69,12 @@ final class GraphStandIn implements AutoCloseable {
         return sent.stream().filter(s -> s.to().equals(phone)).map(Sent::body).toList();
     }
 
-    /** How many documents were sent under each file name (a certificate's PDF is named by its id). */
-    synchronized Map<String, Integer> documentsByFilename() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (Sent s : sent) {
-            String filename = s.body().path("document").path("filename").asString("");
-            if (!filename.isEmpty()) {
-                counts.merge(filename, 1, Integer::sum);
-            }
-        }
-        return counts;
+    /** How many documents the bridge sent under each file name (a certificate goes as {@code <id>.pdf}). */
+    synchronized Map<String, Long> documentsByFilename() {
+        return sent.stream().filter(s -> "document".equals(s.body().path("type").asString("")))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        s -> s.body().path("document").path("filename").asString(""),
+                        java.util.stream.Collectors.counting()));
     }
 
     /** Requests refused as Meta would refuse them (bad token, wrong number id, bad shape): should stay empty. */

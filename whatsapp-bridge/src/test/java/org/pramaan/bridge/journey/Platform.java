@@ -53,9 +53,14 @@ final class Platform implements AutoCloseable {
      * Starts everything; if any part fails to start, what did start is stopped again before the failure is thrown.
      */
     static Platform start(Path home, Path jarsRoot, Path logs) throws IOException {
+        return start(home, jarsRoot, logs, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with more environment for every service (LOG_FORMAT, say). */
+    static Platform start(Path home, Path jarsRoot, Path logs, Map<String, String> extra) throws IOException {
         Platform platform = new Platform(home);
         try {
-            platform.startAll(jarsRoot, logs);
+            platform.startAll(jarsRoot, logs, extra);
             return platform;
         } catch (RuntimeException | Error | IOException e) {
             platform.close();
@@ -63,7 +68,7 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private void startAll(Path jarsRoot, Path logs) throws IOException {
+    private void startAll(Path jarsRoot, Path logs, Map<String, String> extra) throws IOException {
         database = EmbeddedPostgresServer.start(home.resolve("postgres"), 0);
         started.add(database);
         jdbcUrl = "jdbc:postgresql://localhost:" + database.port() + "/postgres?user=postgres&password=postgres";
@@ -89,6 +94,7 @@ final class Platform implements AutoCloseable {
         bridge = new ServiceProcess("whatsapp-bridge", jar(jarsRoot, "whatsapp-bridge", version),
                 logs.resolve("whatsapp-bridge.log"), freePort());
         Map<String, String> environment = environment();
+        environment.putAll(extra);
 
         // In the run script's order: the issuer makes the keys and registers the departments that the verifier
         // reads from the ledger; the bridge needs neither at start, so it starts alongside the verifier.

@@ -52,6 +52,19 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the service's output goes. */
+    Path log() {
+        return log;
+    }
+
+    /** The service's JVM (started with {@code java -jar} directly, so no shell in between). */
+    long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     /** Starts the jar with exactly the given environment on top of this JVM's (PATH, HOME, locale). */
     void start(Map<String, String> environment) {
         try {
