@@ -27,11 +27,21 @@ public final class DatabaseOutages {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
-                    || (t instanceof ConnectException && failure instanceof java.sql.SQLException)) {
+                    || (t instanceof ConnectException && failure instanceof java.sql.SQLException)
+                    || (t instanceof java.sql.SQLException sql && isServerGone(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * SQL state class 08 (connection exception: the socket broke, even mid-rollback) and the server shutting down or
+     * starting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+     */
+    private static boolean isServerGone(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     /** Writes the 503 problem answer, unless the response has already started. */
