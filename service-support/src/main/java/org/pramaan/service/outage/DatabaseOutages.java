@@ -25,6 +25,13 @@ public final class DatabaseOutages {
     /** Whether {@code failure}, or anything that caused it, says the database could not be reached. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // A rollback that fails after the statement did ("Connection is closed", no SQL state: the pool already
+            // dropped the broken connection) hides the statement's own failure here, not in the cause chain.
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null && rollback.getApplicationException() != failure
+                    && isOutage(rollback.getApplicationException())) {
+                return true;
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
                     || (t instanceof ConnectException && failure instanceof java.sql.SQLException)

@@ -21,6 +21,28 @@ class DatabaseOutagesTest {
     }
 
     @Test
+    void aRollbackOnAConnectionThePoolAlreadyClosedIsAnOutageWhenTheStatementFailedForOne() {
+        // The drill's second shape: the statement failed with 08006, the pool evicted the connection, and the
+        // rollback got HikariCP's "Connection is closed" (no SQL state); the statement's failure is the application
+        // exception the TransactionSystemException keeps aside.
+        TransactionSystemException failure = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        failure.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertThat(DatabaseOutages.isOutage(failure)).isTrue();
+    }
+
+    @Test
+    void aRollbackFailureAfterABugIsNotAnOutage() {
+        TransactionSystemException failure = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        failure.initApplicationException(new IllegalStateException("a bug"));
+
+        assertThat(DatabaseOutages.isOutage(failure)).isFalse();
+    }
+
+    @Test
     void everyConnectionExceptionStateIsAnOutage() {
         for (String state : new String[] {"08000", "08001", "08003", "08004", "08006", "57P01", "57P03"}) {
             assertThat(DatabaseOutages.isOutage(new RuntimeException(new SQLException("gone", state)))).as(state)
