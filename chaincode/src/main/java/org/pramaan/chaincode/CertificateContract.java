@@ -18,6 +18,8 @@ import org.pramaan.chaincode.core.ContractException;
 import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
 import org.pramaan.chaincode.issuer.Issuers;
+import org.pramaan.contract.certificate.CertificateListing;
+import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.IssueBatch;
@@ -183,6 +185,24 @@ public final class CertificateContract implements ContractInterface {
     public String certificateHistory(Context ctx, String id) {
         return ContractException.refusing(() -> {
             return Json.writeString(certificates(ctx).history(CertificateId.of(id)));
+        });
+    }
+
+    /**
+     * One department's certificate records in id order: {@code {"certificates":[...],"bookmark":"..."}}.
+     * Pass an empty bookmark for the first page and the returned one for the next; an empty one
+     * comes back on the last page. Only the administrator, the auditor and the department's issuers
+     * may list, since a listing enumerates ids.
+     */
+    @Transaction(name = "ListCertificates", intent = Transaction.TYPE.EVALUATE)
+    public String listCertificates(Context ctx, String department, String pageSize, String bookmark) {
+        return ContractException.refusing(() -> {
+            Arguments.atMost(ctx, 3);
+            DepartmentCode code = DepartmentCode.of(department);
+            Caller.of(ctx).requireReaderOf(code, "list certificates");
+            Page<CertificateRecord> page = certificates(ctx).list(code, pageSize(pageSize),
+                    bookmark == null ? "" : bookmark);
+            return Json.writeString(new CertificateListing(page.items(), page.bookmark()));
         });
     }
 
