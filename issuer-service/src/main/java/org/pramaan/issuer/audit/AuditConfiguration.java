@@ -3,6 +3,7 @@ package org.pramaan.issuer.audit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +22,15 @@ public class AuditConfiguration {
     @Bean
     LedgerAudit ledgerAudit(AuditStore store, PlatformTransactionManager transactions, LedgerConnections ledgers,
                             AuditProperties properties, Clock clock) {
-        return new LedgerAudit(store, new TransactionTemplate(transactions), ledgers.identity(properties.identity()),
-                properties.pageSize(), clock);
+        Ledger ledger;
+        try {
+            ledger = ledgers.identity(properties.identity());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("AUDIT_LEDGER_IDENTITY '" + properties.identity() + "' cannot read the"
+                    + " ledger: " + e.getMessage() + "; add the auditor identity to the connection file or name another",
+                    e);
+        }
+        return new LedgerAudit(store, new TransactionTemplate(transactions), ledger, properties.pageSize(), clock);
     }
 
     @Bean

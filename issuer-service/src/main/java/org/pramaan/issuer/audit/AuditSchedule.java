@@ -37,7 +37,11 @@ public final class AuditSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        findings.refresh();
+        try {
+            findings.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("could not count the stored audit mismatches yet: {}", e.toString());
+        }
         if (!properties.enabled() || executor != null) {
             return;
         }

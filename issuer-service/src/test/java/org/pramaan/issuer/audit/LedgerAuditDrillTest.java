@@ -3,7 +3,12 @@ package org.pramaan.issuer.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import javax.sql.DataSource;
+import org.pramaan.network.DevNetwork;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,6 +67,9 @@ class LedgerAuditDrillTest extends IntegrationTest {
     @Autowired
     AuditHealthIndicator health;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void eachTamperingIsNamedWithItsKindAndACleanInstallationWithNone() throws Exception {
         List<String> ids = new ArrayList<>();
@@ -111,6 +119,11 @@ class LedgerAuditDrillTest extends IntegrationTest {
                 "missing_record " + deleted,
                 "unknown_on_ledger " + forged,
                 "missing_record " + unknownToIssuer);
+        String printed = auditCommand();
+        assertThat(printed).as("./pramaan audit's report").contains("status_mismatch " + statusChanged)
+                .contains("hash_mismatch " + claimsChanged).contains("key_mismatch " + keyChanged)
+                .contains("missing_record " + deleted).contains("unknown_on_ledger " + forged)
+                .contains("missing_record " + unknownToIssuer).contains(" mismatches (").doesNotContain("Somebody");
         assertThat(detailOf(claimsChanged)).contains("the ledger holds").doesNotContain("Somebody");
 
         for (String kind : List.of("status_mismatch", "hash_mismatch", "key_mismatch", "missing_record",
@@ -127,6 +140,26 @@ class LedgerAuditDrillTest extends IntegrationTest {
         String page = consolePage("/console/audit");
         assertThat(page).contains(claimsChanged).contains("hash_mismatch").contains(unknownToIssuer)
                 .doesNotContain("Somebody");
+    }
+
+    /** What {@code ./pramaan audit} runs, on this service's database and ledger: it must exit 1 here. */
+    private String auditCommand() {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        String url = pool.getJdbcUrl() + (pool.getJdbcUrl().contains("?") ? "&" : "?") + "user=" + pool.getUsername();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            exit = AuditMain.run(Map.of("DATABASE_URL", url,
+                    "LEDGER_CONNECTION", DevNetwork.shared().connectionFile().toString()), false);
+        } finally {
+            System.setOut(original);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        assertThat(exit).as(text).isEqualTo(1);
+        return text;
     }
 
     /** Issues a REV income certificate through the department system's API. */
