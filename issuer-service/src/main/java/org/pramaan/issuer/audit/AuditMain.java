@@ -98,5 +98,9 @@ public final class AuditMain {
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        // The audit's own WARN per mismatch would repeat the report's lines.
+        if (LoggerFactory.getLogger(LedgerAudit.class) instanceof ch.qos.logback.classic.Logger audit) {
+            audit.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 }
