@@ -62,6 +62,17 @@ class ListCertificatesTest {
     }
 
     @Test
+    void eachListedRecordIsTheSameJsonAsReadCertificateAnswers() {
+        Session auditor = harness.as(AUDITOR);
+        String listing = auditor.listCertificates("REV", "100", "");
+        for (String id : revIds) {
+            assertThat(listing).contains(auditor.readCertificate(id));
+        }
+        assertThat(parse(listing).get("bookmark").asText()).isEmpty();
+        assertThat(listing).startsWith("{\"certificates\":[{").endsWith("}],\"bookmark\":\"\"}");
+    }
+
+    @Test
     void theAdminAndTheDepartmentsIssuerMayListOthersMayNot() {
         assertThat(parse(harness.as(TestIdentity.admin()).listCertificates("REV", "100", ""))
                 .get("certificates")).hasSize(5);

@@ -156,9 +156,10 @@ public final class Certificates {
 
     /**
      * One department's certificates in id order, {@code pageSize} at a time, from the id {@code from}
-     * (empty for the first page): the auditor's batched read.
+     * (empty for the first page): the auditor's batched read. Each record is its stored JSON, which
+     * the contract wrote deterministically; the reader parses (and so checks) it.
      */
-    public Page<CertificateRecord> list(DepartmentCode department, int pageSize, String from) {
+    public Page<byte[]> list(DepartmentCode department, int pageSize, String from) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw ErrorCode.INVALID_ARGUMENT.exception("pageSize must be 1 to " + MAX_PAGE_SIZE + ": " + pageSize);
         }
@@ -171,7 +172,7 @@ public final class Certificates {
             }
             start = id.value();
         }
-        return state.pageWithin(OBJECT_TYPE, department.value() + "-", pageSize, start, CertificateRecord.class);
+        return state.pageWithin(OBJECT_TYPE, department.value() + "-", pageSize, start);
     }
 
     public CertificateHistory history(CertificateId id) {

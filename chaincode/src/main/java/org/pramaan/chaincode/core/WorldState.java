@@ -102,14 +102,14 @@ public final class WorldState {
      * {@code attributePrefix}, in key order, from the attribute {@code fromAttribute} (empty: from the
      * first). A partial composite key has whole attributes only and the shim refuses plain ranges
      * over composite keys, so the scan starts at the prefix and stops at the first key past it; the
-     * bookmark is empty once the prefix is exhausted.
+     * bookmark is empty once the prefix is exhausted. The values come as stored: the contract wrote
+     * them as deterministic JSON, and a listing of thousands passes them on without decoding each.
      */
-    public <T> Page<T> pageWithin(String objectType, String attributePrefix, int pageSize, String fromAttribute,
-                                  Class<T> type) {
+    public Page<byte[]> pageWithin(String objectType, String attributePrefix, int pageSize, String fromAttribute) {
         CompositeKey objectKeys = stub.createCompositeKey(objectType);
         String keyPrefix = objectKeys.toString() + attributePrefix;
         String start = key(objectType, fromAttribute.isEmpty() ? attributePrefix : fromAttribute);
-        List<T> items = new ArrayList<>();
+        List<byte[]> items = new ArrayList<>();
         String next = "";
         boolean pastPrefix = false;
         try (QueryResultsIteratorWithMetadata<KeyValue> results =
@@ -119,7 +119,7 @@ public final class WorldState {
                     pastPrefix = true;
                     break;
                 }
-                items.add(Json.readState(kv.getValue(), type, kv.getKey()));
+                items.add(kv.getValue());
             }
             QueryResponseMetadata metadata = results.getMetadata();
             if (!pastPrefix && metadata != null) {
