@@ -76,6 +76,7 @@ class ContractRouterTest {
         ok(admin, "ReinstateIssuer", "REV");
         assertThat(parse(ok(issuer, "ReadIssuer", "REV")).get("status").asText()).isEqualTo("ACTIVE");
         assertThat(parse(ok(issuer, "ListIssuers", "10", "")).get("issuers")).hasSize(1);
+        assertThat(parse(ok(issuer, "ListCertificates", "REV", "10", "")).get("certificates")).hasSize(1);
     }
 
     /**
@@ -151,7 +152,8 @@ class ContractRouterTest {
                 Map.entry("VerifyCertificate", "EVALUATE"),
                 Map.entry("CertificateHistory", "EVALUATE"),
                 Map.entry("ReadIssuer", "EVALUATE"),
-                Map.entry("ListIssuers", "EVALUATE")));
+                Map.entry("ListIssuers", "EVALUATE"),
+                Map.entry("ListCertificates", "EVALUATE")));
         assertThat(metadata.get("contracts").get("pramaan").get("info").get("title").asText())
                 .isEqualTo("Pramaan certificates");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.certificate.CertificateListing;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.HoldCode;
@@ -60,6 +61,13 @@ public interface Ledger extends AutoCloseable {
     Verification verify(String certificateId, String claimsHash);
 
     CertificateHistory history(String certificateId);
+
+    /**
+     * One page of a department's certificate records in id order, from {@code bookmark} (empty for
+     * the first page; then the listing's own). The auditor's batched read: only the {@code admin},
+     * {@code auditor} and the department's issuer identities may list, since a listing enumerates ids.
+     */
+    CertificateListing certificates(String department, int pageSize, String bookmark);
 
     Optional<IssuerRecord> issuer(String department);
 

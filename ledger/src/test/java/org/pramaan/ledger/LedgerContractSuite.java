@@ -69,6 +69,30 @@ public abstract class LedgerContractSuite {
     }
 
     @Test
+    void theAuditorListsADepartmentsRecordsPageByPageAndAVerifierMayNot() {
+        List<CertificateRequest> batch = List.of(LedgerFixtures.revenueCertificate(11),
+                LedgerFixtures.revenueCertificate(12), LedgerFixtures.revenueCertificate(13));
+        ledgerAs(REV_ISSUER).issue(batch);
+
+        List<String> seen = new java.util.ArrayList<>();
+        String bookmark = "";
+        int pages = 0;
+        do {
+            org.pramaan.contract.certificate.CertificateListing page = ledgerAs(LedgerFixtures.AUDITOR)
+                    .certificates("REV", 2, bookmark);
+            page.certificates().forEach(r -> seen.add(r.id().toString()));
+            bookmark = page.bookmark();
+            pages++;
+        } while (!bookmark.isEmpty() && pages < 10);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(batch.stream().map(r -> r.id().toString()).toList())
+                .isSorted();
+        assertThat(ledgerAs(LedgerFixtures.AUDITOR).certificates("HLT", 100, "").certificates()).isEmpty();
+        assertThatThrownBy(() -> ledgerAs(VERIFIER).certificates("REV", 10, ""))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo(LedgerErrorCode.FORBIDDEN));
+    }
+
+    @Test
     void anUnknownCertificateIsNotFound() {
         String unknown = LedgerFixtures.revenueCertificate(9).id().toString();
         assertThat(ledgerAs(VERIFIER).read(unknown)).isEmpty();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.pramaan.chaincode.core.Page;
 import org.pramaan.chaincode.core.WorldState;
 import org.pramaan.chaincode.issuer.Issuers;
 import org.pramaan.contract.certificate.CertificateHistory;
@@ -39,6 +40,8 @@ import org.pramaan.contract.issuer.SignerKey;
 public final class Certificates {
 
     public static final String OBJECT_TYPE = "CERT";
+    /** Most records one listing page returns: bounds the answer's size (about 400 bytes a record). */
+    public static final int MAX_PAGE_SIZE = 5000;
 
     private final WorldState state;
     private final Issuers issuers;
@@ -174,6 +177,27 @@ public final class Certificates {
 
     public Verification verify(CertificateId id, ClaimsHash presented) {
         return Verification.of(id, presented, find(id).orElse(null), state.now());
+    }
+
+    /**
+     * One department's certificates in id order, {@code pageSize} at a time, from the id {@code from}
+     * (empty for the first page): the auditor's batched read. Each record is its stored JSON, which
+     * the contract wrote deterministically; the reader parses (and so checks) it.
+     */
+    public Page<byte[]> list(DepartmentCode department, int pageSize, String from) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw ErrorCode.INVALID_ARGUMENT.exception("pageSize must be 1 to " + MAX_PAGE_SIZE + ": " + pageSize);
+        }
+        String start = "";
+        if (!from.isEmpty()) {
+            // A bookmark is a certificate id of the department; anything else could start the scan elsewhere.
+            CertificateId id = CertificateId.of(from);
+            if (!id.department().equals(department)) {
+                throw ErrorCode.INVALID_ARGUMENT.exception("bookmark " + id + " is not a certificate of " + department);
+            }
+            start = id.value();
+        }
+        return state.pageWithin(OBJECT_TYPE, department.value() + "-", pageSize, start);
     }
 
     public CertificateHistory history(CertificateId id) {

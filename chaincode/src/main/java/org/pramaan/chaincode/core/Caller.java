@@ -15,6 +15,7 @@ public record Caller(String mspId, String id, String role, String department) {
 
     static final String ADMIN = "admin";
     static final String ISSUER = "issuer";
+    static final String AUDITOR = "auditor";
 
     public Caller {
         Objects.requireNonNull(mspId, "mspId");
@@ -56,6 +57,21 @@ public record Caller(String mspId, String id, String role, String department) {
             throw ErrorCode.FORBIDDEN.exception(this + " may not " + action + " for department " + department
                     + ": the identity issues for " + own);
         }
+    }
+
+    /**
+     * Refuses anyone but the state's administrator, the auditor, or an issuer of {@code department}:
+     * a listing enumerates certificate ids, which are otherwise unguessable.
+     */
+    public void requireReaderOf(DepartmentCode department, String action) {
+        if (ADMIN.equals(role) || AUDITOR.equals(role)) {
+            return;
+        }
+        if (!ISSUER.equals(role)) {
+            throw ErrorCode.FORBIDDEN.exception(this + " may not " + action
+                    + ": that needs role=admin, role=auditor or role=issuer of the department");
+        }
+        requireIssuerOf(department, action);
     }
 
     @Override

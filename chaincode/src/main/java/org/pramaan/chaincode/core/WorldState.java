@@ -97,6 +97,41 @@ public final class WorldState {
         return new Page<>(items, attributes.get(0));
     }
 
+    /**
+     * A page of the values whose key is {@code objectType} plus one attribute starting with
+     * {@code attributePrefix}, in key order, from the attribute {@code fromAttribute} (empty: from the
+     * first). A partial composite key has whole attributes only and the shim refuses plain ranges
+     * over composite keys, so the scan starts at the prefix and stops at the first key past it; the
+     * bookmark is empty once the prefix is exhausted. The values come as stored: the contract wrote
+     * them as deterministic JSON, and a listing of thousands passes them on without decoding each.
+     */
+    public Page<byte[]> pageWithin(String objectType, String attributePrefix, int pageSize, String fromAttribute) {
+        CompositeKey objectKeys = stub.createCompositeKey(objectType);
+        String keyPrefix = objectKeys.toString() + attributePrefix;
+        String start = key(objectType, fromAttribute.isEmpty() ? attributePrefix : fromAttribute);
+        List<byte[]> items = new ArrayList<>();
+        String next = "";
+        boolean pastPrefix = false;
+        try (QueryResultsIteratorWithMetadata<KeyValue> results =
+                     stub.getStateByPartialCompositeKeyWithPagination(objectKeys, pageSize, start)) {
+            for (KeyValue kv : results) {
+                if (!kv.getKey().startsWith(keyPrefix)) {
+                    pastPrefix = true;
+                    break;
+                }
+                items.add(kv.getValue());
+            }
+            QueryResponseMetadata metadata = results.getMetadata();
+            if (!pastPrefix && metadata != null) {
+                next = metadata.getBookmark();
+            }
+        }
+        if (next.isEmpty() || !next.startsWith(keyPrefix)) {
+            return new Page<>(items, "");
+        }
+        return new Page<>(items, stub.splitCompositeKey(next).getAttributes().get(0));
+    }
+
     /** Every write to {@code key}, newest first (Fabric's order since 2.0). */
     public <T> List<Change<T>> history(String key, Class<T> type) {
         List<Change<T>> changes = new ArrayList<>();

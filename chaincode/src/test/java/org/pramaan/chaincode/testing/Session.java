@@ -75,6 +75,11 @@ public final class Session {
         return harness.evaluate(caller, "ListIssuers", ctx -> contract().listIssuers(ctx, pageSize, bookmark));
     }
 
+    public String listCertificates(String department, String pageSize, String bookmark) {
+        return harness.evaluate(caller, "ListCertificates",
+                ctx -> contract().listCertificates(ctx, department, pageSize, bookmark));
+    }
+
     private CertificateContract contract() {
         return harness.contract();
     }

@@ -32,6 +32,11 @@ public class LedgerConnections implements DepartmentLedgers, DisposableBean {
         return fabric.ledger("admin");
     }
 
+    /** The ledger as the connection file's identity {@code name} sees it (the audit reads as {@code auditor}). */
+    public Ledger identity(String name) {
+        return fabric.ledger(name);
+    }
+
     @Override
     public void destroy() {
         fabric.close();

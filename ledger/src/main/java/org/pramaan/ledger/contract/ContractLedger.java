@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.pramaan.contract.certificate.CertificateHistory;
+import org.pramaan.contract.certificate.CertificateListing;
 import org.pramaan.contract.certificate.CertificateRecord;
 import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.HoldCode;
@@ -98,6 +99,12 @@ public final class ContractLedger implements Ledger {
     @Override
     public CertificateHistory history(String certificateId) {
         return evaluate(CertificateHistory.class, "CertificateHistory", certificateId);
+    }
+
+    @Override
+    public CertificateListing certificates(String department, int pageSize, String bookmark) {
+        return evaluate(CertificateListing.class, "ListCertificates", department, Integer.toString(pageSize),
+                bookmark == null ? "" : bookmark);
     }
 
     @Override
