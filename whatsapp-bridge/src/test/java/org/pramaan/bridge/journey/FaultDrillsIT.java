@@ -178,6 +178,11 @@ class FaultDrillsIT {
                 + approvedDuringBackup);
         assertThat(notValid).as("certificates acknowledged before the backup that do not verify VALID after the restore")
                 .isEmpty();
+        // "Can we trust this installation?" after the restore: the issuer's records against the ledger, and the chain.
+        for (FaultPlatform.AuditRun run : platform.audit()) {
+            System.out.println("audit after the restore (exit " + run.exit() + "):\n" + run.output());
+            assertThat(run.exit()).as("./pramaan audit after the restore finds no mismatch:\n" + run.output()).isZero();
+        }
     }
 
     /** The verifier's verdict on the QR the issuer printed on {@code certificateId}, as a bank's system would ask. */

@@ -208,6 +208,40 @@ final class FaultPlatform implements AutoCloseable {
         }
     }
 
+    /** What an audit command printed and how it exited. */
+    record AuditRun(int exit, String output) {
+    }
+
+    /**
+     * {@code ./pramaan audit}, as the script runs it: issuer-service's AuditMain from its jar (a whole pass, --fresh),
+     * then the development peer's chain audit.
+     */
+    List<AuditRun> audit() throws IOException, InterruptedException {
+        String version = System.getProperty("pramaan.version", "0.1.0-SNAPSHOT");
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("PEER_FOLDER", home.resolve("network").toString());
+        return List.of(
+                runTool(List.of(java(), "-Dloader.main=org.pramaan.issuer.audit.AuditMain", "-cp",
+                        serviceJar("issuer-service", version).toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher", "--fresh"), env,
+                        logs.resolve("audit-issuer.log")),
+                runTool(List.of(java(), "-jar", root.resolve("network/target/pramaan-dev-peer.jar").toString(), "audit"),
+                        env, logs.resolve("audit-chain.log")));
+    }
+
+    private static AuditRun runTool(List<String> command, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish in 180 s: " + tail(log, 20));
+        }
+        return new AuditRun(p.exitValue(), tail(log, 20));
+    }
+
     void startPeer() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PEER_FOLDER", home.resolve("network").toString());
