@@ -9,7 +9,8 @@ import org.pramaan.bridge.issuer.IssuerClient.Certificate;
  */
 public record CertificateStanding(Kind kind, String code, String replacedBy, String validUntil) {
 
-    public enum Kind { VALID, REVOKED, SUPERSEDED, ON_HOLD, EXPIRED }
+    /** PENDING: signed but not yet on the ledger (the issuer's status ISSUED), so a check says NOT_ANCHORED. */
+    public enum Kind { VALID, REVOKED, SUPERSEDED, ON_HOLD, EXPIRED, PENDING }
 
     public static CertificateStanding of(Certificate c, Instant now) {
         if (c.replacedBy() != null || "SUPERSEDED".equals(c.revocationCode())) {
@@ -25,6 +26,9 @@ public record CertificateStanding(Kind kind, String code, String replacedBy, Str
         Instant until = c.validTill();
         if (until != null && !until.isAfter(now)) {
             return new CertificateStanding(Kind.EXPIRED, null, null, c.validUntil());
+        }
+        if ("ISSUED".equals(c.status())) {
+            return new CertificateStanding(Kind.PENDING, null, null, c.validUntil());
         }
         return new CertificateStanding(Kind.VALID, null, null, c.validUntil());
     }
@@ -48,6 +52,7 @@ public record CertificateStanding(Kind kind, String code, String replacedBy, Str
                     : chat.t("standing.SUPERSEDED", replacedBy);
             case ON_HOLD -> chat.t("standing.ON_HOLD", reason(chat, "hold.reason.", code));
             case EXPIRED -> chat.t("standing.EXPIRED", RecordsFlow.date(validUntil));
+            case PENDING -> chat.t("standing.PENDING");
         };
     }
 

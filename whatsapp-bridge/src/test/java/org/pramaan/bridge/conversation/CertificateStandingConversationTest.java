@@ -110,6 +110,20 @@ class CertificateStandingConversationTest extends BridgeIntegrationTest {
         assertThat(bodyText(next(phone, seen))).startsWith("Warning: this certificate is expired on 2025-01-31");
     }
 
+    @Test
+    void aCertificateNotYetOnTheLedgerIsSentWithAWarningInTelugu() {
+        String phone = newPhone();
+        int seen = start(phone, "te");
+        ISSUER.certificates.put(phone, List.of(certificate("REV-INC-2026-0000108", "ISSUED", "2027-11-01T00:00:00Z")));
+        tap(phone, "menu:certs");
+        assertThat(rowDescriptions(next(phone, seen++)).get(0)).startsWith("⚠ నమోదు అవుతోంది");
+        tap(phone, "cert:REV-INC-2026-0000108");
+        seen++;
+        JsonNode document = next(phone, seen);
+        assertThat(document.path("document").path("filename").asString()).isEqualTo("REV-INC-2026-0000108.pdf");
+        assertThat(bodyText(document)).startsWith("హెచ్చరిక: ఈ పత్రం ఇంకా లెడ్జర్‌లో నమోదు అవుతోంది");
+    }
+
     private static List<String> rowDescriptions(JsonNode list) {
         return list.path("interactive").path("action").path("sections").valueStream()
                 .flatMap(s -> s.path("rows").valueStream()).map(r -> r.path("description").asString()).toList();
