@@ -83,6 +83,21 @@ public class Certificates {
                 .params(phoneDigits, limit).query(this::row).list();
     }
 
+    /** What the ledger was told beyond the status: the hold code and the replacement, for one phone's certificates. */
+    public record Standing(String holdCode, String replacedBy) {
+    }
+
+    /** The hold code and replacement of each of a citizen's certificates that has either, by id. */
+    public Map<String, Standing> standingByPhone(String phoneDigits) {
+        Map<String, Standing> standing = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, hold_code, replaced_by FROM issuer.certificate WHERE phone_number = ?"
+                        + " AND (hold_code IS NOT NULL OR replaced_by IS NOT NULL)")
+                .param(phoneDigits)
+                .query((rs, n) -> standing.put(rs.getString(1), new Standing(rs.getString(2), rs.getString(3))))
+                .list();
+        return standing;
+    }
+
     public long countIssuedSince(DepartmentCode department, Instant since) {
         String dept = department == null ? null : department.value();
         return jdbc.sql("SELECT count(*) FROM issuer.certificate WHERE (?::text IS NULL OR department = ?)"

@@ -73,8 +73,10 @@ public class CertificateController {
     @GetMapping(params = "phoneNumber")
     public CertificateList byPhone(@RequestParam String phoneNumber) {
         CurrentCaller.get().requireKind(Caller.Kind.BRIDGE);
-        return new CertificateList(certificates.byPhone(PhoneNumber.parse(phoneNumber).digits(), 50).stream()
-                .map(CertificateSummary::of).toList());
+        String digits = PhoneNumber.parse(phoneNumber).digits();
+        var standing = certificates.standingByPhone(digits);
+        return new CertificateList(certificates.byPhone(digits, 50).stream()
+                .map(c -> CertificateSummary.of(c, standing.get(c.id()))).toList());
     }
 
     /** Certificates whose id or holder name contains {@code q}, newest first (the caller's departments). */

@@ -158,6 +158,40 @@ class BridgeContractTest extends IntegrationTest {
     }
 
     @Test
+    void theBridgesListSaysWhichCertificatesAreRevokedOrHeldByCodeOnly() {
+        String phone = nextPhone();
+        String revoked = issueDirectly(phone, "Revoked Holder");
+        String held = issueDirectly(phone, "Held Holder");
+        String good = issueDirectly(phone, "Good Holder");
+        Answer revocation = officer("REV").post("/api/v1/certificates/" + revoked + "/revoke",
+                Map.of("code", "DATA_CORRECTED", "reason", "Officer's private note"));
+        assertThat(revocation.status()).as(revocation.body()).isEqualTo(200);
+        Answer hold = officer("REV").post("/api/v1/certificates/" + held + "/hold",
+                Map.of("code", "DOCUMENTS_VERIFICATION", "note", "checking"));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(200);
+
+        Answer list = bridge().get("/api/v1/certificates?phoneNumber=" + phone);
+        Map<String, JsonNode> byId = new HashMap<>();
+        list.json().get("certificates").forEach(c -> byId.put(c.get("id").asString(), c));
+        assertThat(byId.get(revoked).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(byId.get(revoked).get("revocationCode").asString()).isEqualTo("DATA_CORRECTED");
+        assertThat(byId.get(held).get("holdCode").asString()).isEqualTo("DOCUMENTS_VERIFICATION");
+        assertThat(byId.get(held).get("revocationCode").isNull()).isTrue();
+        assertThat(byId.get(good).get("holdCode").isNull()).isTrue();
+        assertThat(byId.get(good).get("replacedBy").isNull()).isTrue();
+        assertThat(list.body()).as("the officer's words stay with the department")
+                .doesNotContain("private note", "checking");
+    }
+
+    private String issueDirectly(String phone, String name) {
+        Answer issued = departmentSystem("REV").post("/api/v1/certificates", Map.of("service", "REV-INCOME",
+                "language", "te", "phoneNumber", phone, "fields",
+                Map.of("nm", name, "ai", "70000", "ah", "2341 2341 2346", "pc", "530002")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json().get("id").asString();
+    }
+
+    @Test
     void onlyTheBridgeMayLookACitizenUpByPhoneNumber() {
         String phone = nextPhone();
         bridge().post("/api/v1/applications", income(phone, null));

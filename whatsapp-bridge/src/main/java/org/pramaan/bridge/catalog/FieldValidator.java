@@ -45,6 +45,9 @@ public final class FieldValidator {
     /** Free text printed and signed on a certificate: the issuer holds it to the same {@link CertificateText}. */
     private static final Set<String> PRINTED_TEXT = Set.of("text", "name", "village", "district");
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    /** Answers made of digits: Telugu and Devanagari digits ("౫౨౨౦౦౧", "५२२००१") are digits too. */
+    private static final Set<String> NUMERIC = Set.of("number", "money", "date", "year", "pin", "aadhaar", "phone",
+            "enum");
 
     private final Clock clock;
 
@@ -71,6 +74,9 @@ public final class FieldValidator {
                     case NOT_ALLOWED -> "reason.characters";
                 });
             }
+        }
+        if (field.type() != null && NUMERIC.contains(field.type())) {
+            raw = asciiDigits(raw);
         }
         Result typed = switch (field.type() == null ? "text" : field.type()) {
             case "number" -> number(digitsOnly(raw), rules, false);
@@ -133,6 +139,19 @@ public final class FieldValidator {
         return Result.ok(raw);
     }
 
+    /** Every decimal digit of any script (Unicode Nd: Telugu, Devanagari, ...) as its ASCII digit. */
+    static String asciiDigits(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        raw.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                out.append((char) ('0' + Character.digit(c, 10)));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     private static String digitsOnly(String raw) {
         return raw.replace(",", "").replace(" ", "");
     }
@@ -180,12 +199,17 @@ public final class FieldValidator {
         return digits.matches("[6-9][0-9]{9}") ? Result.ok(digits) : Result.invalid("reason.phone");
     }
 
+    /** Says what is wrong: the count of digits, the first digit, or (12 typed) the check digit, a typo somewhere. */
     private static Result aadhaar(String digits) {
-        if (!digits.matches("[2-9][0-9]{11}")) {
+        if (!digits.matches("[0-9]{12}")) {
             return Result.invalid("reason.aadhaar");
         }
-        // The last digit is a Verhoeff check digit (UIDAI).
-        return VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT.isValid(digits) ? Result.ok(digits) : Result.invalid("reason.aadhaar");
+        if (digits.charAt(0) == '0' || digits.charAt(0) == '1') {
+            return Result.invalid("reason.aadhaar.first");
+        }
+        // The last digit is a Verhoeff check digit (UIDAI): it catches any single mistyped or swapped digit.
+        return VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT.isValid(digits) ? Result.ok(digits)
+                : Result.invalid("reason.aadhaar.check");
     }
 
     private static String plain(double d) {

@@ -50,6 +50,11 @@ public final class Chat {
         return texts.get(language, key, args);
     }
 
+    /** A text in a language other than the citizen's: the greeting of someone who has not chosen one yet. */
+    public String t(Language in, String key, Object... args) {
+        return texts.get(in, key, args);
+    }
+
     public void send(OutboundMessage message) {
         outbox.enqueue(citizen, message);
     }

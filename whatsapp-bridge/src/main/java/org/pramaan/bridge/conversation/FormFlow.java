@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pramaan.bridge.catalog.Catalog.Field;
 import org.pramaan.bridge.catalog.Catalog.Option;
 import org.pramaan.bridge.catalog.Catalog.Service;
 import org.pramaan.bridge.catalog.CatalogClient;
 import org.pramaan.bridge.catalog.FieldValidator;
+import org.pramaan.bridge.catalog.FormExamples;
 import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.issuer.IssuerClient;
@@ -40,9 +42,12 @@ public class FormFlow {
     private final IssuerClient issuer;
     private final FieldValidator validator;
     private final ApplicationOwners owners;
+    private final FormExamples examples;
 
-    public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock, ApplicationOwners owners) {
+    public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock, ApplicationOwners owners,
+            FormExamples examples) {
         this.catalogs = catalogs;
+        this.examples = examples;
         this.owners = owners;
         this.issuer = issuer;
         this.validator = new FieldValidator(clock);
@@ -253,8 +258,12 @@ public class FormFlow {
             }
             return;
         }
-        String example = field.example() == null ? "-" : field.example();
-        chat.say("form.ask", n, total, field.labels().in(l), example);
+        Optional<String> example = examples.in(field.example(), l);
+        if (example.isPresent()) {
+            chat.say("form.ask", n, total, field.labels().in(l), example.get());
+        } else {
+            chat.say("form.ask.plain", n, total, field.labels().in(l));
+        }
     }
 
     private void summary(Chat chat, Service service) {

@@ -30,7 +30,11 @@ public class MenuFlow {
 
     public void languageChoice(Chat chat) {
         chat.conversation().reset(Step.LANGUAGE);
-        chat.send(Replies.buttons(chat.t("lang.choose"), List.of(new Button("lang:te", "తెలుగు"),
+        // A stranger is greeted in all three languages: we cannot know which one they read.
+        String body = chat.citizen().chosenLanguage().isPresent() ? chat.t("lang.choose")
+                : chat.t(Language.TE, "lang.welcome") + "\n" + chat.t(Language.HI, "lang.welcome") + "\n"
+                        + chat.t(Language.EN, "lang.welcome") + "\n\n" + chat.t(Language.EN, "lang.prompt");
+        chat.send(Replies.buttons(body, List.of(new Button("lang:te", "తెలుగు"),
                 new Button("lang:en", "English"), new Button("lang:hi", "हिंदी"))));
     }
 

@@ -1,6 +1,9 @@
 package org.pramaan.bridge.conversation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.issuer.IssuerClient;
 import org.pramaan.bridge.issuer.IssuerException;
@@ -43,6 +46,7 @@ public class RecordsFlow {
             chat.say("track.none");
             return;
         }
+        Map<String, IssuerClient.Certificate> certificates = certificatesOf(chat, applications);
         StringBuilder text = new StringBuilder(chat.t("track.header"));
         for (IssuerClient.Application a : applications.subList(0, Math.min(applications.size(), 20))) {
             String status = KNOWN_STATUSES.contains(a.status()) ? a.status() : "OTHER";
@@ -53,6 +57,11 @@ public class RecordsFlow {
             }
             if (a.certificateId() != null) {
                 text.append(chat.t("track.certificate", a.certificateId()));
+                IssuerClient.Certificate c = certificates.get(a.certificateId());
+                CertificateStanding standing = c == null ? null : CertificateStanding.of(c, chat.now());
+                if (standing != null && !standing.good()) {
+                    text.append(chat.t("track.standing", standing.describe(chat)));
+                }
             }
         }
         chat.send(Replies.text(Replies.fit(text.toString(), Replies.TEXT_MAX)));
@@ -74,25 +83,80 @@ public class RecordsFlow {
         }
         List<Row> rows = certificates.stream().limit(Replies.ROWS_MAX).map(c -> new Row("cert:" + c.id(),
                 Replies.fit(menus.serviceName(c.serviceCode(), l), Replies.ROW_TITLE_MAX),
-                Replies.fit(c.id() + " · " + date(c.issuedAt()), Replies.ROW_DESCRIPTION_MAX))).toList();
+                Replies.fit(label(chat, c) + c.id() + " · " + date(c.issuedAt()), Replies.ROW_DESCRIPTION_MAX)))
+                .toList();
         chat.send(Replies.list(chat.t("certs.body"), chat.t("certs.button"), null, List.of(new Section(null, rows))));
     }
 
-    /** Sends a certificate's PDF again; fetched and uploaded by the sender when its turn comes. */
+    /**
+     * Sends a certificate's PDF again (fetched and uploaded by the sender when its turn comes), unless the
+     * department revoked or replaced it: then the citizen is told why, and gets the replacement when it is theirs.
+     * A held or expired certificate goes with a warning, since the citizen may still need the paper.
+     */
     public void resend(Chat chat, String certificateId) {
-        Language l = chat.language();
-        String name = records.certificate(chat.citizen(), certificateId)
-                .map(c -> menus.serviceName(c.serviceCode(), l)).orElse(null);
-        if (name == null) {
+        List<IssuerClient.Certificate> mine;
+        try {
+            mine = records.certificates(chat.citizen());
+        } catch (IssuerException | dev.failsafe.FailsafeException e) {
+            log.warn("Re-sending a certificate to {} failed: {}", chat.citizen().id(), e.toString());
+            chat.say("error.temporary");
+            return;
+        }
+        Optional<IssuerClient.Certificate> chosen = find(mine, certificateId);
+        if (chosen.isEmpty()) {
             chat.say("certs.none");
             return;
         }
-        chat.say("certs.sending", certificateId);
-        chat.send(Replies.issuerDocument(issuer.pdfPath(certificateId), certificateId + ".pdf",
-                chat.t("delivery.caption", name, certificateId)));
+        IssuerClient.Certificate c = chosen.get();
+        CertificateStanding standing = CertificateStanding.of(c, chat.now());
+        String name = menus.serviceName(c.serviceCode(), chat.language());
+        if (standing.withdrawn()) {
+            chat.say("certs.withdrawn", name, c.id(), standing.describe(chat));
+            Optional<IssuerClient.Certificate> replacement = find(mine, standing.replacedBy());
+            if (replacement.isPresent() && CertificateStanding.of(replacement.get(), chat.now()).good()) {
+                chat.say("certs.replacement", replacement.get().id());
+                sendPdf(chat, replacement.get(), null);
+            }
+            return;
+        }
+        chat.say("certs.sending", c.id());
+        sendPdf(chat, c, standing.good() ? null : chat.t("certs.warning", standing.describe(chat)));
     }
 
-    private static String date(String instant) {
+    private void sendPdf(Chat chat, IssuerClient.Certificate c, String warning) {
+        String caption = chat.t("delivery.caption", menus.serviceName(c.serviceCode(), chat.language()), c.id());
+        if (warning != null) {
+            caption = warning + "\n\n" + caption;
+        }
+        chat.send(Replies.issuerDocument(issuer.pdfPath(c.id()), c.id() + ".pdf", caption));
+    }
+
+    private static Optional<IssuerClient.Certificate> find(List<IssuerClient.Certificate> mine, String id) {
+        return id == null ? Optional.empty() : mine.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The short mark a list row starts with when the certificate is not good, e.g. "REVOKED · ". */
+    private static String label(Chat chat, IssuerClient.Certificate c) {
+        CertificateStanding standing = CertificateStanding.of(c, chat.now());
+        return standing.good() ? "" : "⚠ " + chat.t("label." + standing.kind().name()) + " · ";
+    }
+
+    /** The citizen's certificates by id when some application has one; empty when the issuer cannot say now. */
+    private Map<String, IssuerClient.Certificate> certificatesOf(Chat chat, List<IssuerClient.Application> applications) {
+        if (applications.stream().noneMatch(a -> a.certificateId() != null)) {
+            return Map.of();
+        }
+        try {
+            Map<String, IssuerClient.Certificate> byId = new HashMap<>();
+            records.certificates(chat.citizen()).forEach(c -> byId.put(c.id(), c));
+            return byId;
+        } catch (IssuerException | dev.failsafe.FailsafeException e) {
+            log.warn("Certificate standing for {} unavailable: {}", chat.citizen().id(), e.toString());
+            return Map.of();
+        }
+    }
+
+    static String date(String instant) {
         return instant == null ? "-" : instant.substring(0, Math.min(10, instant.length()));
     }
 }

@@ -1,5 +1,9 @@
 package org.pramaan.bridge.conversation;
 
+import java.util.Optional;
+import org.pramaan.bridge.catalog.Catalog.Department;
+import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.outbound.GraphApiException;
 import org.pramaan.bridge.outbound.GraphClient;
 import org.pramaan.bridge.verifier.VerifierClient;
@@ -16,10 +20,12 @@ public class VerifyFlow {
 
     private final GraphClient graph;
     private final VerifierClient verifier;
+    private final CatalogClient catalogs;
 
-    public VerifyFlow(GraphClient graph, VerifierClient verifier) {
+    public VerifyFlow(GraphClient graph, VerifierClient verifier, CatalogClient catalogs) {
         this.graph = graph;
         this.verifier = verifier;
+        this.catalogs = catalogs;
     }
 
     public void prompt(Chat chat) {
@@ -65,11 +71,35 @@ public class VerifyFlow {
         }
         String facts = "";
         if (verdict.certificateId() != null) {
-            facts = chat.t("verify.facts", verdict.certificateId(), nz(verdict.type()), nz(verdict.holderName()),
-                    nz(verdict.department()), date(verdict.issuedAt()),
+            Optional<Department> department = department(verdict);
+            facts = chat.t("verify.facts", verdict.certificateId(), typeName(verdict, department, chat.language()),
+                    nz(verdict.holderName()),
+                    department.map(d -> d.names().in(chat.language())).orElse(nz(verdict.department())),
+                    date(verdict.issuedAt()),
                     verdict.expiresAt() == null ? chat.t("verify.never") : date(verdict.expiresAt()));
         }
         chat.say("verify.result", headline, nz(verdict.message()), facts);
+    }
+
+    private Optional<Department> department(Verdict verdict) {
+        if (verdict.departmentCode() == null) {
+            return Optional.empty();
+        }
+        try {
+            return catalogs.catalog().department(verdict.departmentCode()).filter(d -> d.names() != null);
+        } catch (RuntimeException e) {
+            log.warn("Catalog unavailable for naming a verified certificate: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** "Income Certificate" in the citizen's language rather than the type code "INC". */
+    private static String typeName(Verdict verdict, Optional<Department> department, Language language) {
+        return department.flatMap(d -> d.services().stream()
+                        .filter(s -> s.certificate() != null && s.certificate().titles() != null
+                                && s.certificate().type() != null && s.certificate().type().equals(verdict.type()))
+                        .map(s -> s.certificate().titles().in(language)).findFirst())
+                .orElse(nz(verdict.type()));
     }
 
     private static String nz(String s) {

@@ -60,11 +60,21 @@ public class IssuerClient {
         }
     }
 
-    public record Certificate(String id, String serviceCode, String status, String issuedAt, String validUntil) {
+    /**
+     * A certificate as the issuer lists it: its status as the ledger was told (ISSUED, ANCHORED, REVOKED), the
+     * revocation's code, the hold's code while the department checks it, and the certificate that replaced it.
+     */
+    public record Certificate(String id, String serviceCode, String status, String issuedAt, String validUntil,
+            String revocationCode, String holdCode, String replacedBy) {
 
         /** When it was issued, or null when the issuer did not say. */
         public Instant issued() {
             return instant(issuedAt);
+        }
+
+        /** When it stops being valid, or null when it never does (or the issuer did not say). */
+        public Instant validTill() {
+            return instant(validUntil);
         }
     }
 
@@ -139,7 +149,8 @@ public class IssuerClient {
         List<Certificate> list = new ArrayList<>();
         for (JsonNode c : items(parse(response), "certificates")) {
             list.add(new Certificate(text(c, "id"), text(c, "serviceCode"), text(c, "status"),
-                    text(c, "issuedAt"), text(c, "validUntil")));
+                    text(c, "issuedAt"), text(c, "validUntil"), text(c, "revocationCode"), text(c, "holdCode"),
+                    text(c, "replacedBy")));
         }
         return list;
     }

@@ -31,13 +31,13 @@ public class VerifierClient {
 
     /** The verdict and the facts worth telling the citizen. */
     public record Verdict(String status, String message, String certificateId, String type, String holderName,
-            String department, String issuedAt, String expiresAt) {
+            String department, String issuedAt, String expiresAt, String departmentCode) {
     }
 
     public Verdict verifyQr(String qrText, Language language) {
         String body = json.createObjectNode().put("qr", qrText).toString();
         return call(request("/api/v1/verify", language).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), language);
     }
 
     public Verdict verifyFile(byte[] bytes, String mimeType, String filename, Language language) {
@@ -48,7 +48,7 @@ public class VerifierClient {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return call(request("/api/v1/verify/image", language)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, bytes, tail))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, bytes, tail))).build(), language);
     }
 
     private HttpRequest.Builder request(String path, Language language) {
@@ -61,7 +61,7 @@ public class VerifierClient {
         return b;
     }
 
-    private Verdict call(HttpRequest request) {
+    private Verdict call(HttpRequest request, Language language) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -84,10 +84,16 @@ public class VerifierClient {
         }
         JsonNode cert = body.path("certificate");
         JsonNode dept = body.path("department");
-        String department = dept.isObject() ? text(dept.path("names"), "en") : text(cert, "department");
+        // The department's name in the citizen's language, as the ledger's issuer record holds it.
+        String department = dept.isObject() ? text(dept.path("names"), language.code()) : null;
+        if (department == null && dept.isObject()) {
+            department = text(dept.path("names"), "en");
+        }
+        String departmentCode = dept.isObject() && text(dept, "code") != null ? text(dept, "code")
+                : text(cert, "department");
         return new Verdict(status, text(body, "message"), text(cert, "id"), text(cert, "type"),
                 text(cert, "holderName"), department == null ? text(cert, "department") : department,
-                text(cert, "issuedAt"), text(cert, "expiresAt"));
+                text(cert, "issuedAt"), text(cert, "expiresAt"), departmentCode);
     }
 
     private static String text(JsonNode node, String field) {

@@ -39,8 +39,17 @@ class FieldValidatorTest {
             "pin|520001|520001|",
             "pin|020001|reason.pin|",
             "aadhaar|2341 2341 2346|234123412346|",
-            "aadhaar|2341 2341 2345|reason.aadhaar|",
-            "aadhaar|1341 2341 2346|reason.aadhaar|",
+            "aadhaar|2341 2341 2345|reason.aadhaar.check|",
+            "aadhaar|1341 2341 2346|reason.aadhaar.first|",
+            "aadhaar|2341 2341 234|reason.aadhaar|",
+            "aadhaar|2341 2341 23466|reason.aadhaar|",
+            "aadhaar|౨౩౪౧ ౨౩౪౧ ౨౩౪౬|234123412346|",
+            "pin|౫౨౨౦౦౧|522001|",
+            "pin|५२२००१|522001|",
+            "money|९६,०००|96000|",
+            "phone|९८७६५ ४३२१०|9876543210|",
+            "date|२००१-०८-१५|2001-08-15|",
+            "year|౨౦౨౪|2024|",
             "phone|+91 98765 43210|9876543210|",
             "phone|5876543210|reason.phone|",
             "date|2001/08/15|2001-08-15|",
@@ -74,6 +83,13 @@ class FieldValidatorTest {
         assertThat(validator.check(f, "ఓసీ").value()).isEqualTo("OC");
         assertThat(validator.check(f, "2").value()).isEqualTo("OC");
         assertThat(validator.check(f, "3").reasonKey()).isEqualTo("reason.option");
+        assertThat(validator.check(f, "౨").value()).as("a Telugu digit picks by position too").isEqualTo("OC");
+    }
+
+    @Test
+    void digitsOfOtherScriptsStayAsTypedInText() {
+        Validation none = rules(null, null, null, null, null, false);
+        assertThat(validator.check(field("village", none), "౪-౧౨, రామాలయం వీధి").value()).isEqualTo("౪-౧౨, రామాలయం వీధి");
     }
 
     @Test

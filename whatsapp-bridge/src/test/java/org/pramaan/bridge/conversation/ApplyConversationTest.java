@@ -65,7 +65,10 @@ class ApplyConversationTest extends BridgeIntegrationTest {
         say(phone, "96,000");
         assertThat(bodyText(next(phone, seen++))).contains("Question 3 of 4", "Aadhaar");
         say(phone, "2341 2341 2345");
-        assertThat(bodyText(next(phone, seen++))).contains("valid 12-digit Aadhaar");
+        assertThat(bodyText(next(phone, seen++))).contains("check digit").doesNotContain("12 digits");
+        seen++;
+        say(phone, "2341 2341 234");
+        assertThat(bodyText(next(phone, seen++))).contains("exactly 12 digits");
         seen++;
         say(phone, "2341 2341 2346");
         JsonNode area = next(phone, seen++);

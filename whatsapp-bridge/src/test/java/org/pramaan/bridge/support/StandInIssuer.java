@@ -34,6 +34,8 @@ public final class StandInIssuer implements AutoCloseable {
     private final byte[] catalog;
     public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
     public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
+    /** Applications the issuer lists for a phone besides the ones submitted here (e.g. decided, with a certificate). */
+    public final Map<String, List<Map<String, String>>> listedApplications = new ConcurrentHashMap<>();
     public final List<String> pdfDownloads = new CopyOnWriteArrayList<>();
     /** The X-Correlation-Id each PDF download carried, by path (absent: none). */
     public final Map<String, String> pdfCorrelationIds = new ConcurrentHashMap<>();
@@ -101,6 +103,10 @@ public final class StandInIssuer implements AutoCloseable {
                         .put("submittedAt", s.path("submittedAt").asString()).putNull("decidedAt").putNull("rejectionReason")
                         .putNull("certificateId");
             }
+        }
+        for (Map<String, String> a : listedApplications.getOrDefault(phone, List.of())) {
+            ObjectNode node = list.addObject();
+            a.forEach(node::put);
         }
         ObjectNode answer = JSON.createObjectNode();
         answer.set("applications", list);
