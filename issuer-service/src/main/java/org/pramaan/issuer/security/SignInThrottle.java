@@ -18,12 +18,17 @@ import org.springframework.stereotype.Component;
  * <p>Buckets live in a bounded Caffeine cache: when it is full the coldest entries go, one at a time, so an
  * attacker cycling user names cannot wipe the bucket of the address they are spending (it is the hottest key).
  * An entry untouched for a whole window is dropped as well: by then it would be full again anyway.
+ *
+ * <p>An account that signed in from an address is remembered there (bounded, for {@code provenFor}) and no longer
+ * pays that address's budget, only its own: otherwise anyone sharing the address (a proxy, NAT, loopback) could
+ * lock every other caller out by guessing at made-up names.
  */
 @Component
 public class SignInThrottle {
 
     private final SignInLimits limits;
     private final Cache<String, Bucket> buckets;
+    private final Cache<String, Boolean> proven;
     private final Counter failures;
     private final Counter refusals;
 
@@ -34,6 +39,11 @@ public class SignInThrottle {
                 .expireAfterAccess(limits.window())
                 .executor(Runnable::run) // evict on the caller's thread: the bound holds at once
                 .build();
+        this.proven = Caffeine.newBuilder()
+                .maximumSize(limits.maxTracked())
+                .expireAfterWrite(limits.provenFor())
+                .executor(Runnable::run)
+                .build();
         this.failures = Counter.builder("pramaan.sign_in.failures").description("failed sign-in attempts")
                 .register(meters);
         this.refusals = Counter.builder("pramaan.sign_in.throttled")
@@ -42,8 +52,9 @@ public class SignInThrottle {
 
     /** How long the caller must wait, or empty when the attempt may be checked. */
     public Optional<Duration> refusal(SignInAttempt attempt) {
-        long wait = Math.max(waitNanos(accountKey(attempt), limits.accountFailures()),
-                waitNanos(addressKey(attempt), limits.addressFailures()));
+        long addressWait = proven.getIfPresent(pairKey(attempt)) != null ? 0
+                : waitNanos(addressKey(attempt), limits.addressFailures());
+        long wait = Math.max(waitNanos(accountKey(attempt), limits.accountFailures()), addressWait);
         if (wait <= 0) {
             return Optional.empty();
         }
@@ -56,6 +67,11 @@ public class SignInThrottle {
         failures.increment();
         bucket(accountKey(attempt), limits.accountFailures()).tryConsume(1);
         bucket(addressKey(attempt), limits.addressFailures()).tryConsume(1);
+    }
+
+    /** The right secret: this account is known at this address from now on. */
+    public void succeeded(SignInAttempt attempt) {
+        proven.put(pairKey(attempt), Boolean.TRUE);
     }
 
     long trackedKeys() {
@@ -77,6 +93,10 @@ public class SignInThrottle {
 
     private static String accountKey(SignInAttempt attempt) {
         return "account:" + attempt.account();
+    }
+
+    private static String pairKey(SignInAttempt attempt) {
+        return attempt.address() + "|" + attempt.account();
     }
 
     private static String addressKey(SignInAttempt attempt) {

@@ -57,7 +57,9 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (!authenticated()) {
+        if (authenticated()) {
+            throttle.succeeded(attempt);
+        } else {
             throttle.failed(attempt);
         }
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The limiter's rules without a server: failures cost, names are normalised, cycling names does not reset it. */
 class SignInThrottleTest {
 
-    private final SignInLimits limits = new SignInLimits(5, 20, Duration.ofMinutes(15), 1_000);
+    private final SignInLimits limits = new SignInLimits(5, 20, Duration.ofMinutes(15), 1_000,
+            Duration.ofHours(24));
     private final SignInThrottle throttle = new SignInThrottle(limits, new SimpleMeterRegistry());
 
     @Test
@@ -48,5 +49,29 @@ class SignInThrottleTest {
         }
         assertThat(refused).isGreaterThanOrEqualTo(30_000 - 20);
         assertThat(throttle.trackedKeys()).isLessThanOrEqualTo(1_000 + 16);
+    }
+
+    @Test
+    void anAttackerSpendingTheAddressBudgetDoesNotLockOutAnAccountThatSignedInFromThere() {
+        // Found by the soak: behind one proxy (or on loopback) every caller shares an address; 50 wrong guesses
+        // under cycling names then refused the bridge's and the officers' right passwords for 15 minutes.
+        String proxy = "10.0.0.7";
+        SignInAttempt bridge = new SignInAttempt("whatsapp-bridge", proxy);
+        assertThat(throttle.refusal(bridge)).isEmpty();
+        throttle.succeeded(bridge);
+        for (int i = 0; i < 100; i++) {
+            SignInAttempt guess = new SignInAttempt("guess-" + i, proxy);
+            if (throttle.refusal(guess).isEmpty()) {
+                throttle.failed(guess);
+            }
+        }
+
+        assertThat(throttle.refusal(new SignInAttempt("never-signed-in", proxy)))
+                .as("the address budget still stops guessing at new names").isPresent();
+        assertThat(throttle.refusal(bridge)).as("the account proven from this address goes on").isEmpty();
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(bridge);
+        }
+        assertThat(throttle.refusal(bridge)).as("but its own account budget still bounds guesses at it").isPresent();
     }
 }
