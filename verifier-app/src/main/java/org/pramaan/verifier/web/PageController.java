@@ -15,6 +15,7 @@ import org.pramaan.verifier.image.UploadedCredential;
 import org.pramaan.verifier.security.Refusals;
 import org.pramaan.verifier.verification.VerificationEngine;
 import org.pramaan.verifier.verification.Verdict;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -69,6 +71,8 @@ public class PageController {
         UploadedCredential uploaded = files.read(file.getBytes());
         Optional<String> payload = payload(uploaded);
         if (payload.isPresent()) {
+            // 303: the browser fetches the result with GET, whatever it posted.
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
             return "redirect:" + UriComponentsBuilder.fromPath(CredentialText.PATH + payload.get())
                     .queryParam("lang", language(request).code()).build().toUriString();
         }

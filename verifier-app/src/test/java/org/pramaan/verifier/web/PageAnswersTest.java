@@ -75,6 +75,18 @@ class PageAnswersTest extends VerifierIntegrationTest {
     }
 
     @Test
+    void anUploadWithACredentialIsSentToItsOwnResultPage() throws Exception {
+        SignedCredential credential = revenue().issue("Redirected Holder");
+        byte[] photo = CertificateImages.encode(CertificateImages.printedPage(revenue().url(credential)), "png");
+
+        HttpResponse<String> answer = uploadFile("/check?lang=te", "photo.png", "image/png", photo, null, Duration.ofSeconds(30));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location").orElse(""))
+                .endsWith("/C/" + credential.payload() + "?lang=te");
+    }
+
+    @Test
     void reloadingTheUploadsAddressLeadsToTheStartPage() throws Exception {
         HttpResponse<String> reload = page("/check?lang=hi", "text/html", null);
 
@@ -84,14 +96,14 @@ class PageAnswersTest extends VerifierIntegrationTest {
 
     @Test
     void theRateLimitAnswersABrowserWithAPageInItsLanguageAndAnApiClientWithJson() throws Exception {
-        // From 127.0.0.3 and .4, so no other test's anonymous allowance is spent.
+        // From 127.0.0.13 and .14 (other tests use .1 to .4): no other test's allowance is spent.
         String browser = "";
         for (int i = 0; i < 260 && !browser.startsWith("HTTP/1.1 429"); i++) {
-            browser = rawGet("127.0.0.3", "/?lang=hi", "text/html,application/xhtml+xml,*/*;q=0.8");
+            browser = rawGet("127.0.0.13", "/?lang=hi", "text/html,application/xhtml+xml,*/*;q=0.8");
         }
         String client = "";
         for (int i = 0; i < 260 && !client.startsWith("HTTP/1.1 429"); i++) {
-            client = rawGet("127.0.0.4", "/C/NOTACREDENTIAL", "application/json");
+            client = rawGet("127.0.0.14", "/C/NOTACREDENTIAL", "application/json");
         }
 
         assertThat(browser).startsWith("HTTP/1.1 429").containsIgnoringCase("retry-after:")
