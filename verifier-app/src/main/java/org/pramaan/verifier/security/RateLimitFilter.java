@@ -10,7 +10,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One token per request from the caller's bucket: the API key's when one was presented, else the
- * client address's. Refused requests get 429 with {@code Retry-After}. Static files, health and
+ * client address's. Refused requests get 429 with {@code Retry-After}: a page in the reader's
+ * language for a browser, JSON for an API client. Static files, health and
  * metrics are not counted. Also refuses an upload whose declared length is over the limit before
  * reading a byte of it.
  */
@@ -48,10 +49,21 @@ final class RateLimitFilter extends OncePerRequestFilter {
             long wait = RateLimits.retryAfterSeconds(probe);
             refusals.count("rate_limited");
             response.setHeader("Retry-After", Long.toString(wait));
-            JsonErrors.write(response, 429, "too many requests; retry after " + wait + " s");
+            if (isBrowser(request)) {
+                // The error page (ErrorPages) says it in the reader's language; the header stays.
+                response.sendError(429);
+            } else {
+                JsonErrors.write(response, 429, "too many requests; retry after " + wait + " s");
+            }
             return;
         }
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         chain.doFilter(request, response);
+    }
+
+    /** A person's browser asks for HTML; API clients (and anything under /api/) keep the JSON answer. */
+    static boolean isBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
     }
 }

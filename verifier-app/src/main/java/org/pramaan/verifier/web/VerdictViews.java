@@ -40,7 +40,7 @@ public class VerdictViews {
     /** The result page: the API's answer laid out, with the department named even before the ledger knows it. */
     public ResultPage page(Verdict verdict, Language language) {
         VerifyResponse response = response(verdict, language);
-        return ResultPage.of(response, language, catalogDepartmentName(verdict, response, language));
+        return ResultPage.of(response, language, catalogDepartmentName(verdict, response, language), verdict.messageKey());
     }
 
     public String message(Verdict verdict, Language language) {

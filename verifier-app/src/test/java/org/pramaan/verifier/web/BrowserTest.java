@@ -81,4 +81,61 @@ class BrowserTest extends VerifierIntegrationTest {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("నిజమైనది");
         Files.delete(photo);
     }
+
+    /** The path a bank clerk took: upload, then switch the page to Hindi and back to English. */
+    @Test
+    void afterAnUploadSwitchingLanguageKeepsTheVerdict() throws Exception {
+        SignedCredential credential = revenue().issue("Switch Holder");
+        Path photo = Files.createTempFile("certificate-photo", ".png");
+        Files.write(photo, CertificateImages.encode(CertificateImages.printedPage(revenue().url(credential)), "png"));
+
+        browser.get("http://127.0.0.1:" + port + "/?lang=te");
+        browser.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("check")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+
+        browser.findElement(By.cssSelector("nav a[hreflang=hi]")).click();
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(browser.findElement(By.id("verdict")).getAttribute("data-status")).isEqualTo("VALID");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("असली");
+        assertThat(browser.findElement(By.id("holder")).getText()).isEqualTo("Switch Holder");
+
+        browser.findElement(By.cssSelector("nav a[hreflang=en]")).click();
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Genuine");
+        browser.navigate().back();
+        browser.navigate().back();
+        browser.navigate().refresh();
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        Files.delete(photo);
+    }
+
+    /** An unreadable photo, then a language switch: the start page in that language, never a 405. */
+    @Test
+    void afterAnUnreadableUploadSwitchingLanguageGivesTheStartPage() throws Exception {
+        Path photo = Files.createTempFile("blank-photo", ".png");
+        Files.write(photo, CertificateImages.encode(new java.awt.image.BufferedImage(400, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png"));
+
+        browser.get("http://127.0.0.1:" + port + "/?lang=en");
+        browser.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("check")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+        browser.findElement(By.cssSelector("nav a[hreflang=te]")).click();
+
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(browser.findElement(By.id("check")).getAttribute("value")).isNotBlank();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("te");
+        Files.delete(photo);
+    }
+
+    /** A page that does not exist, in the reader's language, with the way back. */
+    @Test
+    void aMissingPageIsADesignedPageNotWhitelabel() {
+        browser.get("http://127.0.0.1:" + port + "/no/such/page?lang=hi");
+
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(browser.findElement(By.id("error")).getAttribute("data-status")).isEqualTo("404");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
+        assertThat(browser.findElement(By.id("start")).getAttribute("href")).endsWith("/?lang=hi");
+    }
 }
