@@ -131,24 +131,7 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     private Map<String, String> environment(Path connection) {
-        Map<String, String> env = new LinkedHashMap<>(secrets);
-        env.put("PRAMAAN_HOME", home.toString());
-        env.put("DATABASE_URL", jdbcUrl);
-        env.put("LEDGER_CONNECTION", connection.toString());
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("ISSUER_PORT", port(issuer));
-        env.put("VERIFIER_PORT", port(verifier));
-        env.put("BRIDGE_PORT", port(bridge));
-        env.put("ISSUER_BASE_URL", issuer.baseUrl());
-        env.put("ISSUER_PUBLIC_URL", issuer.baseUrl());
-        env.put("VERIFIER_BASE_URL", verifier.baseUrl());
-        env.put("BRIDGE_BASE_URL", bridge.baseUrl());
-        env.put("ISSUER_CLIENT_ID", secrets.get("ISSUER_BRIDGE_CLIENT_ID"));
-        env.put("ISSUER_CLIENT_SECRET", secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));
-        env.put("VERIFIER_API_KEY", secrets.get("VERIFIER_API_KEY_BRIDGE"));
-        env.put("WHATSAPP_PHONE_NUMBER_ID", phoneNumberId);
-        env.put("WHATSAPP_GRAPH_BASE_URL", graph.baseUrl());
-        return env;
+        return ServiceEnvironment.of(secrets, home, jdbcUrl, connection, issuer, verifier, bridge, phoneNumberId, graph);
     }
 
     // --- the parts, each killable -------------------------------------------------------------
@@ -401,10 +384,6 @@ final class FaultPlatform implements AutoCloseable {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String port(ServiceProcess service) {
-        return service.baseUrl().substring(service.baseUrl().lastIndexOf(':') + 1);
     }
 
     private static int freePort() throws IOException {

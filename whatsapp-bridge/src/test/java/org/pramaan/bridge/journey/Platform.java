@@ -111,27 +111,7 @@ final class Platform implements AutoCloseable {
 
     /** What every service gets, as {@code ./pramaan up} exports it to all three. */
     private Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>(secrets);
-        env.put("PRAMAAN_HOME", home.toString());
-        env.put("DATABASE_URL", jdbcUrl);
-        env.put("LEDGER_CONNECTION", network.connectionFile().toString());
-        // Loopback only: the services would otherwise listen on every interface of the machine.
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("ISSUER_PORT", port(issuer));
-        env.put("VERIFIER_PORT", port(verifier));
-        env.put("BRIDGE_PORT", port(bridge));
-        env.put("ISSUER_BASE_URL", issuer.baseUrl());
-        env.put("ISSUER_PUBLIC_URL", issuer.baseUrl());
-        env.put("VERIFIER_BASE_URL", verifier.baseUrl());
-        env.put("BRIDGE_BASE_URL", bridge.baseUrl());
-        // What the bridge calls the shared secrets (the run script derives them the same way).
-        env.put("ISSUER_CLIENT_ID", secrets.get("ISSUER_BRIDGE_CLIENT_ID"));
-        env.put("ISSUER_CLIENT_SECRET", secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));
-        env.put("VERIFIER_API_KEY", secrets.get("VERIFIER_API_KEY_BRIDGE"));
-        env.put("WHATSAPP_PHONE_NUMBER_ID", phoneNumberId);
-        // As `WHATSAPP_GRAPH_BASE_URL=... ./pramaan up` would: a Graph API is configured, so no simulator.
-        env.put("WHATSAPP_GRAPH_BASE_URL", graph.baseUrl());
-        return env;
+        return ServiceEnvironment.of(secrets, home, jdbcUrl, network.connectionFile(), issuer, verifier, bridge, phoneNumberId, graph);
     }
 
     String jdbcUrl() {
@@ -206,10 +186,6 @@ final class Platform implements AutoCloseable {
 
     private static Path jar(Path root, String module, String version) {
         return root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
-    }
-
-    private static String port(ServiceProcess service) {
-        return service.baseUrl().substring(service.baseUrl().lastIndexOf(':') + 1);
     }
 
     private static int freePort() throws IOException {
