@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.id.KeyId;
 import org.pramaan.contract.issuer.IssuerRecord;
@@ -24,6 +29,7 @@ import org.pramaan.issuer.web.NotFoundException;
 import org.pramaan.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,10 +58,13 @@ public class KeyAdministration {
     private final Clock clock;
     private final Map<DepartmentCode, Object> rotations = new ConcurrentHashMap<>();
     private final Reissuer reissuer;
+    private final TaskScheduler scheduler;
 
     public KeyAdministration(LedgerConnections ledgers, LedgerSigners signers, SignerKeys keys, KeyRecords records,
-                             Catalog catalog, KeySettings settings, Clock clock, Reissuer reissuer) {
+                             Catalog catalog, KeySettings settings, Clock clock, Reissuer reissuer,
+                             TaskScheduler scheduler) {
         this.reissuer = reissuer;
+        this.scheduler = scheduler;
         this.ledgers = ledgers;
         this.signers = signers;
         this.keys = keys;
@@ -131,26 +140,35 @@ public class KeyAdministration {
 
     /**
      * Waits out the grace after the switch, then until nothing signed with {@code kids} waits for the
-     * ledger (bounded): the contract anchors only with keys usable at the transaction's time.
+     * ledger (bounded): the contract anchors only with keys usable at the transaction's time. The
+     * scheduler looks at the outbox; this thread only waits for its answer.
      */
     private void awaitAnchored(DepartmentCode department, List<String> kids, Instant switched) {
         Instant graceEnds = switched.plus(settings.retireGrace());
         Instant giveUp = graceEnds.plus(settings.retireWait());
-        try {
-            while (clock.instant().isBefore(graceEnds)) {
-                Thread.sleep(POLL.toMillis());
-            }
-            while (records.waitingForAnchoring(department, kids) > 0) {
-                if (!clock.instant().isBefore(giveUp)) {
-                    LOG.warn("department {}: certificates signed with {} still wait for the ledger after {};"
-                            + " retiring the keys anyway", department, kids, settings.retireWait());
-                    return;
+        CompletableFuture<Void> anchored = new CompletableFuture<>();
+        ScheduledFuture<?> looking = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                if (records.waitingForAnchoring(department, kids) == 0) {
+                    anchored.complete(null);
                 }
-                Thread.sleep(POLL.toMillis());
+            } catch (RuntimeException e) {
+                anchored.completeExceptionally(e); // the database's failure, answered as the request's own
             }
+        }, graceEnds, POLL);
+        try {
+            anchored.get(Math.max(0, Duration.between(clock.instant(), giveUp).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("department {}: certificates signed with {} still wait for the ledger after {};"
+                    + " retiring the keys anyway", department, kids, settings.retireWait());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("cannot count what waits for the ledger", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retire the keys of " + department, e);
+        } finally {
+            looking.cancel(false);
         }
     }
 
