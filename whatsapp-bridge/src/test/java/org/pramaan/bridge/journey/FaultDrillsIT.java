@@ -41,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillsIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultDrillsIT.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private static final Duration SETTLE = Duration.ofSeconds(240);
     private static final List<String> TABLE = new CopyOnWriteArrayList<>();
@@ -75,9 +76,8 @@ class FaultDrillsIT {
 
     @AfterAll
     static void stopPlatform() {
-        System.out.println("\n| drill | what was killed | what clients saw | acknowledged | lost | doubled | PDF sent twice |");
-        System.out.println("|---|---|---|---:|---:|---:|---:|");
-        TABLE.forEach(System.out::println);
+        LOG.info("fault drills:\n| drill | what was killed | what clients saw | acknowledged | lost | doubled"
+                + " | PDF sent twice |\n|---|---|---|---:|---:|---:|---:|\n{}", String.join("\n", TABLE));
         if (platform != null) {
             platform.close();
         }
@@ -174,13 +174,13 @@ class FaultDrillsIT {
         TABLE.add(String.format("| backup + restore | PostgreSQL's data folder deleted after a backup taken under load;"
                 + " restored, every part restarted | %s | %d | %d | 0 | - |", load.seen(), beforeBackup.size(),
                 notValid.size()));
-        System.out.println("approved while the backup ran (a restore returns to the backup's point): "
-                + approvedDuringBackup);
+        LOG.info("approved while the backup ran (a restore returns to the backup's point): {}",
+                approvedDuringBackup);
         assertThat(notValid).as("certificates acknowledged before the backup that do not verify VALID after the restore")
                 .isEmpty();
         // "Can we trust this installation?" after the restore: the issuer's records against the ledger, and the chain.
         for (FaultPlatform.AuditRun run : platform.audit()) {
-            System.out.println("audit after the restore (exit " + run.exit() + "):\n" + run.output());
+            LOG.info("audit after the restore (exit {}):\n{}", run.exit(), run.output());
             assertThat(run.exit()).as("./pramaan audit after the restore finds no mismatch:\n" + run.output()).isZero();
         }
     }
@@ -292,7 +292,7 @@ class FaultDrillsIT {
         long doubled = ids.stream().filter(id -> history.getOrDefault(id, 0) > 1 || handled.getOrDefault(id, 0) > 1).count();
         long sentTwice = ids.stream().filter(id -> documents.getOrDefault(id, 0) > 1).count();
         if (lost > 0 || doubled > 0 || sentTwice > 0) {
-            System.out.println("not anchored: " + pending + "; ledger history counts " + history + "; verifier " + handled
+            LOG.warn("not anchored: " + pending + "; ledger history counts " + history + "; verifier " + handled
                     + "; documents sent " + documents);
         }
         return new Check(lost, doubled, sentTwice);

@@ -50,6 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SoakIT {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SoakIT.class);
+
     private static final Duration LOAD = Duration.parse(System.getProperty("soak.duration", "PT150S"));
     private static final Duration WARM_UP = Duration.parse(System.getProperty("soak.warm-up", "PT20S"));
     private static final int PER_SECOND = Integer.getInteger("soak.rate", 20);
@@ -121,7 +123,7 @@ class SoakIT {
             Map<String, Vitals> after = vitals();
             int connectionsAfter = postgresConnections();
 
-            System.out.println(summary(loaded, tally, warmUpTally, before, after, connectionsBefore, connectionsAfter,
+            LOG.info("{}", summary(loaded, tally, warmUpTally, before, after, connectionsBefore, connectionsAfter,
                     traffic));
 
             assertThat(tally.unexpected()).as("answers outside what each kind may get").isEmpty();
