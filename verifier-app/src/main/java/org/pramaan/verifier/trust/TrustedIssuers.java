@@ -16,7 +16,7 @@ import org.pramaan.credential.TrustList;
 import org.pramaan.credential.TrustedSigner;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.ledger.Ledger;
-import org.pramaan.verifier.verification.LedgerHealth;
+import org.pramaan.verifier.ledger.LedgerHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,5 +1,6 @@
 package org.pramaan.verifier.verification;
 
+import org.pramaan.verifier.ledger.LedgerHealth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package org.pramaan.verifier.verification;
 
+import org.pramaan.verifier.ledger.LedgerHealth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package org.pramaan.verifier.verification;
+package org.pramaan.verifier.ledger;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.pramaan.verifier.verification;
+package org.pramaan.verifier.ledger;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
