@@ -84,26 +84,26 @@ public class Applications {
     public Optional<Application> findByChannelReference(String submittedBy, String channelReference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE submitted_by = ?"
                         + " AND channel_reference = ?")
-                .params(submittedBy, channelReference).query(this::row).optional();
+                .params(submittedBy, channelReference).query(this::stored).optional().map(this::assemble);
     }
 
     /** A citizen's applications, newest first (the bridge's "track my application"). */
     public List<Application> byPhone(PhoneNumber phone, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE phone_number = ?"
+        return assemble(jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE phone_number = ?"
                         + " ORDER BY submitted_at DESC, id LIMIT ?")
-                .params(phone.digits(), limit).query(this::row).list();
+                .params(phone.digits(), limit).query(this::stored).list());
     }
 
     public Optional<Application> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE id = ?").param(id)
-                .query(this::row).optional();
+                .query(this::stored).optional().map(this::assemble);
     }
 
     /** A department's (null: every department's) applications waiting for a decision, oldest first. */
     public List<Application> queue(DepartmentCode department, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+        return assemble(jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
                         + " AND status = 'SUBMITTED' ORDER BY submitted_at, id LIMIT ?")
-                .params(dept(department), dept(department), limit).query(this::row).list();
+                .params(dept(department), dept(department), limit).query(this::stored).list());
     }
 
     /**
@@ -112,12 +112,12 @@ public class Applications {
      */
     public List<Application> search(DepartmentCode department, String text, ApplicationStatus status, int limit) {
         String like = "%" + (text == null ? "" : text.strip().toLowerCase().replace("%", "").replace("_", "")) + "%";
-        return jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
+        return assemble(jdbc.sql("SELECT " + COLUMNS + " FROM issuer.application WHERE (?::text IS NULL OR department = ?)"
                         + " AND (?::text IS NULL OR status = ?) AND (lower(holder_name) LIKE ? OR id::text LIKE ?"
                         + " OR lower(service_code) LIKE ?) ORDER BY submitted_at DESC LIMIT ?")
                 .params(dept(department), dept(department), status == null ? null : status.name(),
                         status == null ? null : status.name(), like, like, like, limit)
-                .query(this::row).list();
+                .query(this::stored).list());
     }
 
     /** Counts per status for one department (or all), for the dashboard. */
@@ -138,23 +138,46 @@ public class Applications {
                 .params(dept(department), dept(department), ts(now)).query(Long.class).single();
     }
 
-    private Application row(ResultSet rs, int n) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        List<Transition> transitions = jdbc.sql("SELECT from_status, to_status, actor, at, reason"
-                        + " FROM issuer.application_transition WHERE application_id = ? ORDER BY seq")
-                .param(id)
-                .query((t, i) -> new Transition(
+    /** An application's own columns, before its transitions are attached. */
+    private record Stored(UUID id, String serviceCode, DepartmentCode department, Language language, PhoneNumber phone,
+                          String holderName, Map<String, String> fields, ApplicationStatus status, Instant submittedAt,
+                          Instant dueAt, Instant decidedAt, String decisionReason, String certificateId, int version,
+                          String correlationId) {
+    }
+
+    private Stored stored(ResultSet rs, int n) throws SQLException {
+        return new Stored(rs.getObject("id", UUID.class), rs.getString("service_code"),
+                DepartmentCode.of(rs.getString("department")), Language.ofCode(rs.getString("language")),
+                new PhoneNumber(rs.getString("phone_number")), rs.getString("holder_name"),
+                json.readValue(rs.getString("fields"), FIELDS), ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("submitted_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
+                instant(rs.getTimestamp("decided_at")), rs.getString("decision_reason"), rs.getString("certificate_id"),
+                rs.getInt("version"), rs.getString("correlation_id"));
+    }
+
+    private Application assemble(Stored a) {
+        return assemble(List.of(a)).get(0);
+    }
+
+    /** Attaches every listed application's transitions with one query, not one per application. */
+    private List<Application> assemble(List<Stored> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Transition>> transitions = new java.util.HashMap<>();
+        jdbc.sql("SELECT application_id, from_status, to_status, actor, at, reason FROM issuer.application_transition"
+                        + " WHERE application_id = ANY(?) ORDER BY application_id, seq")
+                .param(stored.stream().map(Stored::id).toArray(UUID[]::new))
+                .query((t, i) -> transitions.computeIfAbsent(t.getObject("application_id", UUID.class),
+                        id -> new java.util.ArrayList<>()).add(new Transition(
                         t.getString("from_status") == null ? null : ApplicationStatus.valueOf(t.getString("from_status")),
                         ApplicationStatus.valueOf(t.getString("to_status")), t.getString("actor"),
-                        t.getTimestamp("at").toInstant(), t.getString("reason")))
+                        t.getTimestamp("at").toInstant(), t.getString("reason"))))
                 .list();
-        return new Application(id, rs.getString("service_code"), DepartmentCode.of(rs.getString("department")),
-                Language.ofCode(rs.getString("language")), new PhoneNumber(rs.getString("phone_number")),
-                rs.getString("holder_name"), json.readValue(rs.getString("fields"), FIELDS),
-                ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
-                rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("decided_at")),
-                rs.getString("decision_reason"), rs.getString("certificate_id"), transitions, rs.getInt("version"),
-                rs.getString("correlation_id"));
+        return stored.stream().map(a -> new Application(a.id(), a.serviceCode(), a.department(), a.language(),
+                a.phone(), a.holderName(), a.fields(), a.status(), a.submittedAt(), a.dueAt(), a.decidedAt(),
+                a.decisionReason(), a.certificateId(), transitions.getOrDefault(a.id(), List.of()), a.version(),
+                a.correlationId())).toList();
     }
 
     private static String dept(DepartmentCode department) {
