@@ -55,13 +55,38 @@ class VerifyApiTest extends VerifierIntegrationTest {
     }
 
     @Test
-    void aSignedButUnanchoredCertificateIsNotAnchored() throws Exception {
-        SignedCredential credential = revenue().sign(revenue().claims("Not Anchored"));
+    void aCertificateIssuedMinutesAgoThatTheLedgerHasNotRecordedIsPendingUntilItIsAnchored() throws Exception {
+        Instant now = Instant.now();
+        SignedCredential credential = revenue().sign(revenue().claims("Fresh Print", now, now.plus(Duration.ofDays(365))));
+
+        JsonNode answer = verify(credential);
+
+        assertThat(answer.path("status").asString()).isEqualTo("PENDING");
+        assertThat(answer.path("message").asString()).contains("pending").contains("(India time)");
+        assertThat(answer.path("certificate").path("holderName").asString()).isEqualTo("Fresh Print");
+        revenue().anchor(credential);
+        await().atMost(Duration.ofSeconds(10)).until(() -> verify(credential).path("status").asString().equals("VALID"));
+    }
+
+    @Test
+    void aSignedButUnanchoredCertificateOlderThanThePendingWindowIsNotAnchored() throws Exception {
+        Instant issued = Instant.now().minus(Duration.ofMinutes(10));
+        SignedCredential credential = revenue().sign(revenue().claims("Not Anchored", issued,
+                issued.plus(Duration.ofDays(365))));
 
         JsonNode answer = verify(credential);
 
         assertThat(answer.path("status").asString()).isEqualTo("NOT_ANCHORED");
         assertThat(answer.path("certificate").path("holderName").asString()).isEqualTo("Not Anchored");
+    }
+
+    @Test
+    void aFutureIssueTimeIsNotPending() throws Exception {
+        Instant issued = Instant.now().plus(Duration.ofMinutes(3));
+        SignedCredential credential = revenue().sign(revenue().claims("From The Future", issued,
+                issued.plus(Duration.ofDays(365))));
+
+        assertThat(verify(credential).path("status").asString()).isEqualTo("NOT_ANCHORED");
     }
 
     @Test
@@ -173,14 +198,19 @@ class VerifyApiTest extends VerifierIntegrationTest {
     void aBatchAnswersEachTextInOrder() throws Exception {
         SignedCredential valid = revenue().issue("Batch One");
         String body = JSON.writeValueAsString(Map.of("qrs", List.of(revenue().url(valid), "garbage",
-                revenue().url(revenue().sign(revenue().claims("Batch Unanchored"))))));
+                revenue().url(revenue().sign(revenue().claims("Batch Unanchored"))),
+                revenue().url(revenue().sign(revenue().claims("Batch Fresh", Instant.now(),
+                        Instant.now().plus(Duration.ofDays(365))))))));
 
         JsonNode results = JSON.readTree(postJson("/api/v1/verify/batch", body, "en").body()).path("results");
 
-        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.size()).isEqualTo(4);
         assertThat(results.get(0).path("status").asString()).isEqualTo("VALID");
         assertThat(results.get(1).path("status").asString()).isEqualTo("MALFORMED");
-        assertThat(results.get(2).path("status").asString()).isEqualTo("NOT_ANCHORED");
+        assertThat(results.get(2).path("status").asString()).as("signed an hour ago, never anchored")
+                .isEqualTo("NOT_ANCHORED");
+        // Signed a moment ago and not yet anchored: a bank's batch is told PENDING, as the page is.
+        assertThat(results.get(3).path("status").asString()).isEqualTo("PENDING");
     }
 
     @Test
