@@ -146,6 +146,28 @@ class VerifyApiTest extends VerifierIntegrationTest {
         assertThat(answer.path("ledger").path("revokedAt").asString()).isNotBlank();
     }
 
+    @Test
+    void aReIssuedCertificateNamesItsReplacement() throws Exception {
+        SignedCredential old = revenue().issue("Re Issued");
+        SignedCredential replacement = revenue().issue("Re Issued");
+
+        revenue().supersede(old, replacement);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> verify(old).path("status").asString().equals("REVOKED"));
+        JsonNode answer = verify(old);
+        assertThat(answer.path("ledger").path("revocationReason").asString()).isEqualTo("SUPERSEDED");
+        assertThat(answer.path("ledger").path("replacedBy").asString())
+                .isEqualTo(replacement.claims().certificateId().toString());
+        assertThat(verify(replacement).path("ledger").path("replacedBy").isNull()).isTrue();
+        String url = revenue().url(old);
+        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                        uri(url.substring(url.indexOf("/C/")) + "?lang=en")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Replaced by certificate")
+                .contains("id=\"replaced-by\">" + replacement.claims().certificateId());
+    }
+
     /** Hold, release, revoke: each shows within seconds; the reason is the code and its words, never an officer's. */
     @Test
     void aHeldCertificateIsOnHoldUntilReleasedOrRevoked() throws Exception {
