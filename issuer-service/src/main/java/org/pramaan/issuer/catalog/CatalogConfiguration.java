@@ -1,5 +1,6 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,11 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.Department;
+import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Localized;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pramaan.credential.Language;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
-import org.pramaan.issuer.catalog.CertificateForm;
+import org.pramaan.catalog.CertificateForm;
 
 class FormValidatorTest {
 

@@ -1,5 +1,8 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Department;
 import java.util.ArrayList;
 import java.util.List;
 

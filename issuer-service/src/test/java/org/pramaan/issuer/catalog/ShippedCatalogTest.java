@@ -1,5 +1,7 @@
 package org.pramaan.issuer.catalog;
 
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.ServiceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import org.pramaan.credential.TrustList;
 import org.pramaan.credential.TrustedSigner;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
-import org.pramaan.issuer.application.Verhoeff;
+import org.pramaan.catalog.validation.Verhoeff;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
