@@ -1,6 +1,8 @@
 package org.pramaan.catalog;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,15 @@ public record FieldRules(Integer minLength, Integer maxLength, BigDecimal min, B
 
     public FieldRules {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** From the catalog's JSON, where {@code notAfterToday} is left out (or null) unless it is true. */
+    @JsonCreator
+    static FieldRules fromJson(@JsonProperty("minLength") Integer minLength,
+            @JsonProperty("maxLength") Integer maxLength, @JsonProperty("min") BigDecimal min,
+            @JsonProperty("max") BigDecimal max, @JsonProperty("pattern") Pattern pattern,
+            @JsonProperty("options") List<EnumOption> options, @JsonProperty("notAfterToday") Boolean notAfterToday) {
+        return new FieldRules(minLength, maxLength, min, max, pattern, options, Boolean.TRUE.equals(notAfterToday));
     }
 
     public Optional<EnumOption> option(String value) {

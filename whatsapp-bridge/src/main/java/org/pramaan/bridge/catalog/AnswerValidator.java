@@ -74,6 +74,23 @@ public final class AnswerValidator {
         return Optional.empty();
     }
 
+    /**
+     * The bundle key of the message for a refusal code from issuer-service's answer, when the message needs no
+     * limit (a minimum, a length) that the answer does not carry; empty for those and for codes this bridge does
+     * not know, which then keep the issuer's own text.
+     */
+    public static Optional<String> reasonKey(String code) {
+        for (FieldRefusal refusal : FieldRefusal.values()) {
+            if (refusal.name().equals(code)) {
+                return switch (refusal) {
+                    case TOO_SHORT, TOO_LONG, BELOW_MIN, ABOVE_MAX -> Optional.empty();
+                    default -> Optional.of(reasonKey(refusal));
+                };
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The bundle key of a refusal's message (messages/bot_*.properties). */
     static String reasonKey(FieldRefusal refusal) {
         return switch (refusal) {

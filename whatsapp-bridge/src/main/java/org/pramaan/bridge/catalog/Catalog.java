@@ -16,7 +16,10 @@ import org.pramaan.catalog.Localized;
 public record Catalog(List<Department> departments) {
 
     public Catalog {
-        departments = departments == null ? List.of() : List.copyOf(departments);
+        if (departments == null) {
+            throw new IllegalArgumentException("catalog without a \"departments\" array");
+        }
+        departments = List.copyOf(departments);
     }
 
     public Optional<Department> department(String code) {

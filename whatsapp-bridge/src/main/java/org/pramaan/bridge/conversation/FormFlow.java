@@ -217,7 +217,9 @@ public class FormFlow {
                 for (int i = 0; i < all.size(); i++) {
                     if (all.get(i).key().equals(e.field())) {
                         first = Math.min(first, i);
-                        lines.add("- " + all.get(i).labels().in(l) + ": " + e.reason());
+                        // The issuer's code in the bot's own words; its text when the code needs a limit.
+                        String reason = AnswerValidator.reasonKey(e.code()).map(chat::t).orElse(e.reason());
+                        lines.add("- " + all.get(i).labels().in(l) + ": " + reason);
                     }
                 }
             }
