@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pramaan.credential.Language;
 import org.pramaan.catalog.CertificateForm;
 import org.pramaan.catalog.FieldType;
 import org.pramaan.catalog.FormField;
 import org.pramaan.catalog.validation.FieldValidator;
 import org.pramaan.catalog.validation.FieldVerdict;
+import org.pramaan.credential.Language;
 
 /**
  * Checks submitted values against a certificate form and keeps only what a certificate needs: the

@@ -1,6 +1,5 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.catalog.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

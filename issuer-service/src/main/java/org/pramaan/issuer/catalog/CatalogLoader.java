@@ -1,11 +1,5 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.catalog.Catalog;
-import org.pramaan.catalog.CertificateForm;
-import org.pramaan.catalog.Department;
-import org.pramaan.catalog.Localized;
-import org.pramaan.catalog.ServiceDefinition;
-import org.pramaan.catalog.ServiceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.Department;
+import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceKind;
 import org.pramaan.contract.id.DepartmentCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,10 +1,5 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.catalog.CertificateForm;
-import org.pramaan.catalog.FieldRules;
-import org.pramaan.catalog.FieldType;
-import org.pramaan.catalog.FormField;
-import org.pramaan.catalog.Localized;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.FieldRules;
+import org.pramaan.catalog.FieldType;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the {@code certificate} object of a certificate service, checking every rule of the format. */

@@ -1,9 +1,9 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.catalog.Localized;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,8 +1,8 @@
 package org.pramaan.issuer.catalog;
 
-import org.pramaan.catalog.Department;
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.catalog.Department;
 
 /** A synthetic catalog of any size in the real format: half certificate services, half information. */
 record GeneratedCatalog(CatalogSource departments, List<CatalogSource> services) {
