@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.PhoneNumber;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceDefinition;
 
 /**
  * What to certify: a certificate service, the validated values to print (without the holder name),

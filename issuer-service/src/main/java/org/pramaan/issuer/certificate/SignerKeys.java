@@ -18,7 +18,7 @@ import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

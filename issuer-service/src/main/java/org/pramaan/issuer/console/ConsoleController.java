@@ -10,7 +10,7 @@ import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.Application;
 import org.pramaan.issuer.application.ApplicationService;
 import org.pramaan.issuer.application.ApplicationStatus;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;

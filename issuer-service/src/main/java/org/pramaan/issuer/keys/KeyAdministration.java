@@ -22,7 +22,7 @@ import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.contract.issuer.SignerRevocationCode;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.issuer.anchoring.LedgerConnections;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.certificate.LedgerSigners;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.issuer.web.NotFoundException;

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.application.PhoneNumber;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
 import org.pramaan.issuer.certificate.CertificateIssuer;

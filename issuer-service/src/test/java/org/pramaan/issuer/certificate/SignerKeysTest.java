@@ -19,7 +19,7 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
 

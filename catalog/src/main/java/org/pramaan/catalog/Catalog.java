@@ -1,4 +1,4 @@
-package org.pramaan.issuer.catalog;
+package org.pramaan.catalog;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.pramaan.issuer.application;
+package org.pramaan.catalog.validation;
 
 import org.apache.commons.validator.routines.checkdigit.CheckDigitException;
 import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;

@@ -1,4 +1,4 @@
-package org.pramaan.issuer.application;
+package org.pramaan.catalog.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

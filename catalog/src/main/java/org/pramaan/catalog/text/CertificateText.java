@@ -1,4 +1,4 @@
-package org.pramaan.service.text;
+package org.pramaan.catalog.text;
 
 import java.lang.Character.UnicodeScript;
 import java.util.Set;

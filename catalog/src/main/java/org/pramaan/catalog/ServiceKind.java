@@ -1,4 +1,4 @@
-package org.pramaan.issuer.catalog;
+package org.pramaan.catalog;
 
 /** What a citizen gets from a service. */
 public enum ServiceKind {

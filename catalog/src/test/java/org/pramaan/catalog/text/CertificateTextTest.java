@@ -1,4 +1,4 @@
-package org.pramaan.service.text;
+package org.pramaan.catalog.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

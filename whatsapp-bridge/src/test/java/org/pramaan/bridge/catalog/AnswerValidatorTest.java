@@ -9,22 +9,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.pramaan.bridge.catalog.Catalog.Field;
-import org.pramaan.bridge.catalog.Catalog.Option;
-import org.pramaan.bridge.catalog.Catalog.Validation;
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+import org.pramaan.catalog.FieldRules;
+import org.pramaan.catalog.FieldRules.EnumOption;
+import org.pramaan.catalog.FieldType;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.Localized;
 
-class FieldValidatorTest {
+class AnswerValidatorTest {
 
-    private final FieldValidator validator = new FieldValidator(
+    private final AnswerValidator validator = new AnswerValidator(
             Clock.fixed(Instant.parse("2026-11-28T06:00:00Z"), ZoneOffset.UTC));
 
-    private static Field field(String type, Validation validation) {
-        return new Field("xx", type, true, true, new Localized("L", "L", "L"), "e", validation);
+    private static FormField field(String type, FieldRules validation) {
+        return new FormField("xx", FieldType.of(type), true, true, new Localized("L", "L", "L"), "e", validation);
     }
 
-    private static Validation rules(Integer minLength, Integer maxLength, Double min, Double max, String pattern,
-            Boolean notAfterToday) {
-        return new Validation(minLength, maxLength, min, max, pattern, List.of(), notAfterToday);
+    private static FieldRules rules(Integer minLength, Integer maxLength, Double min, Double max, String pattern,
+            boolean notAfterToday) {
+        return new FieldRules(minLength, maxLength, min == null ? null : BigDecimal.valueOf(min),
+                max == null ? null : BigDecimal.valueOf(max), pattern == null ? null : Pattern.compile(pattern),
+                List.of(), notAfterToday);
     }
 
     @ParameterizedTest
@@ -32,6 +38,9 @@ class FieldValidatorTest {
             "name|Kondapalli Ramesh|Kondapalli Ramesh|",
             "name|R|reason.minLength|2",
             "name|R2D2|reason.name|",
+            "name|-Ramesh|reason.name|",
+            "date|1850-01-01|reason.date|",
+            "money|-5|reason.number|",
             "money|96,000|96000|",
             "money|₹ 1200|1200|",
             "money|ninety|reason.number|",
@@ -47,10 +56,10 @@ class FieldValidatorTest {
             "pin|౫౨౨౦౦౧|522001|",
             "pin|५२२००१|522001|",
             "money|९६,०००|96000|",
-            "phone|९८७६५ ४३२१०|9876543210|",
+            "phone|९८७६५ ४३२१०|919876543210|",
             "date|२००१-०८-१५|2001-08-15|",
             "year|౨౦౨౪|2024|",
-            "phone|+91 98765 43210|9876543210|",
+            "phone|+91 98765 43210|919876543210|",
             "phone|5876543210|reason.phone|",
             "date|2001/08/15|2001-08-15|",
             "date|15-08-2001|reason.date|",
@@ -59,8 +68,8 @@ class FieldValidatorTest {
             "year|24|reason.year|",
             "text|   |reason.required|"})
     void checksEachTypeAndGivesTheReason(String type, String answer, String expected, String argument) {
-        Validation validation = rules(2, 60, 0.0, 100_000_000.0, null, true);
-        FieldValidator.Result result = validator.check(field(type, validation), answer);
+        FieldRules validation = rules(2, 60, 0.0, 100_000_000.0, null, true);
+        AnswerValidator.Result result = validator.check(field(type, validation), answer);
         if (expected.startsWith("reason.")) {
             assertThat(result.valid()).isFalse();
             assertThat(result.reasonKey()).isEqualTo(expected);
@@ -75,10 +84,10 @@ class FieldValidatorTest {
 
     @Test
     void enumAcceptsValueLabelInAnyLanguageOrPosition() {
-        Validation options = new Validation(null, null, null, null, null, List.of(
-                new Option("BC-A", new Localized("BC-A", "బీసీ-ఎ", "बीसी-ए")),
-                new Option("OC", new Localized("Open", "ఓసీ", "ओसी"))), null);
-        Field f = field("enum", options);
+        FieldRules options = new FieldRules(null, null, null, null, null, List.of(
+                new EnumOption("BC-A", new Localized("BC-A", "బీసీ-ఎ", "बीसी-ए")),
+                new EnumOption("OC", new Localized("Open", "ఓసీ", "ओसी"))), false);
+        FormField f = field("enum", options);
         assertThat(validator.check(f, "bc-a").value()).isEqualTo("BC-A");
         assertThat(validator.check(f, "ఓసీ").value()).isEqualTo("OC");
         assertThat(validator.check(f, "2").value()).isEqualTo("OC");
@@ -88,13 +97,13 @@ class FieldValidatorTest {
 
     @Test
     void digitsOfOtherScriptsStayAsTypedInText() {
-        Validation none = rules(null, null, null, null, null, false);
+        FieldRules none = rules(null, null, null, null, null, false);
         assertThat(validator.check(field("village", none), "౪-౧౨, రామాలయం వీధి").value()).isEqualTo("౪-౧౨, రామాలయం వీధి");
     }
 
     @Test
     void patternFromTheCatalogIsApplied() {
-        Field f = field("text", rules(null, null, null, null, "[A-Z]{2}[0-9]{4}", null));
+        FormField f = field("text", rules(null, null, null, null, "[A-Z]{2}[0-9]{4}", false));
         assertThat(validator.check(f, "AB1234").valid()).isTrue();
         assertThat(validator.check(f, "ab1234").reasonKey()).isEqualTo("reason.pattern");
     }
@@ -102,7 +111,7 @@ class FieldValidatorTest {
     /** The review's hostile answers, typed into the chat: refused with a reason, never passed on to the issuer. */
     @Test
     void controlCharactersMarkupAndBidiOverridesAreRefusedInTheChat() {
-        Validation none = rules(null, null, null, null, null, false);
+        FieldRules none = rules(null, null, null, null, null, false);
         assertThat(validator.check(field("text", none), "Pena\u0000maluru").reasonKey()).isEqualTo("reason.control");
         assertThat(validator.check(field("phone", none), "98765\u000043210").reasonKey()).isEqualTo("reason.control");
         assertThat(validator.check(field("village", none), "<script>alert(1)</script>").reasonKey())

@@ -1,4 +1,4 @@
-package org.pramaan.service.text;
+package org.pramaan.catalog.text;
 
 /**
  * Text arriving from outside (API bodies, chat answers, form posts) may not carry control characters: PostgreSQL
