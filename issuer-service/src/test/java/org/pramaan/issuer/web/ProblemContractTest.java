@@ -2,6 +2,10 @@ package org.pramaan.issuer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -9,7 +13,10 @@ import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.FaultyController;
 import org.pramaan.issuer.support.IntegrationTest;
+import org.pramaan.service.correlation.Correlation;
+import org.pramaan.service.problem.ProblemAnswers;
 import org.pramaan.service.problem.ProblemCode;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one error contract, through the real service: every kind of failure answers {@code application/problem+json}
@@ -27,6 +34,23 @@ class ProblemContractTest extends IntegrationTest {
         Answer bug = officer("REV").get("/api/v1/test-faults/illegal-state");
         assertProblem(bug, ProblemCode.INTERNAL_ERROR);
         assertThat(bug.body()).doesNotContain(FaultyController.SECRET).doesNotContain("IllegalState");
+    }
+
+    @Test
+    void theBugIsLoggedAtErrorWithTheCorrelationId() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ProblemAnswers.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            String correlation = "bug-report-" + UUID.randomUUID();
+            Answer bug = officer("REV").get("/api/v1/test-faults/illegal-state", Correlation.HEADER, correlation);
+            assertProblem(bug, ProblemCode.INTERNAL_ERROR);
+            assertThat(lines.list).filteredOn(e -> e.getLevel() == Level.ERROR)
+                    .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains(correlation));
+        } finally {
+            logger.detachAppender(lines);
+        }
     }
 
     @Test

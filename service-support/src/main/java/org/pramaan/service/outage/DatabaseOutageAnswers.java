@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseOutageAnswers {
 
-    static final String DETAIL = "The database cannot be reached right now; nothing was stored. Try again in 5 seconds.";
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    static final String DETAIL = "The database cannot be reached right now; nothing was stored. Try again in "
+            + RETRY_AFTER.toSeconds() + " seconds.";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageAnswers.class);
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,

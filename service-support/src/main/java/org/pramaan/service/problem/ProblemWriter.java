@@ -1,13 +1,16 @@
 package org.pramaan.service.problem;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
 
 /**
  * Writes a problem answer from a filter or a security handler, which answer before Spring MVC: the same body the
@@ -41,8 +44,28 @@ public final class ProblemWriter {
         if (retryAfter != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retrySeconds(retryAfter)));
         }
-        ServletServerHttpResponse out = new ServletServerHttpResponse(response);
-        JSON.write(problem, MediaType.APPLICATION_PROBLEM_JSON, out);
-        out.flush();
+        // Written whole with its length: a flushed, length-less answer on a connection about to close (the body
+        // cap's 413) reaches clients as a broken read rather than an answer.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        HttpHeaders headers = new HttpHeaders();
+        JSON.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new HttpOutputMessage() {
+            @Override
+            public OutputStream getBody() {
+                return bytes;
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        });
+        response.setContentType(String.valueOf(headers.getContentType()));
+        response.setContentLength(bytes.size());
+        try {
+            response.getOutputStream().write(bytes.toByteArray());
+        } catch (IllegalStateException writerInUse) {
+            // Whoever answered before the failure took the writer; the problem goes through it.
+            response.getWriter().write(bytes.toString(StandardCharsets.UTF_8));
+        }
     }
 }
