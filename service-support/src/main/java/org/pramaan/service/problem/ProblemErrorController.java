@@ -1,7 +1,9 @@
 package org.pramaan.service.problem;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -26,6 +28,9 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController extends AbstractErrorController {
 
+    /** What an address that does not exist answers; a guard that hides an address answers the same. */
+    public static final String NOT_FOUND_DETAIL = "nothing is at this address";
+
     public ProblemErrorController(ErrorAttributes errorAttributes, ObjectProvider<ErrorViewResolver> errorViewResolvers) {
         super(errorAttributes, errorViewResolvers.orderedStream().toList());
     }
@@ -42,9 +47,18 @@ public class ProblemErrorController extends AbstractErrorController {
     @RequestMapping
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         ProblemCode code = ProblemCode.forStatus(getStatus(request).value());
-        String detail = code == ProblemCode.NOT_FOUND ? "nothing is at this address"
+        String detail = code == ProblemCode.NOT_FOUND ? NOT_FOUND_DETAIL
                 : code == ProblemCode.INTERNAL_ERROR ? "the service failed; quote the X-Correlation-Id when reporting it"
                 : code.title();
-        return Problems.answer(code, detail);
+        ProblemDetail problem = Problems.of(code, detail);
+        // The address that failed, not /error (which Spring would fill in).
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // A request line Tomcat let through but java.net.URI refuses: the answer goes without it.
+            }
+        }
+        return Problems.answer(problem, null);
     }
 }
