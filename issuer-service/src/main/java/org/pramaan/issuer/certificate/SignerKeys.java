@@ -1,5 +1,7 @@
 package org.pramaan.issuer.certificate;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -163,7 +165,7 @@ public class SignerKeys {
     public synchronized SignerKey create(DepartmentCode department) {
         if (developmentRoot == null) {
             // A production signer certificate is the state CA's to issue, from a key in its module.
-            throw new IllegalStateException("new signer keys are made here only with development keys"
+            throw new RefusalException(ProblemCode.CONFLICT, "new signer keys are made here only with development keys"
                     + " (ISSUER_DEV_KEYS=true); in production the state CA issues them");
         }
         java.time.Instant notBefore = clock.instant().minusSeconds(60);

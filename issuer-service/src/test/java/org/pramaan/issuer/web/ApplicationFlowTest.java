@@ -144,7 +144,7 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("Income proof missing");
         Answer again = officer("REV").post("/api/v1/applications/" + id + "/approve", Map.of());
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("message").asString()).contains("REJECTED");
+        assertThat(again.json().get("detail").asString()).contains("REJECTED");
     }
 
     @Test

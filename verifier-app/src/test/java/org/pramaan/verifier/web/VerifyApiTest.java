@@ -212,7 +212,7 @@ class VerifyApiTest extends VerifierIntegrationTest {
         for (String body : List.of("{", "[]", "{\"qr\": 12}", "{}", "null", "{\"qr\":\"x\",\"receipt\":\"maybe\"}")) {
             HttpResponse<String> response = postJson("/api/v1/verify", body, "en");
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("error").asString()).as(body).isNotBlank();
+            assertThat(JSON.readTree(response.body()).path("detail").asString()).as(body).isNotBlank();
         }
     }
 
