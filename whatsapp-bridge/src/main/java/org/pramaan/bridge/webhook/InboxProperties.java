@@ -21,8 +21,4 @@ public record InboxProperties(Boolean enabled, int workers, Duration lease, int 
         lease = lease == null || lease.isNegative() || lease.isZero() ? Duration.ofMinutes(2) : lease;
         maxAttempts = maxAttempts <= 0 ? 5 : maxAttempts;
     }
-
-    public static InboxProperties defaults() {
-        return new InboxProperties(true, 0, null, 0);
-    }
 }

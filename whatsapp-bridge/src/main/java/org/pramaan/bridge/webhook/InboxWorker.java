@@ -63,11 +63,6 @@ public class InboxWorker implements SmartLifecycle {
         worker.wake();
     }
 
-    /** Claims and works one event if one is due; false when none is. For tests that drive the inbox by hand. */
-    public boolean processOne() throws InterruptedException {
-        return worker.round(org.pramaan.service.work.WorkerIdentity.of("inbox-test"));
-    }
-
     private void work(Inbox.Claimed claimed, Lease lease) {
         InboxEvent event = claimed.event();
         if (claimed.attempts() > properties.maxAttempts()) {
