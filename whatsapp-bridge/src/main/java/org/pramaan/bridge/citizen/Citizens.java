@@ -42,7 +42,8 @@ public class Citizens {
         String id = phone != null ? phone : userId;
         return find(id).map(known -> new Citizen(id, known.phone(), userId != null ? userId : known.userId(),
                         displayName != null ? displayName : known.displayName(), known.language(),
-                        known.lastInboundAt() == null || known.lastInboundAt().isBefore(at) ? at : known.lastInboundAt()))
+                        known.lastInboundAt() == null || known.lastInboundAt().isBefore(at) ? at
+                                : known.lastInboundAt()))
                 .orElseGet(() -> new Citizen(id, phone, userId, displayName, null, at));
     }
 

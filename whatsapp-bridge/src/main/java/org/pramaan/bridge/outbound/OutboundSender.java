@@ -56,7 +56,8 @@ public class OutboundSender implements SmartLifecycle {
             WhatsAppProperties properties, OutboxSignal signal,
             IngestPressure pressure, SenderProperties sender) {
         this.worker = new LeasedWorker<>("outbound", this::claim, (entry, lease) -> send(entry, lease),
-                new LeasedWorker.Settings(sender.workers(), sender.batch(), sender.lease(), IDLE_POLL), clock, pressure);
+                new LeasedWorker.Settings(sender.workers(), sender.batch(), sender.lease(), IDLE_POLL), clock,
+                pressure);
         signal.listen(worker::wake);
         this.outbox = outbox;
         this.citizens = citizens;

@@ -70,8 +70,8 @@ public class Outbox {
     private static final String SETTLE = ", lease_owner = NULL, lease_until = NULL WHERE seq = ? AND lease_owner = ?";
 
     public boolean accepted(long seq, Lease lease, String wamid) {
-        return jdbc.update("UPDATE outbox SET state = 'ACCEPTED', wamid = ?, attempts = attempts + 1, updated_at = now()"
-                + SETTLE, wamid, seq, lease.owner()) == 1;
+        return jdbc.update("UPDATE outbox SET state = 'ACCEPTED', wamid = ?, attempts = attempts + 1, "
+                + "updated_at = now()" + SETTLE, wamid, seq, lease.owner()) == 1;
     }
 
     public boolean receiptSent(long seq, Lease lease) {

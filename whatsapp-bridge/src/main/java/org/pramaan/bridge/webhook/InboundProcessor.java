@@ -73,9 +73,9 @@ public class InboundProcessor implements InboundHandler {
             if (change.isPresent()) {
                 // No remote call: the whole change is written in the settling transaction.
                 return () -> {
-                    countMessage(message);
                     Citizen citizen = citizens.noteInbound(phone, userId, name, event.eventTime());
                     numberChanges.apply(citizen, change.get(), event.eventTime());
+                    countMessage(message);
                     return "IDENTITY CHANGED";
                 };
             }
@@ -84,7 +84,6 @@ public class InboundProcessor implements InboundHandler {
         Citizen citizen = citizens.afterInbound(phone, userId, name, event.eventTime());
         Runnable turn = conversations.prepare(citizen, message, clock.instant());
         return () -> {
-            countMessage(message);
             citizens.noteInbound(phone, userId, name, event.eventTime());
             // The citizen wrote, so the 24-hour window is open: what waited for it goes out first, in order.
             outbox.releaseWaiting(citizen.id());
@@ -92,11 +91,12 @@ public class InboundProcessor implements InboundHandler {
                 outbox.enqueue(citizen, Replies.readAndTyping(message.id()));
             }
             turn.run();
+            countMessage(message);
             return "HANDLED " + message.type();
         };
     }
 
-    /** Counted when the turn is written, so a turn worked twice (a lost lease) counts once. */
+    /** Counted once the turn's writes are done: a turn worked again (a lost lease, a concurrent change) counts once. */
     private void countMessage(InboundMessage message) {
         meters.counter("bridge.inbound.messages", "type", message.type()).increment();
     }
