@@ -57,7 +57,14 @@ public class SignerKeys {
                 initial = Map.copyOf(fromToken(hardware, catalog));
                 developmentRoot = null;
             } else if (properties.keys().development()) {
-                DevelopmentPki pki = DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), clock);
+                // Another instance on this home may be making them right now: one set of keys for all of them.
+                DevelopmentPki pki = org.pramaan.issuer.HomeLock.holding(properties.home(), () -> {
+                    try {
+                        return DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), clock);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load signer keys: " + e.getMessage(), e);
+                    }
+                });
                 if (pki.created()) {
                     LOG.warn("made development signer keys in {}: for a laptop only", properties.keysFolder());
                 }

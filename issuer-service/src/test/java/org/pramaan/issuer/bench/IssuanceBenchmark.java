@@ -66,14 +66,14 @@ public class IssuanceBenchmark {
         IssuerProperties properties = new IssuerProperties(home, "https://verify.example.gov.in",
                 "http://localhost:8081", new IssuerProperties.Catalog("classpath:test-catalog"),
                 new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 50, java.time.Duration.ofSeconds(2),
-                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2)),
+                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 1, 20, java.time.Duration.ofMinutes(5)),
                 new IssuerProperties.Keys(true, Map.of(), Map.of()),
                 new IssuerProperties.Bridge("http://localhost:8083", "", java.time.Duration.ofSeconds(1),
-                        java.time.Duration.ofSeconds(1)), false);
+                        java.time.Duration.ofSeconds(1), 1, 20, java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(10)), false);
         CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
         renderer = pdf::render;
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource)), Clock.systemUTC(), properties);
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
                 Map.of("ai", "96000", "pc", "520001", "ct", "BC-A", "db", "1990-08-15"), Language.TE,
