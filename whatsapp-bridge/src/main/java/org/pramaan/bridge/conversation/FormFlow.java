@@ -203,7 +203,7 @@ public class FormFlow {
                     chat.citizen().recipient(), l.code(), fields, correlation, correlation));
             log.info("Application {} for {} submitted", submitted.id(), service.code());
             if (!submitted.id().isBlank()) {
-                owners.record(submitted.id(), chat.citizen().id(), chat.now());
+                chat.later(() -> owners.record(submitted.id(), chat.citizen().id(), chat.now()));
             }
             chat.conversation().reset(Step.MENU);
             String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
