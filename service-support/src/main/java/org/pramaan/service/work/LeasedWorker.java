@@ -2,9 +2,11 @@ package org.pramaan.service.work;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,6 +28,15 @@ public final class LeasedWorker<T> {
     @FunctionalInterface
     public interface Queue<T> {
         List<T> claim(Lease lease, int limit);
+
+        /**
+         * When a row that is queued but not yet due (a batch still filling, a retry waiting for its backoff) becomes
+         * due, if the queue can tell: an idle thread then waits only that long instead of its whole idle interval.
+         * Work queued later wakes it through {@link #wake()} (and {@link PgWakeUps} across processes).
+         */
+        default Optional<Instant> nextDue(Instant now) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -50,6 +61,8 @@ public final class LeasedWorker<T> {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LeasedWorker.class);
+    /** The shortest idle wait, so a row due now that another thread holds is not asked for in a tight loop. */
+    private static final long MIN_IDLE_MILLIS = 10;
 
     private final String name;
     private final Queue<T> queue;
@@ -76,7 +89,7 @@ public final class LeasedWorker<T> {
         for (int i = 1; i <= settings.workers(); i++) {
             String owner = WorkerIdentity.of(name + "-" + i);
             WorkerLoop loop = new WorkerLoop(name + "-" + i, () -> round(owner),
-                    millis -> wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS), settings.idle(), pace);
+                    millis -> wakeUps.tryAcquire(idleFor(millis), TimeUnit.MILLISECONDS), settings.idle(), pace);
             loops.add(loop);
             loop.start();
         }
@@ -89,6 +102,22 @@ public final class LeasedWorker<T> {
 
     public synchronized boolean isRunning() {
         return !loops.isEmpty();
+    }
+
+    /** The idle wait: the whole interval, or until the queue's next row comes due (never a busy spin). */
+    private long idleFor(long millis) {
+        Optional<Instant> due;
+        try {
+            due = queue.nextDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.debug("{}: could not ask when work comes due: {}", name, e.toString());
+            return millis;
+        }
+        if (due.isEmpty()) {
+            return millis;
+        }
+        long until = Duration.between(clock.instant(), due.get()).toMillis();
+        return Math.max(MIN_IDLE_MILLIS, Math.min(millis, until));
     }
 
     /** New work was queued: idle threads look now instead of at their next poll. */
