@@ -48,7 +48,7 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
      */
     public record Ledger(@DefaultValue(".pramaan/network/connection.json") Path connection,
                          @DefaultValue LedgerDeadlines deadlines, @DefaultValue("50") int batchSize,
-                         @DefaultValue("2s") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
+                         @DefaultValue("200ms") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
                          @DefaultValue("2s") Duration retryBackoff, @DefaultValue("1") int workers,
                          @DefaultValue("20") int changeBatch, @DefaultValue("5m") Duration lease) {
         public Ledger {

@@ -45,6 +45,18 @@ public class AnchorQueue {
     }
 
     /**
+     * The earliest moment a certificate not held by a live lease becomes due: its batch is cut by time
+     * ({@code enqueued_at + maxWait}), or its retry's backoff ends.
+     */
+    public java.util.Optional<Instant> nextDue(Instant now, java.time.Duration maxWait) {
+        Timestamp due = jdbc.sql("SELECT min(GREATEST(enqueued_at + make_interval(secs => ?), next_attempt_at))"
+                        + " FROM issuer.anchor_outbox WHERE parked_at IS NULL AND (lease_until IS NULL OR lease_until < ?)")
+                .params(maxWait.toNanos() / 1e9, ts(now))
+                .query((rs, n) -> rs.getTimestamp(1)).single();
+        return java.util.Optional.ofNullable(due).map(Timestamp::toInstant);
+    }
+
+    /**
      * Claims for {@code lease} the oldest due certificates of a department that no live lease holds, in one short
      * statement (rows another worker is claiming at this moment are skipped, not waited for).
      */

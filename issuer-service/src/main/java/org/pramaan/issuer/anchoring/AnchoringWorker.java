@@ -127,6 +127,12 @@ public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
         return claimed.isEmpty() ? List.of() : List.of(new Batch(department.get(), claimed));
     }
 
+    /** When the oldest waiting certificate's batch is cut by time, or a retry comes due: the idle thread wakes then. */
+    @Override
+    public Optional<Instant> nextDue(Instant now) {
+        return queue.nextDue(now, settings.maxWait());
+    }
+
     /** Submits the batch with no database transaction open, then settles it in a short one. */
     @Override
     public void work(Batch batch, Lease lease) {

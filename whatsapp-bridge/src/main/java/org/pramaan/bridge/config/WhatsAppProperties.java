@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param accessToken       bearer token for the Graph API
  * @param phoneNumberId     the sending number's id, part of every Graph API path
  * @param graphBaseUrl      Graph API root; empty means the built-in simulator stands in
- * @param messagesPerSecond global send throughput (Meta's default tier is 80/s per number)
+ * @param messagesPerSecond the number's throughput tier: its token bucket's rate (Meta's default 80/s, up to 1,000)
  * @param perUserBurst      messages one citizen may receive back to back
  * @param perUserInterval   sustained pacing per citizen once the burst is used
  */
@@ -22,6 +22,10 @@ public record WhatsAppProperties(String appSecret, String verifyToken, String ac
     public WhatsAppProperties {
         if (messagesPerSecond <= 0) {
             messagesPerSecond = 80;
+        }
+        if (messagesPerSecond > 1000) {
+            throw new IllegalArgumentException("WHATSAPP_MESSAGES_PER_SECOND is a number's throughput tier, at most"
+                    + " 1000 messages/s (Meta's highest), got " + messagesPerSecond);
         }
         if (perUserBurst <= 0) {
             perUserBurst = 45;

@@ -1,7 +1,6 @@
 package org.pramaan.bridge.outbound;
 
 import org.pramaan.service.logging.PersonalNumbers;
-import dev.failsafe.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.pramaan.service.correlation.Correlation;
 import org.pramaan.service.work.Backoff;
 import org.pramaan.service.work.Lease;
 import org.pramaan.service.work.LeasedWorker;
+import org.pramaan.service.work.PgWakeUps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,7 +27,10 @@ import tools.jackson.databind.ObjectMapper;
  * Sends the outbox on several threads. Each claims with a lease at most one message per citizen (the oldest pending),
  * so a citizen's messages keep their order while citizens proceed in parallel, sends outside any transaction and
  * settles each message with a write that checks the lease is still its own: two bridge processes never send one
- * message at the same time. A global smooth rate limiter holds the number's throughput.
+ * message at the same time. The sending number's token bucket ({@link NumberThroughput}) holds its throughput tier,
+ * and the whole number pauses when Meta answers a limit (130429, 4, 80007); a citizen's bucket ({@link CitizenPacer})
+ * holds Meta's per-recipient pacing and is emptied on 131056. Senders wake when any process queues a message
+ * (PostgreSQL {@code NOTIFY} on {@value OutboxSignal#CHANNEL}).
  */
 @Component
 public class OutboundSender implements SmartLifecycle {
@@ -47,18 +50,21 @@ public class OutboundSender implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Clock clock;
     private final CitizenPacer pacer;
-    private final RateLimiter<Object> throughput;
+    private final NumberThroughput throughput;
+    private final String number;
     private final LeasedWorker<Outbox.Entry> worker;
+    private final PgWakeUps wakeUps;
     private final AtomicLong claims = new AtomicLong();
 
     public OutboundSender(Outbox outbox, Citizens citizens, GraphClient graph, IssuerClient issuer,
             WindowTemplates templates, ObjectMapper json, MeterRegistry meters, Clock clock,
             WhatsAppProperties properties, OutboxSignal signal,
-            IngestPressure pressure, SenderProperties sender) {
+            IngestPressure pressure, SenderProperties sender, javax.sql.DataSource dataSource) {
         this.worker = new LeasedWorker<>("outbound", this::claim, (entry, lease) -> send(entry, lease),
                 new LeasedWorker.Settings(sender.workers(), sender.batch(), sender.lease(), IDLE_POLL), clock,
                 pressure);
         signal.listen(worker::wake);
+        this.wakeUps = PgWakeUps.on(dataSource).on(OutboxSignal.CHANNEL, worker::wake);
         this.outbox = outbox;
         this.citizens = citizens;
         this.graph = graph;
@@ -68,8 +74,8 @@ public class OutboundSender implements SmartLifecycle {
         this.meters = meters;
         this.clock = clock;
         this.pacer = new CitizenPacer(properties.perUserBurst(), properties.perUserInterval(), clock);
-        this.throughput = RateLimiter.smoothBuilder(properties.messagesPerSecond(), Duration.ofSeconds(1))
-                .withMaxWaitTime(Duration.ofSeconds(5)).build();
+        this.throughput = new NumberThroughput(properties.messagesPerSecond(), clock);
+        this.number = properties.phoneNumberId() == null ? "" : properties.phoneNumberId();
     }
 
     void send(Outbox.Entry entry, Lease lease) {
@@ -98,8 +104,16 @@ public class OutboundSender implements SmartLifecycle {
                 return;
             }
         }
+        Instant paused = throughput.pausedUntil(number);
+        if (paused != null) {
+            outbox.deferUntil(entry.seq(), lease, paused);
+            return;
+        }
         try {
-            throughput.acquirePermit();
+            if (!throughput.acquire(number)) {
+                outbox.deferUntil(entry.seq(), lease, clock.instant().plusSeconds(1));
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // stopping: the lease runs out and the message is sent after the restart
@@ -109,6 +123,7 @@ public class OutboundSender implements SmartLifecycle {
                 message = upload(entry, lease, message);
             }
             String wamid = graph.send(entry.recipient(), message);
+            throughput.sent(number);
             if (message.isReceipt()) {
                 outbox.receiptSent(entry.seq(), lease);
             } else {
@@ -140,11 +155,22 @@ public class OutboundSender implements SmartLifecycle {
             outbox.failed(entry.seq(), lease, e.code(), e.getMessage()); // a lost read receipt is not worth a retry
             return;
         }
+        if (e.code() == 130429 || e.code() == 4 || e.code() == 80007) {
+            // The number (or the app) is over its limit: every sender holds back, and this message goes first after.
+            Instant until = throughput.pause(number);
+            meters.counter("bridge.outbound.throttled", "code", String.valueOf(e.code())).increment();
+            log.warn("WhatsApp answered {} (over the number's limit): the number pauses until {}", e.code(), until);
+            outbox.deferUntil(entry.seq(), lease, until);
+            return;
+        }
         switch (e.action()) {
             case RETRY -> retry(entry, lease, e.code(), e.getMessage());
             case SLOW_DOWN_USER -> {
+                // Too many messages to this citizen: their bucket empties, the message waits for its next token.
                 pacer.drain(citizen.id());
-                retry(entry, lease, e.code(), e.getMessage());
+                meters.counter("bridge.outbound.throttled", "code", String.valueOf(e.code())).increment();
+                Instant later = pacer.tryTake(citizen.id());
+                outbox.deferUntil(entry.seq(), lease, later != null ? later : clock.instant().plusSeconds(6));
             }
             case TEMPLATE -> {
                 outbox.waitForWindow(entry.seq(), lease);
@@ -186,10 +212,12 @@ public class OutboundSender implements SmartLifecycle {
     @Override
     public void start() {
         worker.start();
+        wakeUps.start();
     }
 
     @Override
     public void stop() {
+        wakeUps.close();
         worker.stop();
     }
 

@@ -49,13 +49,30 @@ public final class GraphEmulator {
     private final Clock clock;
     private final Path mediaFolder;
     private final int window;
+    /** Meta's throughput tier, per business number: a token bucket a second deep; null: no limit. */
+    private final Map<String, org.pramaan.bridge.outbound.CitizenPacer> tiers = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int messagesPerSecond;
+    /** Meta's per-recipient pacing, a little more lenient than the bridge's own so only a real excess is refused. */
+    private volatile org.pramaan.bridge.outbound.CitizenPacer recipients;
+    private final AtomicLong throttled = new AtomicLong();
 
     public GraphEmulator(Clock clock, Path mediaFolder, int window) {
+        this(clock, mediaFolder, window, 0, 0, java.time.Duration.ZERO);
+    }
+
+    /**
+     * An emulator that answers like Meta over a number's tier ({@code messagesPerSecond}, 0: no limit) with 130429,
+     * and over a recipient's pacing ({@code perUserBurst} back to back, then one per {@code perUserInterval}; 0: no
+     * limit) with 131056. Read receipts count towards the tier.
+     */
+    public GraphEmulator(Clock clock, Path mediaFolder, int window, int messagesPerSecond, int perUserBurst,
+                         java.time.Duration perUserInterval) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1, got " + window);
         }
         this.clock = clock;
         this.window = window;
+        limits(messagesPerSecond, perUserBurst, perUserInterval);
         try {
             this.mediaFolder = Files.createDirectories(mediaFolder);
         } catch (IOException e) {
@@ -63,10 +80,44 @@ public final class GraphEmulator {
         }
     }
 
+    /** Sets the tier and the per-recipient pacing enforced from now on (0: none), e.g. for a test. */
+    public synchronized void limits(int messagesPerSecond, int perUserBurst, java.time.Duration perUserInterval) {
+        this.messagesPerSecond = Math.max(0, messagesPerSecond);
+        tiers.clear();
+        this.recipients = perUserBurst > 0 && !perUserInterval.isNegative() && !perUserInterval.isZero()
+                ? new org.pramaan.bridge.outbound.CitizenPacer(perUserBurst + 1, perUserInterval, clock) : null;
+    }
+
+    /** How many sends were refused with 130429 or 131056. */
+    public long throttled() {
+        return throttled.get();
+    }
+
     /** Accepts a message, or returns the error injected for it. */
     public synchronized Object accept(JsonNode body) {
+        return accept("", body);
+    }
+
+    /** Accepts a message sent from {@code phoneNumberId}, or returns the error injected for it or the limit it broke. */
+    public synchronized Object accept(String phoneNumberId, JsonNode body) {
         if (!errors.isEmpty()) {
             return errors.poll();
+        }
+        int tier = messagesPerSecond;
+        if (tier > 0 && tiers.computeIfAbsent(phoneNumberId, id -> new org.pramaan.bridge.outbound.CitizenPacer(tier,
+                java.time.Duration.ofNanos(1_000_000_000L / tier), clock)).tryTake(phoneNumberId) != null) {
+            throttled.incrementAndGet();
+            return new InjectedError(130429, 400, "(#130429) Rate limit hit: Cloud API message throughput has been"
+                    + " reached.");
+        }
+        org.pramaan.bridge.outbound.CitizenPacer perUser = recipients;
+        String recipient = body.path("to").asString("");
+        if (perUser != null && !recipient.isEmpty() && !"read".equals(body.path("status").asString(""))
+                && perUser.tryTake(recipient) != null) {
+            throttled.incrementAndGet();
+            return new InjectedError(131056, 400, "(#131056) (Business Account, Consumer Account) pair rate limit hit:"
+                    + " Too many messages sent from the sender phone number to the same recipient phone number in a"
+                    + " short period of time.");
         }
         if (!"whatsapp".equals(body.path("messaging_product").asString(""))) {
             return new InjectedError(100, 400, "(#100) The parameter messaging_product is required.");

@@ -45,7 +45,7 @@ public class GraphEmulatorController {
         if (refused != null) {
             return refused;
         }
-        Object result = emulator.accept(body);
+        Object result = emulator.accept(phoneNumberId, body);
         if (result instanceof GraphEmulator.InjectedError e) {
             return error(e.httpStatus(), e.code(), e.message());
         }

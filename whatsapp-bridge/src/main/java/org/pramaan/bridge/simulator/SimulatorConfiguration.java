@@ -19,8 +19,12 @@ public class SimulatorConfiguration {
 
     @Bean
     GraphEmulator graphEmulator(Clock clock, @Value("${pramaan.simulator.media-folder}") String mediaFolder,
-                                @Value("${pramaan.simulator.window}") int window) {
-        return new GraphEmulator(clock, Path.of(mediaFolder), window);
+                                @Value("${pramaan.simulator.window}") int window,
+                                @Value("${pramaan.simulator.messages-per-second:80}") int messagesPerSecond,
+                                @Value("${pramaan.simulator.per-user-burst:45}") int perUserBurst,
+                                @Value("${pramaan.simulator.per-user-interval:6s}") java.time.Duration perUserInterval) {
+        // Like Meta: over the number's tier 130429, over a recipient's pacing 131056.
+        return new GraphEmulator(clock, Path.of(mediaFolder), window, messagesPerSecond, perUserBurst, perUserInterval);
     }
 
     /** Ahead of everything else, Spring Security included: a refused caller costs no further work. */

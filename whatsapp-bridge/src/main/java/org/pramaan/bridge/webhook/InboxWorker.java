@@ -9,6 +9,8 @@ import org.pramaan.bridge.conversation.ConcurrentTurn;
 import org.pramaan.service.correlation.Correlation;
 import org.pramaan.service.work.Lease;
 import org.pramaan.service.work.LeasedWorker;
+import org.pramaan.service.work.PgWakeUps;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,10 +42,16 @@ public class InboxWorker implements SmartLifecycle {
     private final Counter retaken;
     private final Timer timer;
     private final LeasedWorker<Inbox.Claimed> worker;
+    private final PgWakeUps wakeUps;
+    private final JdbcTemplate jdbc;
+    /** The inbox's notification channel: events stored by any bridge process wake every process's inbox workers. */
+    public static final String CHANNEL = "pramaan_bridge_inbox";
     private volatile boolean running;
 
     public InboxWorker(Inbox inbox, InboundHandler handler, TransactionTemplate transactions, MeterRegistry meters,
-            IngestPressure pressure, Clock clock, InboxProperties properties) {
+            IngestPressure pressure, Clock clock, InboxProperties properties, JdbcTemplate jdbc,
+            javax.sql.DataSource dataSource) {
+        this.jdbc = jdbc;
         this.inbox = inbox;
         this.handler = handler;
         this.transactions = transactions;
@@ -56,11 +64,18 @@ public class InboxWorker implements SmartLifecycle {
         this.worker = new LeasedWorker<>("inbox", (lease, limit) -> inbox.claim(lease, clock.instant(), limit),
                 this::work, new LeasedWorker.Settings(properties.workers(), ONE_EVENT, properties.lease(), IDLE_POLL),
                 clock, pressure);
+        this.wakeUps = PgWakeUps.on(dataSource).on(CHANNEL, worker::wake);
     }
 
-    /** Called after new events are stored, so they do not wait for the next poll. */
+    /** Called after new events are stored (committed), so they do not wait for a poll, here or in another process. */
     public void wake() {
         worker.wake();
+        try {
+            jdbc.query(PgWakeUps.NOTIFY_SQL, rs -> null, CHANNEL);
+        } catch (RuntimeException e) {
+            // The events are stored; the other processes' workers find them at their next poll.
+            log.debug("could not notify other bridge processes of new inbox events: {}", e.toString());
+        }
     }
 
     private void work(Inbox.Claimed claimed, Lease lease) {
@@ -121,11 +136,13 @@ public class InboxWorker implements SmartLifecycle {
             return;
         }
         worker.start();
+        wakeUps.start();
     }
 
     @Override
     public void stop() {
         running = false;
+        wakeUps.close();
         worker.stop();
     }
 

@@ -44,6 +44,8 @@ class InboxLeasesTest extends BridgeIntegrationTest {
     IngestPressure pressure;
     @Autowired
     Clock clock;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final String run = "lease" + UUID.randomUUID().toString().substring(0, 8);
     private final List<InboxWorker> workers = new ArrayList<>();
@@ -93,7 +95,7 @@ class InboxLeasesTest extends BridgeIntegrationTest {
 
     private InboxWorker worker(InboundHandler handler, int threads, Duration lease) {
         InboxWorker worker = new InboxWorker(inbox, handler, transactions, meters, pressure, clock,
-                new InboxProperties(true, threads, lease, 5));
+                new InboxProperties(true, threads, lease, 5), jdbc, dataSource);
         workers.add(worker);
         return worker;
     }
