@@ -1,5 +1,6 @@
 package org.pramaan.issuer.anchoring;
 
+import org.pramaan.issuer.ledger.DepartmentLedgers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.issuer.security.Caller;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,9 +1,11 @@
 package org.pramaan.issuer.web;
 
+import org.pramaan.service.problem.NotFoundException;
+
 import org.pramaan.service.problem.Input;
 import java.util.List;
 import org.pramaan.issuer.application.ApplicationService;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;

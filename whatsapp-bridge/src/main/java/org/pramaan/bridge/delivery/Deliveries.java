@@ -9,7 +9,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.citizen.NumberChanges;
-import org.pramaan.bridge.conversation.BotTexts;
+import org.pramaan.bridge.texts.BotTexts;
 import org.pramaan.bridge.issuer.IssuerClient;
 import org.pramaan.bridge.issuer.IssuerException;
 import org.pramaan.bridge.outbound.Outbox;

@@ -1,4 +1,4 @@
-package org.pramaan.issuer.anchoring;
+package org.pramaan.issuer.ledger;
 
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.ledger.Ledger;

@@ -1,4 +1,4 @@
-package org.pramaan.bridge.conversation;
+package org.pramaan.bridge.texts;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;

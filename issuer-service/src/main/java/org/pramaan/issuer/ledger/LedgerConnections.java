@@ -1,4 +1,4 @@
-package org.pramaan.issuer.anchoring;
+package org.pramaan.issuer.ledger;
 
 import javax.sql.DataSource;
 import org.pramaan.contract.id.DepartmentCode;

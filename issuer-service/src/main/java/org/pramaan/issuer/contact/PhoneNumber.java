@@ -1,4 +1,4 @@
-package org.pramaan.issuer.application;
+package org.pramaan.issuer.contact;
 
 /**
  * A citizen's WhatsApp number in E.164 digits without '+', e.g. {@code 919876543210}. A bare

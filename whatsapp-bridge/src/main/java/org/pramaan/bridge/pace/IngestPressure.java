@@ -1,4 +1,4 @@
-package org.pramaan.bridge.webhook;
+package org.pramaan.bridge.pace;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

@@ -1,7 +1,4 @@
-package org.pramaan.issuer.web;
-
-import org.pramaan.service.problem.ProblemCode;
-import org.pramaan.service.problem.RefusalException;
+package org.pramaan.service.problem;
 
 /** The thing asked for does not exist (or the caller may not know that it does): HTTP 404 {@code not-found}. */
 public final class NotFoundException extends RefusalException {

@@ -1,5 +1,6 @@
-package org.pramaan.bridge.catalog;
+package org.pramaan.bridge.issuer;
 
+import org.pramaan.bridge.catalog.Catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
