@@ -63,6 +63,8 @@ public final class ServiceDatabase implements AutoCloseable {
         private int poolSize = 10;
         private Duration connectionTimeout = Duration.ofSeconds(2);
         private String schema;
+        private String user;
+        private String password;
 
         private Builder(String poolName) {
             this.poolName = Objects.requireNonNull(poolName, "poolName");
@@ -121,6 +123,13 @@ public final class ServiceDatabase implements AutoCloseable {
             return this;
         }
 
+        /** Signs in as {@code user} whatever the URL says (operators keep the password out of the URL this way). */
+        public Builder credentials(String user, String password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
         /** Sets the connections' search path ({@code currentSchema}); without it the SQL names its schema. */
         public Builder schema(String schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
@@ -159,7 +168,10 @@ public final class ServiceDatabase implements AutoCloseable {
             // A new connection to a dead server fails within the connection timeout, not the driver's 10 s.
             config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
             config.setJdbcUrl(schema == null ? url.jdbcUrl() : url.withSchema(schema));
-            if (url.user() != null) {
+            if (user != null) {
+                config.setUsername(user);
+                config.setPassword(password);
+            } else if (url.user() != null) {
                 config.setUsername(url.user());
                 config.setPassword(url.password());
             }
