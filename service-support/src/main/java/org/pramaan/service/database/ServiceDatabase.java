@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A service's connection pool on the PostgreSQL named by {@code DATABASE_URL} or, when that is not
  * set, on an embedded PostgreSQL started for it, so the service runs on a fresh machine. Closing it
- * closes the pool and then stops the embedded server, if one was started, so a service declares
- * it as a bean that closes with its context and hands out {@link #dataSource()} as its DataSource:
+ * closes the pool and then stops the embedded server, if one was started. In the services
+ * {@link DatabaseAutoConfiguration} declares it from {@link DatabaseProperties}; tools open their own:
  * <pre>{@code
- * ServiceDatabase database = ServiceDatabase.builder("bridge").databaseUrl(properties.url())
- *         .embeddedDirectory(Path.of(properties.embeddedDirectory())).poolSize(20).schema("bridge").open();
+ * try (ServiceDatabase database = ServiceDatabase.builder("issuer-audit").databaseUrl(url).poolSize(2).open()) {
+ *     ...
+ * }
  * }</pre>
  */
 public final class ServiceDatabase implements AutoCloseable {
