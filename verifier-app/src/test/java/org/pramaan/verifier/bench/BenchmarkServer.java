@@ -29,8 +29,8 @@ public final class BenchmarkServer {
         Path out = Files.createDirectories(Path.of(args[1]));
         // System properties outrank application.properties (default properties would not).
         Map.of("server.address", "127.0.0.1", "server.port", Integer.toString(port),
-                "verifier.home", out.resolve("home").toString(), "verifier.database-url", "",
-                "verifier.embedded-database-dir", "", "logging.level.root", "WARN").forEach(System::setProperty);
+                "verifier.home", out.resolve("home").toString(), "pramaan.database.url", "",
+                "pramaan.database.embedded-folder", "temporary", "logging.level.root", "WARN").forEach(System::setProperty);
         ConfigurableApplicationContext context = SpringApplication.run(VerifierApplication.class);
         try (DepartmentIssuer revenue = DepartmentIssuer.open(context.getBean(DataSource.class), out.resolve("home"),
                 "REV", "Revenue Department")) {
