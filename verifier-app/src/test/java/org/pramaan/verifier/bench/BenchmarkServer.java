@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.pramaan.credential.CryptoProvider;
 import org.pramaan.credential.SignedCredential;
+import org.pramaan.network.DevNetwork;
 import org.pramaan.verifier.VerifierApplication;
 import org.pramaan.verifier.apikey.ApiKeyRole;
 import org.pramaan.verifier.apikey.ApiKeys;
@@ -46,8 +47,10 @@ public final class BenchmarkServer {
         if (cold < 0 || cold > MAX_COLD || pools < 1 || pools > 10) {
             throw new IllegalArgumentException("cold credentials 0 to " + MAX_COLD + " and 1 to 10 pools, got " + cold + " and " + pools);
         }
-        // System properties outrank application.properties (default properties would not).
-        Map.of("server.address", "127.0.0.1", "server.port", Integer.toString(port),
+        // System properties outrank application.properties (default properties would not). The ledger is
+        // the development network's, which this JVM starts (peer and chaincode as processes).
+        Map.of("verifier.ledger", DevNetwork.shared().connectionFile().toString(),
+                "server.address", "127.0.0.1", "server.port", Integer.toString(port),
                 "verifier.home", out.resolve("home").toString(), "verifier.database-url", "",
                 "verifier.embedded-database-dir", "", "logging.level.root", "WARN").forEach(System::setProperty);
         ConfigurableApplicationContext context = SpringApplication.run(VerifierApplication.class);
