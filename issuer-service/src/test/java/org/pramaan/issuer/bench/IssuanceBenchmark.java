@@ -106,6 +106,12 @@ public class IssuanceBenchmark {
         return renderer.render(document);
     }
 
+    /** Claims, signature and PDF without the database: tells the signing and rendering from the storing. */
+    @Benchmark
+    public Object prepareOnly() {
+        return issuer.prepare(command);
+    }
+
     @Benchmark
     public Object issuancePipeline() {
         return transactions.execute(status -> issuer.issue(command));

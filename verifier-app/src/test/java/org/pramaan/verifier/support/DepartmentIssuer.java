@@ -111,12 +111,21 @@ public final class DepartmentIssuer implements AutoCloseable {
 
     /** Signs and anchors; returns the credential and the commit. */
     public Committed<?> anchor(SignedCredential credential) {
+        return anchorAll(List.of(credential));
+    }
+
+    /** Anchors these in one transaction (at most the contract's batch limit, 1,000 by default). */
+    public Committed<?> anchorAll(List<SignedCredential> credentials) {
+        return issuer.issue(credentials.stream().map(this::request).toList());
+    }
+
+    private CertificateRequest request(SignedCredential credential) {
         CertificateClaims claims = credential.claims();
-        return issuer.issue(List.of(new CertificateRequest(
+        return new CertificateRequest(
                 org.pramaan.contract.id.CertificateId.of(claims.certificateId().toString()),
                 org.pramaan.contract.id.DepartmentCode.of(department.value()), claims.body().type(),
                 ClaimsHash.of(credential.claimsHashHex()), org.pramaan.contract.id.KeyId.of(credential.kid().hex()),
-                claims.expiresAt())));
+                claims.expiresAt());
     }
 
     public SignedCredential issue(String holderName) {
