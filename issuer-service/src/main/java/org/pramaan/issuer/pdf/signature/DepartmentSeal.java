@@ -65,7 +65,7 @@ public class DepartmentSeal implements CertificateSeal {
     }
 
     private static List<X509Certificate> readChain(PdfSignatureProperties properties) {
-        if (properties.chain() == null) {
+        if (properties.chain() == null || properties.chain().toString().isBlank()) {
             // Validators that hold the root still build the path from the signer's certificate alone.
             LOG.warn("no PDF_SIGNATURE_CHAIN configured: PDF signatures carry the department certificate only");
             return List.of();
