@@ -62,6 +62,21 @@ class SignatureEndpointsTest extends IntegrationTest {
     }
 
     @Test
+    void httpTimestampsGetATokenFromATsaUrlAsProductionDoes() throws Exception {
+        byte[] imprint = java.security.MessageDigest.getInstance("SHA-256").digest("signature value".getBytes());
+        HttpTimestamps timestamps = new HttpTimestamps(URI.create("http://127.0.0.1:" + port + "/api/v1/tsa"),
+                java.time.Duration.ofSeconds(10));
+        org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
+                new org.bouncycastle.cms.CMSSignedData(timestamps.token(imprint)));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
+
+        HttpTimestamps nowhere = new HttpTimestamps(URI.create("http://127.0.0.1:" + port + "/api/v1/no-tsa-here"),
+                java.time.Duration.ofSeconds(10));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> nowhere.token(imprint))
+                .isInstanceOf(TimestampUnavailableException.class);
+    }
+
+    @Test
     void aBadTimestampRequestIsRefusedWithAProblem() throws Exception {
         HttpResponse<byte[]> garbage = post("application/timestamp-query", "not DER".getBytes());
         assertThat(garbage.statusCode()).isEqualTo(400);
