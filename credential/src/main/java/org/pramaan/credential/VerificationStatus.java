@@ -8,6 +8,9 @@ package org.pramaan.credential;
  * never answered for this certificate): "try again in a minute", never "this is a fake".
  * {@code ON_HOLD} is the ledger's too: the department is checking the certificate and will release
  * or revoke it; until it decides, do not rely on it.
+ * {@code PENDING} is a good signature by an active key on a certificate issued minutes ago that the
+ * ledger has not recorded yet (anchoring takes a second or two): "check again in a minute", never
+ * "not recorded" for a fresh print; after the verifier's pending window it is {@code NOT_ANCHORED}.
  */
 public enum VerificationStatus {
     VALID,
@@ -18,5 +21,6 @@ public enum VerificationStatus {
     UNKNOWN_ISSUER,
     NOT_ANCHORED,
     MALFORMED,
-    UNAVAILABLE
+    UNAVAILABLE,
+    PENDING
 }

@@ -38,17 +38,24 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
      * @param deadlines    per call kind; null parts take the ledger client's defaults
      * @param batchSize    most certificates per ledger transaction
      * @param maxWait      how long a certificate may wait for its batch to fill
-     * @param pollInterval how often the anchoring worker looks for work
+     * @param pollInterval how often an idle ledger worker looks for work queued by another process or come due
+     *                     (work queued in this process wakes it at once)
      * @param retryBackoff the first wait after a failed submission (doubles, up to 5 minutes)
+     * @param workers      threads per ledger queue (anchoring, revocations, holds) in this process
+     * @param changeBatch  most revocations or holds one thread claims at a time
+     * @param lease        how long claimed rows stay a thread's; longer than a batch's ledger calls may take
+     *                     (their deadlines), else another worker sends them again (harmless, but wasted)
      */
     public record Ledger(@DefaultValue(".pramaan/network/connection.json") Path connection,
                          @DefaultValue LedgerDeadlines deadlines, @DefaultValue("50") int batchSize,
                          @DefaultValue("2s") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
-                         @DefaultValue("2s") Duration retryBackoff) {
+                         @DefaultValue("2s") Duration retryBackoff, @DefaultValue("1") int workers,
+                         @DefaultValue("20") int changeBatch, @DefaultValue("5m") Duration lease) {
         public Ledger {
             if (batchSize < 1 || batchSize > 500) {
                 throw new IllegalArgumentException("pramaan.ledger.batch-size must be 1..500, got " + batchSize);
             }
+            requireWorkers("pramaan.ledger", workers, changeBatch, lease);
         }
     }
 
@@ -71,11 +78,27 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
     /**
      * @param baseUrl      the bridge's address ({@code BRIDGE_BASE_URL})
      * @param token        bearer token for its internal API ({@code BRIDGE_TOKEN})
-     * @param pollInterval how often the delivery worker looks for work
+     * @param pollInterval how often an idle delivery worker looks for work queued elsewhere or come due
      * @param retryBackoff first wait before a failed notification is tried again
+     * @param workers      delivery threads in this process
+     * @param batch        most notifications one thread claims at a time
+     * @param lease        how long claimed notifications stay a thread's; longer than sending a batch may take
+     * @param timeout      how long one request to the bridge may take
      */
     public record Bridge(@DefaultValue("http://localhost:8083") String baseUrl, @DefaultValue("") String token,
-                         @DefaultValue("500ms") Duration pollInterval, @DefaultValue("1s") Duration retryBackoff) {
+                         @DefaultValue("500ms") Duration pollInterval, @DefaultValue("1s") Duration retryBackoff,
+                         @DefaultValue("1") int workers, @DefaultValue("20") int batch,
+                         @DefaultValue("2m") Duration lease, @DefaultValue("10s") Duration timeout) {
+        public Bridge {
+            requireWorkers("pramaan.bridge", workers, batch, lease);
+        }
+    }
+
+    private static void requireWorkers(String prefix, int workers, int batch, Duration lease) {
+        if (workers < 1 || workers > 64 || batch < 1 || batch > 1000 || lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException(prefix + ": workers must be 1..64, the batch 1..1000 and the lease"
+                    + " positive, got " + workers + ", " + batch + " and " + lease);
+        }
     }
 
     public Path keysFolder() {

@@ -1,8 +1,10 @@
 package org.pramaan.verifier;
 
+import org.pramaan.service.problem.ProblemConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+// The one error contract: problem+json with a ProblemCode from every REST controller and error page.
+@Import(ProblemConfiguration.class)
 public class VerifierApplication {
 
     public static void main(String[] args) {

@@ -4,10 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.service.work.Lease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The anchoring and revocation outboxes, read and settled by the {@link AnchoringWorker}. */
+/**
+ * The anchoring and revocation outboxes, claimed with a lease and settled by the {@link AnchoringWorker} and the
+ * {@link RevocationRecorder}: every claim is one short statement, every settle checks the row still carries the
+ * settling worker's lease, and no row lock outlives its statement.
+ */
 @Repository
 public class AnchorQueue {
 
@@ -27,37 +32,62 @@ public class AnchorQueue {
         this.jdbc = jdbc;
     }
 
-    public List<DepartmentCode> departmentsWithDueWork(Instant now) {
-        return jdbc.sql("SELECT DISTINCT department FROM issuer.anchor_outbox WHERE next_attempt_at <= ? AND parked_at IS NULL")
-                .param(ts(now)).query((rs, n) -> DepartmentCode.of(rs.getString(1))).list();
+    /**
+     * The department whose due, unleased certificates should go now, oldest first: a full batch waits, or its oldest
+     * certificate has waited {@code fillBy} (the batch fills no longer); empty when none.
+     */
+    public java.util.Optional<DepartmentCode> departmentToAnchor(Instant now, int batchSize, Instant fillBy) {
+        return jdbc.sql("SELECT department FROM issuer.anchor_outbox WHERE parked_at IS NULL AND next_attempt_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?) GROUP BY department"
+                        + " HAVING count(*) >= ? OR min(enqueued_at) <= ? ORDER BY min(enqueued_at) LIMIT 1")
+                .params(ts(now), ts(now), batchSize, ts(fillBy))
+                .query((rs, n) -> DepartmentCode.of(rs.getString(1))).optional();
     }
 
-    /** The oldest due certificates of a department, locked until the transaction ends (other workers skip them). */
-    public List<Waiting> lockBatch(DepartmentCode department, Instant now, int limit) {
-        return jdbc.sql("SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
-                        + " a.enqueued_at, a.attempts, c.correlation_id FROM issuer.anchor_outbox a"
-                        + " JOIN issuer.certificate c ON c.id = a.certificate_id"
-                        + " WHERE a.department = ? AND a.next_attempt_at <= ? AND a.parked_at IS NULL ORDER BY a.enqueued_at, a.certificate_id"
-                        + " LIMIT ? FOR UPDATE OF a SKIP LOCKED")
-                .params(department.value(), ts(now), limit)
+    /**
+     * Claims for {@code lease} the oldest due certificates of a department that no live lease holds, in one short
+     * statement (rows another worker is claiming at this moment are skipped, not waited for).
+     */
+    public List<Waiting> claimBatch(DepartmentCode department, Lease lease, Instant now, int limit) {
+        return jdbc.sql("WITH claimed AS (UPDATE issuer.anchor_outbox SET lease_owner = ?, lease_until = ?"
+                        + " WHERE certificate_id IN (SELECT certificate_id FROM issuer.anchor_outbox"
+                        + " WHERE department = ? AND next_attempt_at <= ? AND parked_at IS NULL"
+                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY enqueued_at, certificate_id"
+                        + " LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING certificate_id, enqueued_at, attempts)"
+                        + " SELECT a.certificate_id, c.type, c.claims_hash, c.kid, c.expires_at, c.issued_at,"
+                        + " a.enqueued_at, a.attempts, c.correlation_id FROM claimed a"
+                        + " JOIN issuer.certificate c ON c.id = a.certificate_id ORDER BY a.enqueued_at, a.certificate_id")
+                .params(lease.owner(), ts(lease.until()), department.value(), ts(now), ts(now), limit)
                 .query((rs, n) -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
                         rs.getInt(8), rs.getString(9)))
                 .list();
     }
 
-    public void remove(String certificateId) {
-        jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ?").param(certificateId).update();
+    /** Removes an anchored certificate from the queue; false when {@code owner}'s lease was taken over. */
+    public boolean remove(String certificateId, String owner) {
+        return jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ? AND lease_owner = ?")
+                .params(certificateId, owner).update() == 1;
+    }
+
+    /** Frees certificates of {@code owner}'s claim at once, counting no attempt (they are sent again one by one). */
+    public void release(List<String> certificateIds, String owner) {
+        for (String id : certificateIds) {
+            jdbc.sql("UPDATE issuer.anchor_outbox SET lease_owner = NULL, lease_until = NULL"
+                    + " WHERE certificate_id = ? AND lease_owner = ?").params(id, owner).update();
+        }
     }
 
     /** Counts a failed attempt; a certificate reaching {@code maxAttempts} is parked. Returns the ids parked now. */
-    public List<String> postpone(List<String> certificateIds, Instant next, String error, int maxAttempts, Instant now) {
+    public List<String> postpone(List<String> certificateIds, String owner, Instant next, String error, int maxAttempts,
+                                 Instant now) {
         List<String> parked = new java.util.ArrayList<>();
         for (String id : certificateIds) {
             parked.addAll(jdbc.sql("UPDATE issuer.anchor_outbox SET attempts = attempts + 1, next_attempt_at = ?,"
-                            + " last_error = ?, parked_at = CASE WHEN attempts + 1 >= ? THEN CAST(? AS timestamptz) END"
-                            + " WHERE certificate_id = ? RETURNING certificate_id, parked_at")
-                    .params(ts(next), truncate(error), maxAttempts, ts(now), id)
+                            + " last_error = ?, parked_at = CASE WHEN attempts + 1 >= ? THEN CAST(? AS timestamptz) END,"
+                            + " lease_owner = NULL, lease_until = NULL"
+                            + " WHERE certificate_id = ? AND lease_owner = ? RETURNING certificate_id, parked_at")
+                    .params(ts(next), truncate(error), maxAttempts, ts(now), id, owner)
                     .query((rs, n) -> rs.getTimestamp(2) == null ? null : rs.getString(1)).list().stream()
                     .filter(java.util.Objects::nonNull).toList());
         }
@@ -90,33 +120,43 @@ public class AnchorQueue {
         return jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox").query(Long.class).single();
     }
 
-    /** Revocations of certificates already anchored (a revocation cannot precede the record it changes). */
-    public List<Revocation> lockDueRevocations(Instant now, int limit) {
-        return jdbc.sql("SELECT r.certificate_id, r.department, r.reason_code, r.attempts,"
-                        + " c.correlation_id, r.replaced_by"
+    /**
+     * Claims for {@code lease} due revocations of certificates already anchored (a revocation cannot precede the
+     * record it changes), in one short statement.
+     */
+    public List<Revocation> claimDueRevocations(Lease lease, Instant now, int limit) {
+        return jdbc.sql("WITH claimed AS (UPDATE issuer.revocation_outbox SET lease_owner = ?, lease_until = ?"
+                        + " WHERE certificate_id IN (SELECT r.certificate_id"
                         + " FROM issuer.revocation_outbox r JOIN issuer.certificate c ON c.id = r.certificate_id"
                         + " WHERE c.transaction_id IS NOT NULL AND r.next_attempt_at <= ?"
+                        + " AND (r.lease_until IS NULL OR r.lease_until < ?)"
                         // A replacement must be on the ledger before the old record can point at it.
                         + " AND (r.replaced_by IS NULL OR EXISTS (SELECT 1 FROM issuer.certificate n"
                         + " WHERE n.id = r.replaced_by AND n.transaction_id IS NOT NULL))"
                         // A hold or release taken before the revocation reaches the ledger first.
                         + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox h WHERE h.certificate_id = r.certificate_id)"
-                        + " ORDER BY r.enqueued_at"
-                        + " LIMIT ? FOR UPDATE OF r SKIP LOCKED")
-                .params(ts(now), limit)
+                        + " ORDER BY r.enqueued_at LIMIT ? FOR UPDATE OF r SKIP LOCKED)"
+                        + " RETURNING certificate_id, department, reason_code, attempts, replaced_by, enqueued_at)"
+                        + " SELECT r.certificate_id, r.department, r.reason_code, r.attempts, c.correlation_id,"
+                        + " r.replaced_by FROM claimed r JOIN issuer.certificate c ON c.id = r.certificate_id"
+                        + " ORDER BY r.enqueued_at")
+                .params(lease.owner(), ts(lease.until()), ts(now), ts(now), limit)
                 .query((rs, n) -> new Revocation(rs.getString(1), DepartmentCode.of(rs.getString(2)),
                         rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 
-    public void removeRevocation(String certificateId) {
-        jdbc.sql("DELETE FROM issuer.revocation_outbox WHERE certificate_id = ?").param(certificateId).update();
+    /** Removes a revocation the ledger has; false when {@code owner}'s lease was taken over. */
+    public boolean removeRevocation(String certificateId, String owner) {
+        return jdbc.sql("DELETE FROM issuer.revocation_outbox WHERE certificate_id = ? AND lease_owner = ?")
+                .params(certificateId, owner).update() == 1;
     }
 
-    public void postponeRevocation(String certificateId, Instant next, String error) {
-        jdbc.sql("UPDATE issuer.revocation_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                        + " WHERE certificate_id = ?")
-                .params(ts(next), truncate(error), certificateId).update();
+    /** Counts a failed attempt and frees the row for {@code next}; false when the lease was taken over. */
+    public boolean postponeRevocation(String certificateId, String owner, Instant next, String error) {
+        return jdbc.sql("UPDATE issuer.revocation_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE certificate_id = ? AND lease_owner = ?")
+                .params(ts(next), truncate(error), certificateId, owner).update() == 1;
     }
 
     private static String truncate(String s) {

@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.id.CertificateId;
 import org.pramaan.contract.certificate.CertificateRequest;
 import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.certificate.IssueOutcome;
-import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.id.KeyId;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
@@ -26,31 +26,46 @@ import org.pramaan.ledger.Committed;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerException;
+import org.pramaan.issuer.work.IssuerQueue;
+import org.pramaan.issuer.work.QueueName;
+import org.pramaan.issuer.work.WorkQueued;
 import org.pramaan.service.correlation.Correlation;
+import org.pramaan.service.work.Backoff;
+import org.pramaan.service.work.Lease;
+import org.pramaan.service.work.LeasedWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves certificates from the anchoring outbox onto the ledger in batches, one transaction per
- * department batch. The outbox rows stay locked while the ledger call runs and go only when the
- * certificates are marked anchored; a crash anywhere leaves them to be sent again, and the
- * contract answers a repeated batch with "unchanged" instead of anchoring twice.
+ * Moves certificates from the anchoring outbox onto the ledger in batches, one ledger transaction per
+ * department batch. A batch is claimed with a lease in one short statement, submitted with no database
+ * transaction open, and settled in one short transaction (certificates marked anchored, outbox rows removed,
+ * ISSUED notices queued) that touches only rows still carrying this worker's lease. A crash anywhere leaves the
+ * rows to be claimed again once the lease ends, and the contract answers a repeated batch with "unchanged"
+ * instead of anchoring twice.
  */
 @Component
-public class AnchoringWorker {
+public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
+
+    /** A department's certificates claimed together, for one ledger transaction. */
+    public record Batch(DepartmentCode department, List<AnchorQueue.Waiting> certificates) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(AnchoringWorker.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final AnchorQueue queue;
     private final Certificates certificates;
     private final DeliveryOutbox deliveries;
     private final DepartmentLedgers ledgers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IssuerProperties.Ledger settings;
+    private final Backoff backoff;
+    private final LeasedWorker.Settings workerSettings;
     private final AnchoringLimits limits;
     private final DistributionSummary batchSize;
     private final Timer latency;
@@ -59,16 +74,21 @@ public class AnchoringWorker {
     private final Map<DepartmentCode, Integer> singlesLeft = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AnchoringWorker(AnchorQueue queue, Certificates certificates, DeliveryOutbox deliveries,
-                           DepartmentLedgers ledgers, TransactionTemplate transactions, Clock clock,
-                           IssuerProperties properties, MeterRegistry meters, AnchoringLimits limits) {
+                           DepartmentLedgers ledgers, TransactionTemplate transactions,
+                           ApplicationEventPublisher events, Clock clock, IssuerProperties properties,
+                           MeterRegistry meters, AnchoringLimits limits) {
         this.limits = limits;
         this.queue = queue;
         this.certificates = certificates;
         this.deliveries = deliveries;
         this.ledgers = ledgers;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
         this.settings = properties.ledger();
+        this.backoff = new Backoff(settings.retryBackoff(), Duration.ofMinutes(5));
+        this.workerSettings = new LeasedWorker.Settings(settings.workers(), settings.batchSize(), settings.lease(),
+                settings.pollInterval());
         Gauge.builder("pramaan.anchoring.queue.depth", queue, AnchorQueue::depth)
                 .description("certificates waiting to be anchored").register(meters);
         Gauge.builder("pramaan.anchoring.parked", queue, AnchorQueue::parkedCount)
@@ -81,132 +101,118 @@ public class AnchoringWorker {
                 .register(meters);
     }
 
-    /** Submits every due batch; returns how many certificates got anchored. */
-    public int anchorDue() {
-        int anchored = 0;
-        for (DepartmentCode department : queue.departmentsWithDueWork(clock.instant())) {
-            anchored += anchorBatch(department);
-        }
-        return anchored;
+    @Override
+    public QueueName name() {
+        return QueueName.ANCHORING;
     }
 
-    private int anchorBatch(DepartmentCode department) {
-        List<String> attempted = new java.util.ArrayList<>();
-        int[] attempts = {0};
-        try {
-            Integer done = transactions.execute(status -> {
-                Instant now = clock.instant();
-                boolean isolating = singlesLeft.getOrDefault(department, 0) > 0;
-                int limit = isolating ? 1 : settings.batchSize();
-                List<AnchorQueue.Waiting> batch = queue.lockBatch(department, now, limit);
-                if (batch.isEmpty() || !isolating && batch.size() < limit
-                        && batch.get(0).enqueuedAt().plus(settings.maxWait()).isAfter(now)) {
-                    return 0; // let the batch fill up a little longer
-                }
-                batch.forEach(w -> attempted.add(w.certificateId()));
-                attempts[0] = batch.stream().mapToInt(AnchorQueue.Waiting::attempts).max().orElse(0);
-                Ledger ledger = ledgers.forDepartment(department);
-                Committed<IssueOutcome> committed = ledger.issue(batch.stream().map(w -> request(department, w)).toList());
-                settle(ledger, batch, committed);
-                singlesLeft.computeIfPresent(department, (d, n) -> n > 1 ? n - 1 : null);
-                return batch.size();
-            });
-            return done == null ? 0 : done;
-        } catch (RuntimeException e) {
-            failures.increment();
-            singlesLeft.computeIfPresent(department, (d, n) -> n > 1 ? n - 1 : null);
-            if (attempted.size() > 1 && refusedForContent(e)) {
-                // One bad certificate must not hold back the rest: retry them one by one at once.
-                singlesLeft.put(department, attempted.size());
-                LOG.warn("the ledger refused a batch of {} certificates of {}; retrying them one by one: {}",
-                        attempted.size(), department, e.getMessage());
-                return 0;
-            }
-            if (!attempted.isEmpty()) {
-                Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempts[0], 16));
-                Instant next = clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
-                List<String> parked = transactions.execute(s -> queue.postpone(attempted, next, e.getMessage(),
-                        limits.maxAttempts(), clock.instant()));
-                LOG.warn("anchoring {} certificates of {} failed, kept queued until {}: {}", attempted.size(),
-                        department, next, e.getMessage());
-                if (parked != null && !parked.isEmpty()) {
-                    // Given up on: an operator decides (the console lists them); no retry for ever.
-                    LOG.error("anchoring gave up on {} certificates of {} after {} attempts, parked: {}; last error: {}",
-                            parked.size(), department, limits.maxAttempts(), parked, e.getMessage());
-                }
-            } else {
-                LOG.warn("anchoring for {} failed: {}", department, e.getMessage());
-            }
-            return 0;
-        }
+    @Override
+    public LeasedWorker.Settings settings() {
+        return workerSettings;
     }
 
-    private void settle(Ledger ledger, List<AnchorQueue.Waiting> batch, Committed<IssueOutcome> committed) {
+    /**
+     * Claims one department's batch: a full one, or what has waited {@code ANCHOR_MAX_WAIT} (the batch fills no
+     * longer); while a refused batch is being isolated, one certificate at a time.
+     */
+    @Override
+    public List<Batch> claim(Lease lease, int limit) {
         Instant now = clock.instant();
+        Optional<DepartmentCode> department = queue.departmentToAnchor(now, limit, now.minus(settings.maxWait()));
+        if (department.isEmpty()) {
+            return List.of();
+        }
+        boolean isolating = singlesLeft.getOrDefault(department.get(), 0) > 0;
+        List<AnchorQueue.Waiting> claimed = queue.claimBatch(department.get(), lease, now, isolating ? 1 : limit);
+        return claimed.isEmpty() ? List.of() : List.of(new Batch(department.get(), claimed));
+    }
+
+    /** Submits the batch with no database transaction open, then settles it in a short one. */
+    @Override
+    public void work(Batch batch, Lease lease) {
+        DepartmentCode department = batch.department();
+        Ledger ledger;
+        Committed<IssueOutcome> committed;
+        Map<String, String> unchangedTx;
+        try {
+            ledger = ledgers.forDepartment(department);
+            committed = ledger.issue(batch.certificates().stream().map(w -> request(department, w)).toList());
+            unchangedTx = earlierTransactions(ledger, committed);
+        } catch (RuntimeException e) {
+            failed(batch, lease, e);
+            return;
+        }
+        singlesLeft.computeIfPresent(department, (d, n) -> n > 1 ? n - 1 : null);
+        transactions.executeWithoutResult(status -> settle(batch, lease, committed, unchangedTx));
+    }
+
+    private void failed(Batch batch, Lease lease, RuntimeException e) {
+        DepartmentCode department = batch.department();
+        List<String> attempted = batch.certificates().stream().map(AnchorQueue.Waiting::certificateId).toList();
+        failures.increment();
+        singlesLeft.computeIfPresent(department, (d, n) -> n > 1 ? n - 1 : null);
+        if (attempted.size() > 1 && refusedForContent(e)) {
+            // One bad certificate must not hold back the rest: retry them one by one at once.
+            singlesLeft.put(department, attempted.size());
+            queue.release(attempted, lease.owner());
+            LOG.warn("the ledger refused a batch of {} certificates of {}; retrying them one by one: {}",
+                    attempted.size(), department, e.getMessage());
+            return;
+        }
+        int attempts = batch.certificates().stream().mapToInt(AnchorQueue.Waiting::attempts).max().orElse(0);
+        Instant next = backoff.next(clock.instant(), attempts);
+        List<String> parked = transactions.execute(s -> queue.postpone(attempted, lease.owner(), next, e.getMessage(),
+                limits.maxAttempts(), clock.instant()));
+        LOG.warn("anchoring {} certificates of {} failed, kept queued until {}: {}", attempted.size(), department,
+                next, e.getMessage());
+        if (parked != null && !parked.isEmpty()) {
+            // Given up on: an operator decides (the console lists them); no retry for ever.
+            LOG.error("anchoring gave up on {} certificates of {} after {} attempts, parked: {}; last error: {}",
+                    parked.size(), department, limits.maxAttempts(), parked, e.getMessage());
+        }
+    }
+
+    /** The transactions of certificates anchored by an earlier attempt whose outcome this service never recorded. */
+    private static Map<String, String> earlierTransactions(Ledger ledger, Committed<IssueOutcome> committed) {
         Map<String, String> unchangedTx = new HashMap<>();
         for (CertificateId id : committed.value().unchanged()) {
-            // Anchored by an earlier attempt whose outcome this service never recorded (crash, timeout).
-            CertificateHistory history = ledger.history(id.value());
-            List<CertificateHistory.Entry> entries = history.history();
+            List<CertificateHistory.Entry> entries = ledger.history(id.value()).history();
             unchangedTx.put(id.value(), entries.isEmpty() ? committed.transactionId() : entries.get(entries.size() - 1).txId());
         }
-        for (AnchorQueue.Waiting w : batch) {
+        return unchangedTx;
+    }
+
+    private void settle(Batch batch, Lease lease, Committed<IssueOutcome> committed, Map<String, String> unchangedTx) {
+        Instant now = clock.instant();
+        int settled = 0;
+        for (AnchorQueue.Waiting w : batch.certificates()) {
             // One batch holds many citizens' certificates: each is logged under its own application's id.
             try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
                 String earlier = unchangedTx.get(w.certificateId());
-                if (earlier != null) {
-                    certificates.markAnchored(w.certificateId(), earlier, null, now);
-                } else {
-                    certificates.markAnchored(w.certificateId(), committed.transactionId(), committed.blockNumber(),
-                            now);
+                String transaction = earlier != null ? earlier : committed.transactionId();
+                if (!queue.remove(w.certificateId(), lease.owner())) {
+                    // The lease ran out during the ledger call and another worker claimed the row: it sends the
+                    // certificate again, the ledger answers "unchanged", and that worker records it.
+                    LOG.info("certificate {} is on the ledger (transaction {}); another worker settles it",
+                            w.certificateId(), transaction);
+                    continue;
                 }
-                queue.remove(w.certificateId());
+                certificates.markAnchored(w.certificateId(), transaction, earlier != null ? null : committed.blockNumber(),
+                        now);
                 certificates.find(w.certificateId())
                         .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
                 latency.record(Duration.between(w.issuedAt(), now));
-                LOG.info("certificate {} anchored in transaction {}", w.certificateId(),
-                        earlier != null ? earlier : committed.transactionId());
+                settled++;
+                LOG.info("certificate {} anchored in transaction {}", w.certificateId(), transaction);
             }
         }
-        batchSize.record(batch.size());
-        LOG.info("anchored {} certificates in transaction {} (block {}, {} already on the ledger)", batch.size(),
-                committed.transactionId(), committed.blockNumber(), unchangedTx.size());
-    }
-
-    /** Records due revocations on the ledger and queues the citizen's notification. */
-    public int revokeDue() {
-        Integer done = transactions.execute(status -> {
-            int n = 0;
-            for (AnchorQueue.Revocation r : queue.lockDueRevocations(clock.instant(), 20)) {
-                try (Correlation.Scope scope = Correlation.open(r.correlationId())) {
-                    n += revoke(r) ? 1 : 0;
-                }
-            }
-            return n;
-        });
-        return done == null ? 0 : done;
-    }
-
-    private boolean revoke(AnchorQueue.Revocation r) {
-        try {
-            if (r.replacedBy() != null) {
-                // Re-issued: SUPERSEDED on the ledger, naming the replacement a verifier can point to.
-                ledgers.forDepartment(r.department()).supersede(r.certificateId(), r.replacedBy());
-            } else {
-                ledgers.forDepartment(r.department()).revoke(r.certificateId(), ReasonCode.valueOf(r.code()));
-            }
-            queue.removeRevocation(r.certificateId());
-            certificates.find(r.certificateId())
-                    .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.REVOKED, clock.instant()));
-            LOG.info("revocation of certificate {} recorded on the ledger", r.certificateId());
-            return true;
-        } catch (RuntimeException e) {
-            Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(r.attempts(), 16));
-            queue.postponeRevocation(r.certificateId(),
-                    clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), e.getMessage());
-            LOG.warn("recording revocation of {} failed: {}", r.certificateId(), e.getMessage());
-            return false;
-        }
+        batchSize.record(batch.certificates().size());
+        // Revocations and holds wait for their certificate's ledger record: some may go now.
+        events.publishEvent(new WorkQueued(QueueName.REVOCATION));
+        events.publishEvent(new WorkQueued(QueueName.HOLD));
+        LOG.info("anchored {} certificates in transaction {} (block {}, {} already on the ledger, {} settled here)",
+                batch.certificates().size(), committed.transactionId(), committed.blockNumber(), unchangedTx.size(),
+                settled);
     }
 
     /** Refusals about what was sent (not about reaching the ledger), which a retry of the same batch repeats. */

@@ -1,5 +1,7 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ public final class Application {
 
     public void reject(String actor, String reason, Instant now) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a rejection needs a reason the citizen can act on");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "a rejection needs a reason the citizen can act on");
         }
         move(ApplicationStatus.SUBMITTED, ApplicationStatus.REJECTED, actor, now, reason.strip());
         decidedAt = now;

@@ -1,5 +1,8 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.service.problem.Input;
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.CertificateForm;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.ServiceDefinition;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.IssueCommand;
@@ -87,7 +90,7 @@ public class ApplicationService {
         String reference = submission.channelReference() == null || submission.channelReference().isBlank() ? null
                 : submission.channelReference().strip();
         if (reference != null && reference.length() > 200) {
-            throw new IllegalArgumentException("'channelReference' is longer than 200 characters");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "'channelReference' is longer than 200 characters");
         }
         if (reference != null) {
             // Before validation: a retry after a crash must get the first answer even if the form rules changed since.
@@ -128,7 +131,7 @@ public class ApplicationService {
 
     private static Submitted twin(Application earlier, ServiceDefinition service, String reference) {
         if (!earlier.serviceCode().equals(service.code())) {
-            throw new IllegalStateException("channelReference " + reference + " was used for " + earlier.serviceCode()
+            throw new RefusalException(ProblemCode.CONFLICT, "channelReference " + reference + " was used for " + earlier.serviceCode()
                     + " already; a new application needs a new reference");
         }
         LOG.info("application {} submitted again under the same channel reference: answered with the first",
@@ -139,7 +142,7 @@ public class ApplicationService {
     /** A citizen's applications, newest first: only the bridge, which talks to the citizen, may ask. */
     public List<Application> byPhone(String phoneNumber, Caller caller, int limit) {
         caller.requireKind(Caller.Kind.BRIDGE);
-        return applications.byPhone(PhoneNumber.parse(phoneNumber), limit);
+        return applications.byPhone(Input.parse("phoneNumber", () -> PhoneNumber.parse(phoneNumber)), limit);
     }
 
     public Application find(UUID id, Caller caller) {
@@ -247,9 +250,9 @@ public class ApplicationService {
 
     private ServiceDefinition certificateService(String code) {
         ServiceDefinition service = catalog.service(code == null ? "" : code)
-                .orElseThrow(() -> new IllegalArgumentException("no service " + code + " in the catalog"));
+                .orElseThrow(() -> new RefusalException(ProblemCode.INVALID_ARGUMENT, "no service " + code + " in the catalog"));
         if (service.certificate() == null) {
-            throw new IllegalArgumentException("service " + code + " does not issue certificates");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "service " + code + " does not issue certificates");
         }
         return service;
     }

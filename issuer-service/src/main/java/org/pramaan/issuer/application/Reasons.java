@@ -2,7 +2,7 @@ package org.pramaan.issuer.application;
 
 import java.util.Map;
 import org.pramaan.credential.Language;
-import org.pramaan.issuer.catalog.Localized;
+import org.pramaan.catalog.Localized;
 
 /** Why a field was refused, in the three languages the citizen may be chatting in. */
 final class Reasons {
@@ -28,6 +28,12 @@ final class Reasons {
                     "పిన్ కోడ్‌లో 6 అంకెలు ఉంటాయి, 0తో మొదలవదు.", "पिन कोड 6 अंकों का होता है और 0 से शुरू नहीं होता।")),
             Map.entry("BAD_AADHAAR", new Localized("This is not a valid Aadhaar number (12 digits).",
                     "ఇది సరైన ఆధార్ నంబర్ కాదు (12 అంకెలు).", "यह मान्य आधार संख्या नहीं है (12 अंक)।")),
+            Map.entry("AADHAAR_FIRST_DIGIT", new Localized("An Aadhaar number never starts with 0 or 1.",
+                    "ఆధార్ నంబర్ 0 లేదా 1తో మొదలవదు.", "आधार संख्या 0 या 1 से शुरू नहीं होती।")),
+            Map.entry("AADHAAR_CHECK_DIGIT", new Localized(
+                    "This Aadhaar number has a mistyped or swapped digit; please check it.",
+                    "ఈ ఆధార్ నంబర్‌లో ఒక అంకె తప్పుగా లేదా తారుమారుగా ఉంది; దయచేసి సరిచూడండి.",
+                    "इस आधार संख्या में कोई अंक गलत या आगे-पीछे है; कृपया जाँचें।")),
             Map.entry("BAD_PHONE", new Localized("A mobile number has 10 digits and starts with 6, 7, 8 or 9.",
                     "మొబైల్ నంబర్‌లో 10 అంకెలు ఉంటాయి, 6, 7, 8 లేదా 9తో మొదలవుతుంది.",
                     "मोबाइल नंबर 10 अंकों का होता है और 6, 7, 8 या 9 से शुरू होता है।")),

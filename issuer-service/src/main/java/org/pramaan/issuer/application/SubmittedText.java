@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pramaan.credential.Language;
-import org.pramaan.service.text.InputText;
+import org.pramaan.catalog.text.InputText;
 
 /**
  * The first gate for text from a client: control characters are refused (422 naming the field) before anything

@@ -1,15 +1,14 @@
 package org.pramaan.issuer.audit;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.pramaan.service.work.WorkerLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the audit in the service, one slice every {@code AUDIT_INTERVAL} on its own thread, from start
- * to shutdown. A failed slice (the ledger unreachable) is logged; the next one resumes at the cursor.
+ * to shutdown, on the platform's one {@link WorkerLoop}. A failed slice (the ledger unreachable) is logged by the
+ * loop; the next one resumes at the cursor. A periodic job, not a queue: nothing wakes it early.
  */
 public final class AuditSchedule implements SmartLifecycle {
 
@@ -18,7 +17,7 @@ public final class AuditSchedule implements SmartLifecycle {
     private final LedgerAudit audit;
     private final AuditFindings findings;
     private final AuditProperties properties;
-    private ScheduledExecutorService executor;
+    private WorkerLoop loop;
 
     public AuditSchedule(LedgerAudit audit, AuditFindings findings, AuditProperties properties) {
         this.audit = audit;
@@ -42,41 +41,33 @@ public final class AuditSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("could not count the stored audit mismatches yet: {}", e.toString());
         }
-        if (!properties.enabled() || executor != null) {
+        if (!properties.enabled() || loop != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ledger-audit");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = properties.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                LedgerAudit.Progress progress = runSlice();
-                LOG.info("ledger audit slice: {} certificates, {} mismatches found, pass {}", progress.certificates(),
-                        progress.mismatchesFound(), progress.passCompleted() ? "complete" : "continues next slice");
-            } catch (RuntimeException e) {
-                LOG.warn("ledger audit slice failed, resuming at the cursor next time: {}", e.toString());
+        boolean[] first = {true};
+        loop = new WorkerLoop("ledger-audit", () -> {
+            if (first[0]) {
+                first[0] = false; // the first slice one interval after start, not while the service is starting
+                return false;
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+            LedgerAudit.Progress progress = runSlice();
+            LOG.info("ledger audit slice: {} certificates, {} mismatches found, pass {}", progress.certificates(),
+                    progress.mismatchesFound(), progress.passCompleted() ? "complete" : "continues next slice");
+            return false; // a slice, then the interval: never back to back
+        }, Thread::sleep, properties.interval(), WorkerLoop.Pace.NONE);
+        loop.start();
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
+        if (loop != null) {
+            loop.stop();
+            loop = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return loop != null;
     }
 }

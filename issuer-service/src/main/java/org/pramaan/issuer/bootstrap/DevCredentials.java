@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.Department;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.Department;
 import org.pramaan.issuer.security.ApiClients;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.Officers;
@@ -26,7 +26,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Development sign-ins, made on first start when missing: an officer per department, an admin, the
@@ -50,9 +52,14 @@ public class DevCredentials implements ApplicationRunner {
     private final IssuerProperties properties;
     private final BridgeClientProperties bridge;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     public DevCredentials(Catalog catalog, Officers officers, ApiClients clients, PasswordEncoder encoder,
-                          IssuerProperties properties, BridgeClientProperties bridge, Clock clock) {
+                          IssuerProperties properties, BridgeClientProperties bridge, Clock clock,
+                          TransactionTemplate transactions, JdbcClient jdbc) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.catalog = catalog;
         this.officers = officers;
         this.clients = clients;
@@ -67,6 +74,24 @@ public class DevCredentials implements ApplicationRunner {
         if (!properties.devCredentials()) {
             return;
         }
+        // Two instances starting together on one database: the second waits here and finds the sign-ins made.
+        List<String> lines = transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('issuer.dev-credentials'))").query(rs -> { });
+            return createMissing();
+        });
+        if (lines != null && !lines.isEmpty()) {
+            Path file = properties.home().resolve("dev.env");
+            org.pramaan.issuer.HomeLock.holding(properties.home(), () -> {
+                append(file, lines);
+                return file;
+            });
+            // Names only: a secret in a log file outlives every rotation of it. The values are in dev.env (mode 600).
+            LOG.warn("development sign-ins created; their secrets are in {}: {}", file.toAbsolutePath(),
+                    lines.stream().map(l -> l.substring(0, l.indexOf('='))).toList());
+        }
+    }
+
+    private List<String> createMissing() {
         List<String> lines = new ArrayList<>();
         if (!officers.exists("admin")) {
             String password = secret(18);
@@ -96,13 +121,7 @@ public class DevCredentials implements ApplicationRunner {
                 lines.add("ISSUER_DEPT_SYSTEM_" + code.value() + "_KEY=" + id + "." + secret);
             }
         }
-        if (!lines.isEmpty()) {
-            Path file = properties.home().resolve("dev.env");
-            append(file, lines);
-            // Names only: a secret in a log file outlives every rotation of it. The values are in dev.env (mode 600).
-            LOG.warn("development sign-ins created; their secrets are in {}: {}", file.toAbsolutePath(),
-                    lines.stream().map(l -> l.substring(0, l.indexOf('='))).toList());
-        }
+        return lines;
     }
 
     private void bridgeClient(List<String> lines) {

@@ -17,8 +17,8 @@ import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.anchoring.LedgerConnections;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.Department;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.Department;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.ledger.Ledger;
 import org.slf4j.Logger;
@@ -90,8 +90,27 @@ public class LedgerRegistration implements ApplicationRunner {
         }
     }
 
-    /** Registers one department and its development key when missing: {registered, keys added}. */
+    /**
+     * Registers one department and its development key when missing: {registered, keys added}. Another instance
+     * starting at the same moment may register the same in the same block, and one of the two ledger transactions
+     * is then refused (a read conflict): the loser finds the registration made and carries on.
+     */
     private int[] register(Ledger admin, Department department) {
+        try {
+            return registerOnce(admin, department);
+        } catch (RuntimeException e) {
+            IssuerRecord record = admin.issuer(department.code().value()).orElse(null);
+            SignerKey key = keys.all().get(department.code());
+            if (record != null && (key == null || hasKey(record, key.kid().hex()))) {
+                LOG.info("department {} was registered by another instance meanwhile: {}", department.code(),
+                        e.getMessage());
+                return new int[] {0, 0};
+            }
+            throw e;
+        }
+    }
+
+    private int[] registerOnce(Ledger admin, Department department) {
         String code = department.code().value();
         int registered = 0;
         IssuerRecord record = admin.issuer(code).orElse(null);

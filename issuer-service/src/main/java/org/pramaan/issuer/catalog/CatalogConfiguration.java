@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.IssuerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

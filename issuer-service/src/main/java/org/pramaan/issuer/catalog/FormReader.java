@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.FieldRules;
+import org.pramaan.catalog.FieldType;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the {@code certificate} object of a certificate service, checking every rule of the format. */
@@ -94,23 +99,23 @@ final class FormReader {
         }
         Localized labels = at.localized(f, "labels", 80);
         String example = at.text(f, "example", false);
-        FieldValidation validation = readValidation(f.path("validation"), type, at);
+        FieldRules validation = readValidation(f.path("validation"), type, at);
         if (at.problemCount() > before) {
             return null;
         }
         return new FormField(key, type, required, onCertificate, labels, example, validation);
     }
 
-    private FieldValidation readValidation(JsonNode v, FieldType type, JsonFields at) {
+    private FieldRules readValidation(JsonNode v, FieldType type, JsonFields at) {
         if (v.isMissingNode() || v.isNull()) {
             if (type == FieldType.ENUM) {
                 at.problem("an enum field needs validation.options");
             }
-            return FieldValidation.NONE;
+            return FieldRules.NONE;
         }
         if (!v.isObject()) {
             at.problem("'validation' must be an object");
-            return FieldValidation.NONE;
+            return FieldRules.NONE;
         }
         for (String name : v.propertyNames()) {
             if (!Set.of("minLength", "maxLength", "min", "max", "pattern", "options", "notAfterToday").contains(name)) {
@@ -136,7 +141,7 @@ final class FormReader {
                 at.problem("validation.pattern is not a valid regular expression: " + e.getDescription());
             }
         }
-        List<FieldValidation.EnumOption> options = new ArrayList<>();
+        List<FieldRules.EnumOption> options = new ArrayList<>();
         for (JsonNode o : at.array(v, "options", type == FieldType.ENUM)) {
             String value = at.text(o, "value", true);
             Localized labels = at.localized(o, "labels", 80);
@@ -144,7 +149,7 @@ final class FormReader {
                 if (options.stream().anyMatch(x -> x.value().equals(value))) {
                     at.problem("option '" + value + "' is listed twice");
                 }
-                options.add(new FieldValidation.EnumOption(value, labels));
+                options.add(new FieldRules.EnumOption(value, labels));
             }
         }
         if (type == FieldType.ENUM && options.isEmpty()) {
@@ -154,7 +159,7 @@ final class FormReader {
         if (notAfterToday && type != FieldType.DATE) {
             at.problem("notAfterToday applies to date fields only");
         }
-        return new FieldValidation(minLength, maxLength, min, max, pattern, options, notAfterToday);
+        return new FieldRules(minLength, maxLength, min, max, pattern, options, notAfterToday);
     }
 
     /** Documents are bare {en, te, hi} objects; wrapping lets them share the localized check. */

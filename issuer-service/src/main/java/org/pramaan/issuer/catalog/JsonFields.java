@@ -3,6 +3,7 @@ package org.pramaan.issuer.catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /**

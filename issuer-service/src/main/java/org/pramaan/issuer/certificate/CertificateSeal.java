@@ -2,7 +2,7 @@ package org.pramaan.issuer.certificate;
 
 import java.time.Instant;
 import org.pramaan.credential.keys.SignerKey;
-import org.pramaan.issuer.catalog.Department;
+import org.pramaan.catalog.Department;
 
 /** Signs a rendered certificate PDF for its department (PAdES, {@code pdf.signature.DepartmentSeal}). */
 @FunctionalInterface

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
+import org.pramaan.issuer.work.QueueName;
+import org.pramaan.issuer.work.WorkQueued;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -25,10 +28,12 @@ public class Certificates {
             + " transaction_id, block_number, anchored_at, revoked_at, revocation_code, revocation_reason";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public Certificates(JdbcClient jdbc) {
+    public Certificates(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -50,6 +55,7 @@ public class Certificates {
                         + " VALUES (?, ?, ?, ?)")
                 .params(c.id(), c.department().value(), ts(now), ts(now))
                 .update();
+        events.publishEvent(new WorkQueued(QueueName.ANCHORING));
     }
 
     public Optional<Certificate> find(String id) {
@@ -128,6 +134,7 @@ public class Certificates {
             jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code,"
                             + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")
                     .params(c.id(), c.department().value(), code, ts(at), ts(at)).update();
+            events.publishEvent(new WorkQueued(QueueName.REVOCATION));
         }
         return changed;
     }

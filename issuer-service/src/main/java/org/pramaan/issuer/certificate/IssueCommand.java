@@ -1,10 +1,12 @@
 package org.pramaan.issuer.certificate;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.util.Map;
 import java.util.UUID;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.PhoneNumber;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceDefinition;
 
 /**
  * What to certify: a certificate service, the validated values to print (without the holder name),
@@ -16,7 +18,7 @@ public record IssueCommand(ServiceDefinition service, String holderName, Map<Str
 
     public IssueCommand {
         if (service.certificate() == null) {
-            throw new IllegalArgumentException("service " + service.code() + " does not issue certificates");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "service " + service.code() + " does not issue certificates");
         }
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }

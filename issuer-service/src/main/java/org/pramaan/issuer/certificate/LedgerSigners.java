@@ -15,7 +15,7 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.SignerKey;
 import org.pramaan.issuer.anchoring.LedgerConnections;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
 package org.pramaan.issuer.certificate;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.time.Clock;
 import java.util.Locale;
 import org.pramaan.contract.certificate.ReasonCode;
@@ -43,15 +45,15 @@ public class RevocationService {
         try {
             reasonCode = ReasonCode.valueOf((code == null ? "OTHER" : code).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reason code must be one of " + java.util.Arrays.toString(ReasonCode.values()));
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "reason code must be one of " + java.util.Arrays.toString(ReasonCode.values()));
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_NOTE_LENGTH) {
-            throw new IllegalArgumentException("a revocation needs a note of 1 to " + MAX_NOTE_LENGTH
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "a revocation needs a note of 1 to " + MAX_NOTE_LENGTH
                     + " characters (kept by the department only; the ledger records the code)");
         }
         if (!certificates.markRevokedAndEnqueue(certificate, reasonCode.name(), reason.strip(), caller.actor(),
                 clock.instant())) {
-            throw new IllegalStateException("certificate " + id + " is already revoked");
+            throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is already revoked");
         }
         LOG.info("certificate {} revoked by {} ({})", id, caller.actor(), reasonCode);
         return certificates.find(id).orElseThrow();

@@ -1,5 +1,7 @@
 package org.pramaan.issuer.certificate;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,7 +59,14 @@ public class SignerKeys {
                 initial = Map.copyOf(fromToken(hardware, catalog));
                 developmentRoot = null;
             } else if (properties.keys().development()) {
-                DevelopmentPki pki = DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), this::profile, clock);
+                // Another instance on this home may be making them right now: one set of keys for all of them.
+                DevelopmentPki pki = org.pramaan.issuer.HomeLock.holding(properties.home(), () -> {
+                    try {
+                        return DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), this::profile, clock);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load signer keys: " + e.getMessage(), e);
+                    }
+                });
                 if (pki.created()) {
                     LOG.warn("made development signer keys in {}: for a laptop only", properties.keysFolder());
                 }
@@ -156,7 +165,7 @@ public class SignerKeys {
     public synchronized SignerKey create(DepartmentCode department) {
         if (developmentRoot == null) {
             // A production signer certificate is the state CA's to issue, from a key in its module.
-            throw new IllegalStateException("new signer keys are made here only with development keys"
+            throw new RefusalException(ProblemCode.CONFLICT, "new signer keys are made here only with development keys"
                     + " (ISSUER_DEV_KEYS=true); in production the state CA issues them");
         }
         java.time.Instant notBefore = clock.instant().minusSeconds(60);

@@ -1,17 +1,21 @@
 package org.pramaan.issuer.certificate;
 
 import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 
 /**
  * A department has no key that the ledger lists as usable now and this service holds: nothing is
  * signed. Answered as problem {@code signing-key-unavailable} (503); the console shows the message.
  */
-public class SigningKeyUnavailableException extends IllegalStateException {
+public class SigningKeyUnavailableException extends RefusalException {
 
-    private final DepartmentCode department;
+    private static final long serialVersionUID = 1L;
+
+    private final transient DepartmentCode department;
 
     public SigningKeyUnavailableException(DepartmentCode department, String reason) {
-        super("department " + department + " cannot sign certificates now: " + reason);
+        super(ProblemCode.SIGNING_KEY_UNAVAILABLE, "department " + department + " cannot sign certificates now: " + reason);
         this.department = department;
     }
 

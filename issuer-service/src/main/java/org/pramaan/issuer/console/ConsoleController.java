@@ -1,5 +1,7 @@
 package org.pramaan.issuer.console;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +12,7 @@ import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.Application;
 import org.pramaan.issuer.application.ApplicationService;
 import org.pramaan.issuer.application.ApplicationStatus;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
@@ -165,8 +167,8 @@ public class ConsoleController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (RefusalException e) {
+            shown(e, redirect);
         }
         return "redirect:/console/certificates/" + id;
     }
@@ -177,8 +179,8 @@ public class ConsoleController {
         try {
             revocations.revoke(id, code, reason, CurrentCaller.get());
             redirect.addFlashAttribute("notice", "revoked");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (RefusalException e) {
+            shown(e, redirect);
         }
         return "redirect:/console/certificates/" + id;
     }
@@ -187,11 +189,18 @@ public class ConsoleController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
-        } catch (IllegalArgumentException | IllegalStateException
-                 | org.pramaan.issuer.application.IllegalTransitionException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (RefusalException e) {
+            shown(e, redirect);
         }
         return "redirect:/console/applications/" + id;
+    }
+
+    /** A refusal the officer can act on is shown on the page; "not found" stays the 404 page (ConsoleErrors). */
+    private static void shown(RefusalException refusal, RedirectAttributes redirect) {
+        if (refusal.code() == ProblemCode.NOT_FOUND) {
+            throw refusal;
+        }
+        redirect.addFlashAttribute("problem", refusal.getMessage());
     }
 
     private Certificate visible(String id) {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.Application;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.CertificateForm;
-import org.pramaan.issuer.catalog.FormField;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.ServiceDefinition;
 
 /** What console pages print, already in the officer's language. */
 final class ConsoleRows {

@@ -25,11 +25,13 @@ public class BridgeClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String token;
+    private final Duration timeout;
     private final FailsafeExecutor<HttpResponse<String>> retries;
 
     public BridgeClient(IssuerProperties properties, BridgeToken token) {
         this.endpoint = URI.create(properties.bridge().baseUrl().replaceAll("/+$", "") + "/internal/v1/deliveries");
         this.token = token.value();
+        this.timeout = properties.bridge().timeout();
         Duration first = properties.bridge().retryBackoff().dividedBy(4);
         this.retries = Failsafe.with(RetryPolicy.<HttpResponse<String>>builder()
                 .handle(IOException.class, UncheckedIOException.class)
@@ -45,7 +47,7 @@ public class BridgeClient {
      */
     public void send(String payloadJson, String correlationId) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8));

@@ -30,7 +30,8 @@ public class BridgeToken {
         if (configured != null && !configured.isBlank()) {
             value = configured.strip();
         } else if (properties.devCredentials()) {
-            value = developmentToken(properties.home());
+            // Another instance on this home may be making it right now: one token for all of them.
+            value = org.pramaan.issuer.HomeLock.holding(properties.home(), () -> developmentToken(properties.home()));
         } else {
             throw new IllegalStateException("BRIDGE_TOKEN is not set: the bridge would refuse every delivery notice");
         }

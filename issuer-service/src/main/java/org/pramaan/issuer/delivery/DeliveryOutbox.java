@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.Localized;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.Localized;
 import org.pramaan.issuer.certificate.Certificate;
+import org.pramaan.issuer.work.QueueName;
+import org.pramaan.issuer.work.WorkQueued;
+import org.pramaan.service.work.Lease;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +38,14 @@ public class DeliveryOutbox {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final ApplicationEventPublisher events;
     private final String publicBaseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DeliveryOutbox(JdbcClient jdbc, Catalog catalog, IssuerProperties properties) {
+    public DeliveryOutbox(JdbcClient jdbc, Catalog catalog, IssuerProperties properties,
+                          ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.catalog = catalog;
         this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
     }
@@ -124,37 +131,55 @@ public class DeliveryOutbox {
                            Map<String, Object> payload, Instant now) {
         // No conflict target: either uniqueness (certificate and type, or the application's rejection) makes a repeat.
         // The notice carries the trail of what it is about: the certificate's, else its application's.
-        return jdbc.sql("INSERT INTO issuer.delivery_outbox (delivery_id, certificate_id, application_id, type, payload,"
+        boolean queued = jdbc.sql("INSERT INTO issuer.delivery_outbox (delivery_id, certificate_id, application_id, type, payload,"
                         + " enqueued_at, next_attempt_at, correlation_id) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?,"
                         + " coalesce((SELECT c.correlation_id FROM issuer.certificate c WHERE c.id = ?),"
                         + " (SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?))) ON CONFLICT DO NOTHING")
                 .params(deliveryId, certificateId, applicationId, type.name(), json.writeValueAsString(payload),
                         ts(now), ts(now), certificateId, applicationId)
                 .update() == 1;
+        if (queued) {
+            events.publishEvent(new WorkQueued(QueueName.DELIVERY));
+        }
+        return queued;
     }
 
-    /** Due notifications, locked for this transaction so that two workers never send the same one at once. */
-    List<Pending> lockDue(Instant now, int limit) {
-        return jdbc.sql("SELECT id, delivery_id, coalesce(certificate_id, application_id::text) AS subject,"
-                        + " payload::text AS payload, attempts, correlation_id FROM issuer.delivery_outbox"
-                        + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?"
-                        + " FOR UPDATE SKIP LOCKED")
-                .params(ts(now), limit)
+    /**
+     * Claims due notifications for {@code lease} in one short statement: rows another live lease holds are skipped,
+     * rows whose lease ran out (their worker died or hung) are taken over.
+     */
+    List<Pending> claimDue(Lease lease, Instant now, int limit) {
+        return jdbc.sql("UPDATE issuer.delivery_outbox SET lease_owner = ?, lease_until = ? WHERE id IN ("
+                        + " SELECT id FROM issuer.delivery_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, delivery_id, coalesce(certificate_id, application_id::text) AS subject,"
+                        + " payload::text AS payload, attempts, correlation_id")
+                .params(lease.owner(), ts(lease.until()), ts(now), ts(now), limit)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getObject("delivery_id", UUID.class),
                         rs.getString("subject"), rs.getString("payload"), rs.getInt("attempts"),
                         rs.getString("correlation_id")))
-                .list();
+                .list().stream().sorted(java.util.Comparator.comparingLong(Pending::id)).toList();
     }
 
-    void delivered(long id, Instant now) {
-        jdbc.sql("UPDATE issuer.delivery_outbox SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?")
-                .params(ts(now), id).update();
+    /** Marks a notification delivered; false when {@code owner}'s lease on it was taken over (nothing changed). */
+    boolean delivered(long id, String owner, Instant now) {
+        return jdbc.sql("UPDATE issuer.delivery_outbox SET delivered_at = ?, attempts = attempts + 1,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                .params(ts(now), id, owner).update() == 1;
     }
 
-    void failed(long id, Instant nextAttempt, String error) {
-        jdbc.sql("UPDATE issuer.delivery_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                        + " WHERE id = ?")
-                .params(ts(nextAttempt), truncate(error), id).update();
+    /** Counts a failed attempt and frees the row for {@code nextAttempt}; false when the lease was taken over. */
+    boolean failed(long id, String owner, Instant nextAttempt, String error) {
+        return jdbc.sql("UPDATE issuer.delivery_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                .params(ts(nextAttempt), truncate(error), id, owner).update() == 1;
+    }
+
+    /** Frees a row that was not tried (the bridge was known to be down) for {@code next}, counting no attempt. */
+    boolean notTried(long id, String owner, Instant next) {
+        return jdbc.sql("UPDATE issuer.delivery_outbox SET next_attempt_at = ?, lease_owner = NULL, lease_until = NULL"
+                        + " WHERE id = ? AND lease_owner = ?")
+                .params(ts(next), id, owner).update() == 1;
     }
 
     public long pending() {

@@ -1,5 +1,7 @@
 package org.pramaan.issuer.hold;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.time.Clock;
 import java.util.Locale;
 import org.pramaan.contract.certificate.HoldCode;
@@ -41,13 +43,13 @@ public class HoldService {
         try {
             holdCode = HoldCode.valueOf((code == null ? "" : code).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("hold code must be one of " + java.util.Arrays.toString(HoldCode.values()));
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "hold code must be one of " + java.util.Arrays.toString(HoldCode.values()));
         }
         if (note != null && note.length() > RevocationService.MAX_NOTE_LENGTH) {
-            throw new IllegalArgumentException("a note has at most " + RevocationService.MAX_NOTE_LENGTH + " characters");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "a note has at most " + RevocationService.MAX_NOTE_LENGTH + " characters");
         }
         if (holds.holdCode(id) != null) {
-            throw new IllegalStateException("certificate " + id + " is already on hold");
+            throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is already on hold");
         }
         holds.record(certificate, HoldAction.HOLD, holdCode.name(), blankToNull(note), caller.actor(), clock.instant());
         LOG.info("certificate {} put on hold by {} ({})", id, caller.actor(), holdCode);
@@ -58,7 +60,7 @@ public class HoldService {
     public Certificate release(String id, String note, Caller caller) {
         Certificate certificate = changeable(id, caller);
         if (holds.holdCode(id) == null) {
-            throw new IllegalStateException("certificate " + id + " is not on hold");
+            throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is not on hold");
         }
         holds.record(certificate, HoldAction.RELEASE, null, blankToNull(note), caller.actor(), clock.instant());
         LOG.info("certificate {} released by {}", id, caller.actor());
@@ -70,7 +72,7 @@ public class HoldService {
         Certificate certificate = certificates.find(id).filter(c -> caller.mayActFor(c.department()))
                 .orElseThrow(() -> new NotFoundException("no certificate " + id));
         if (certificate.status() == CertificateStatus.REVOKED) {
-            throw new IllegalStateException("certificate " + id + " is revoked");
+            throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is revoked");
         }
         return certificate;
     }

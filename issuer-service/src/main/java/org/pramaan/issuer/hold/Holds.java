@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.certificate.Certificate;
+import org.pramaan.issuer.work.QueueName;
+import org.pramaan.issuer.work.WorkQueued;
+import org.pramaan.service.work.Lease;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +29,11 @@ public class Holds {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public Holds(JdbcClient jdbc) {
+    public Holds(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The certificate's hold code, or null when it is not on hold. */
@@ -47,6 +53,7 @@ public class Holds {
         jdbc.sql("INSERT INTO issuer.hold_outbox (certificate_id, department, action, code, enqueued_at,"
                         + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.department().value(), action.name(), code, ts(at), ts(at)).update();
+        events.publishEvent(new WorkQueued(QueueName.HOLD));
     }
 
     public List<Step> trail(String certificateId) {
@@ -59,31 +66,37 @@ public class Holds {
     }
 
     /**
-     * The first waiting step of each anchored certificate that is due, locked until the transaction
-     * ends: steps of one certificate reach the ledger in the order the officers took them.
+     * Claims for {@code lease} the first waiting step of each anchored certificate that is due and not leased, in one
+     * short statement: steps of one certificate reach the ledger in the order the officers took them (a later step
+     * waits while an earlier one exists, leased or not).
      */
-    public List<Pending> lockDue(Instant now, int limit) {
-        return jdbc.sql("SELECT h.id, h.certificate_id, h.department, h.action, h.code, h.attempts"
-                        + " FROM issuer.hold_outbox h JOIN issuer.certificate c ON c.id = h.certificate_id"
+    public List<Pending> claimDue(Lease lease, Instant now, int limit) {
+        return jdbc.sql("UPDATE issuer.hold_outbox SET lease_owner = ?, lease_until = ? WHERE id IN ("
+                        + " SELECT h.id FROM issuer.hold_outbox h JOIN issuer.certificate c ON c.id = h.certificate_id"
                         + " WHERE c.transaction_id IS NOT NULL AND h.next_attempt_at <= ?"
+                        + " AND (h.lease_until IS NULL OR h.lease_until < ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM issuer.hold_outbox e"
                         + "   WHERE e.certificate_id = h.certificate_id AND e.id < h.id)"
-                        + " ORDER BY h.id LIMIT ? FOR UPDATE OF h SKIP LOCKED")
-                .params(ts(now), limit)
+                        + " ORDER BY h.id LIMIT ? FOR UPDATE OF h SKIP LOCKED)"
+                        + " RETURNING id, certificate_id, department, action, code, attempts")
+                .params(lease.owner(), ts(lease.until()), ts(now), ts(now), limit)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), DepartmentCode.of(rs.getString(3)),
                         HoldAction.valueOf(rs.getString(4)), rs.getString(5), rs.getInt(6)))
-                .list();
+                .list().stream().sorted(java.util.Comparator.comparingLong(Pending::id)).toList();
     }
 
-    public void remove(long id) {
-        jdbc.sql("DELETE FROM issuer.hold_outbox WHERE id = ?").param(id).update();
+    /** Removes a step the ledger has; false when {@code owner}'s lease on it was taken over (nothing changed). */
+    public boolean remove(long id, String owner) {
+        return jdbc.sql("DELETE FROM issuer.hold_outbox WHERE id = ? AND lease_owner = ?").params(id, owner)
+                .update() == 1;
     }
 
-    public void postpone(long id, Instant next, String error) {
-        jdbc.sql("UPDATE issuer.hold_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-                        + " WHERE id = ?")
-                .params(ts(next), error == null ? null : error.substring(0, Math.min(error.length(), 500)), id)
-                .update();
+    /** Counts a failed attempt and frees the step for {@code next}; false when the lease was taken over. */
+    public boolean postpone(long id, String owner, Instant next, String error) {
+        return jdbc.sql("UPDATE issuer.hold_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
+                        + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?")
+                .params(ts(next), error == null ? null : error.substring(0, Math.min(error.length(), 500)), id, owner)
+                .update() == 1;
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,5 +1,7 @@
 package org.pramaan.issuer.keys;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.contract.issuer.SignerRevocationCode;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.issuer.anchoring.LedgerConnections;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.certificate.LedgerSigners;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.issuer.web.NotFoundException;
@@ -211,7 +213,7 @@ public class KeyAdministration {
                 .flatMap(r -> r.signer(kid))
                 .orElseThrow(() -> new NotFoundException("department " + department + " has no signer key " + kid));
         if (key.revokedFrom() == null) {
-            throw new IllegalStateException("signer key " + kid + " is not revoked: what it signed is genuine;"
+            throw new RefusalException(ProblemCode.CONFLICT, "signer key " + kid + " is not revoked: what it signed is genuine;"
                     + " revoke it first (with --from the moment of compromise)");
         }
         signers.signer(department); // refuses at once when there is no key to re-issue with

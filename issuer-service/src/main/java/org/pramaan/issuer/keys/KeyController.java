@@ -1,5 +1,8 @@
 package org.pramaan.issuer.keys;
 
+import org.pramaan.service.problem.Input;
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The state IT authority's key commands ({@code ./pramaan keys} calls these): admin only, signed in
  * with the admin credential through the same throttled door as every API call; refusals are
- * {@code application/problem+json} ({@link KeyErrors}).
+ * {@code application/problem+json} ({@link org.pramaan.service.problem.ProblemAnswers}, {@link LedgerProblems}).
  */
 @RestController
 @RequestMapping("/api/v1/admin/keys")
@@ -39,7 +42,8 @@ public class KeyController {
     @GetMapping
     public List<KeyView> list(@RequestParam(required = false) String department) {
         admin();
-        return keys.list(Optional.ofNullable(department).filter(d -> !d.isBlank()).map(DepartmentCode::of));
+        return keys.list(Optional.ofNullable(department).filter(d -> !d.isBlank())
+                .map(d -> Input.parse("department", () -> DepartmentCode.of(d))));
     }
 
     /** The same listing as a table for people ({@code ./pramaan keys list}). */
@@ -51,7 +55,7 @@ public class KeyController {
     @PostMapping("/{department}/rotate")
     public KeyAdministration.Rotation rotate(@PathVariable String department) {
         admin();
-        return keys.rotate(DepartmentCode.of(department));
+        return keys.rotate(Input.parse("department", () -> DepartmentCode.of(department)));
     }
 
     @PostMapping("/{department}/{kid}/revoke")
@@ -59,10 +63,11 @@ public class KeyController {
                                                @RequestBody RevokeRequest request) {
         admin();
         if (request == null || request.reason() == null) {
-            throw new IllegalArgumentException("reason is required: one of KEY_COMPROMISE, RETIRED, SUPERSEDED");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "reason is required: one of KEY_COMPROMISE, RETIRED, SUPERSEDED");
         }
-        return keys.revoke(DepartmentCode.of(department), KeyId.parse(kid), SignerRevocationCode.parse(request.reason()),
-                instant(request.from()));
+        return keys.revoke(Input.parse("department", () -> DepartmentCode.of(department)),
+                Input.parse("kid", () -> KeyId.parse(kid)),
+                Input.parse("reason", () -> SignerRevocationCode.parse(request.reason())), instant(request.from()));
     }
 
     /** Re-issues what a revoked key signed from its revocation on, with the current key. */
@@ -70,7 +75,8 @@ public class KeyController {
     public KeyAdministration.Reissue reissue(@PathVariable String department, @PathVariable String kid) {
         Caller caller = CurrentCaller.get();
         caller.requireKind(Caller.Kind.ADMIN);
-        return keys.reissue(DepartmentCode.of(department), KeyId.parse(kid), caller.actor());
+        return keys.reissue(Input.parse("department", () -> DepartmentCode.of(department)),
+                Input.parse("kid", () -> KeyId.parse(kid)), caller.actor());
     }
 
     private static Instant instant(String text) {
@@ -80,7 +86,7 @@ public class KeyController {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("from must be an ISO-8601 instant such as 2026-01-31T00:00:00Z: '"
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "from must be an ISO-8601 instant such as 2026-01-31T00:00:00Z: '"
                     + text + "'");
         }
     }

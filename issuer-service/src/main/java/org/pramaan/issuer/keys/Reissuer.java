@@ -1,10 +1,12 @@
 package org.pramaan.issuer.keys;
 
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.pramaan.issuer.application.PhoneNumber;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.ServiceDefinition;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.Certificates;
@@ -58,7 +60,7 @@ public class Reissuer {
                 .update();
         if (changed == 0) {
             // Rolls the new certificate back too: one replacement per certificate.
-            throw new IllegalStateException("certificate " + id + " is already revoked or replaced");
+            throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is already revoked or replaced");
         }
         if (old.transactionId() != null) {
             jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code, enqueued_at,"

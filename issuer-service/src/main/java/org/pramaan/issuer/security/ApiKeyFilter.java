@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,9 +37,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             Optional<Caller> caller = dot <= 0 ? Optional.empty()
                     : authenticator.authenticate(key.substring(0, dot), key.substring(dot + 1));
             if (caller.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("application/json");
-                response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"unknown or wrong API key\"}");
+                ProblemWriter.write(response, ProblemCode.UNAUTHENTICATED, "unknown or wrong API key");
                 return;
             }
             CallerPrincipal principal = new CallerPrincipal(caller.get(), "");

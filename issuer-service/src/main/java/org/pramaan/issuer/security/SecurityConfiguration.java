@@ -3,11 +3,11 @@ package org.pramaan.issuer.security;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.pramaan.service.outage.DatabaseOutageEntryPoint;
+import org.pramaan.service.problem.ProblemSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,7 +16,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -29,6 +28,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 public class SecurityConfiguration {
 
     public static final String LOGIN = "/console/login";
+    private static final String UNAUTHENTICATED = "this needs HTTP Basic credentials (a client id and secret, or an"
+            + " officer's) or an API key";
     static final String CONSOLE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -70,23 +71,17 @@ public class SecurityConfiguration {
                         // Department keys: the state IT authority's, through the admin credential only.
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(
-                        new DatabaseOutageEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
+                .httpBasic(b -> b.authenticationEntryPoint(new DatabaseOutageEntryPoint(
+                        ProblemSecurity.unauthenticated(UNAUTHENTICATED))))
                 .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
                 // Before both ways of presenting a secret, so one limiter sees them all.
                 .addFilterBefore(new SignInThrottleFilter(throttle, PresentedAccounts::api, false), ApiKeyFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies on this door, so no cross-site request can carry a credential: CSRF does not apply.
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemSecurity.unauthenticated(UNAUTHENTICATED))
                         // A signed-in caller without the role: a problem body saying so, not a bare 403.
-                        .accessDeniedHandler((request, response, denied) -> {
-                            response.setStatus(HttpStatus.FORBIDDEN.value());
-                            response.setContentType("application/problem+json");
-                            response.getWriter().write("{\"type\":\"urn:pramaan:problem:forbidden\",\"title\":"
-                                    + "\"Not allowed\",\"status\":403,\"detail\":\"this needs the administrator's"
-                                    + " credential\",\"code\":\"forbidden\"}");
-                        }))
+                        .accessDeniedHandler(ProblemSecurity.forbidden("this needs the administrator's credential")))
                 .build();
     }
 

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
+import org.pramaan.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -70,20 +73,19 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, Duration wait) throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        response.setStatus(429);
-        response.setHeader("Retry-After", Long.toString(seconds));
-        response.setCharacterEncoding("UTF-8");
+        long seconds = Problems.retrySeconds(wait);
         if (html) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setCharacterEncoding("UTF-8");
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Pramaan</title>"
                     + "</head><body><p>Too many sign-in attempts. Please try again in " + minutes(seconds)
                     + ".</p><p>చాలా ప్రయత్నాలు జరిగాయి. " + minutes(seconds) + " తర్వాత మళ్లీ ప్రయత్నించండి.</p>"
                     + "<p><a href=\"/console/login\">Sign in</a></p></body></html>");
         } else {
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"TOO_MANY_ATTEMPTS\",\"message\":\"too many failed sign-ins;"
-                    + " retry after " + seconds + " s\",\"errors\":[]}");
+            ProblemWriter.write(response, ProblemCode.TOO_MANY_SIGN_INS, "too many failed sign-ins; retry after "
+                    + seconds + " s", Duration.ofSeconds(seconds));
         }
     }
 

@@ -1,5 +1,8 @@
 package org.pramaan.issuer.web;
 
+import org.pramaan.service.problem.Input;
+import org.pramaan.service.problem.RefusalException;
+import org.pramaan.service.problem.ProblemCode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,12 +99,13 @@ public class ApplicationController {
     static ApplicationService.Submission submission(SubmitRequest request) {
         String code = request.serviceCode() != null ? request.serviceCode() : request.service();
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("'serviceCode' is required");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "'serviceCode' is required");
         }
         if (request.service() != null && request.serviceCode() != null && !request.service().equals(request.serviceCode())) {
-            throw new IllegalArgumentException("'serviceCode' and 'service' name different services");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "'serviceCode' and 'service' name different services");
         }
-        Language language = Language.ofCode(request.language() == null ? "en" : request.language());
+        Language language = Input.parse("language", () -> Language.ofCode(request.language() == null ? "en"
+                : request.language()));
         return new ApplicationService.Submission(code, language, request.phoneNumber(),
                 request.fields() == null ? Map.of() : request.fields(), request.channelReference());
     }

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pramaan.issuer.catalog.Catalog;
-import org.pramaan.issuer.catalog.CertificateForm;
-import org.pramaan.issuer.catalog.FieldValidation;
-import org.pramaan.issuer.catalog.FormField;
-import org.pramaan.issuer.catalog.Localized;
-import org.pramaan.issuer.catalog.ServiceDefinition;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.CertificateForm;
+import org.pramaan.catalog.FieldRules;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.ServiceDefinition;
 
 /**
  * The catalog as the bridge reads it (interfaces.md): the data format's own shape in JSON, each
@@ -41,7 +41,7 @@ public record CatalogView(List<DepartmentView> departments) {
     }
 
     public record ValidationView(Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String pattern,
-                                 List<FieldValidation.EnumOption> options, Boolean notAfterToday) {
+                                 List<FieldRules.EnumOption> options, Boolean notAfterToday) {
     }
 
     public static CatalogView of(Catalog catalog) {
@@ -71,7 +71,7 @@ public record CatalogView(List<DepartmentView> departments) {
     }
 
     private static FieldView field(FormField f) {
-        FieldValidation v = f.validation();
+        FieldRules v = f.validation();
         return new FieldView(f.key(), f.type().name().toLowerCase(), f.required(), f.onCertificate(), f.labels(),
                 f.example(), new ValidationView(v.minLength(), v.maxLength(), v.min(), v.max(),
                 v.pattern() == null ? null : v.pattern().pattern(), v.options(), v.notAfterToday() ? Boolean.TRUE : null));

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.web;
 
+import org.pramaan.service.problem.Input;
 import java.util.List;
 import org.pramaan.issuer.application.ApplicationService;
 import org.pramaan.issuer.application.PhoneNumber;
@@ -73,7 +74,7 @@ public class CertificateController {
     @GetMapping(params = "phoneNumber")
     public CertificateList byPhone(@RequestParam String phoneNumber) {
         CurrentCaller.get().requireKind(Caller.Kind.BRIDGE);
-        String digits = PhoneNumber.parse(phoneNumber).digits();
+        String digits = Input.parse("phoneNumber", () -> PhoneNumber.parse(phoneNumber)).digits();
         var standing = certificates.standingByPhone(digits);
         return new CertificateList(certificates.byPhone(digits, 50).stream()
                 .map(c -> CertificateSummary.of(c, standing.get(c.id()))).toList());

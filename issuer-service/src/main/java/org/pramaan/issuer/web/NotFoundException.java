@@ -1,11 +1,14 @@
 package org.pramaan.issuer.web;
 
-/** The thing asked for does not exist (or the caller may not know that it does): HTTP 404. */
-public final class NotFoundException extends RuntimeException {
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
+
+/** The thing asked for does not exist (or the caller may not know that it does): HTTP 404 {@code not-found}. */
+public final class NotFoundException extends RefusalException {
 
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String message) {
-        super(message);
+        super(ProblemCode.NOT_FOUND, message);
     }
 }

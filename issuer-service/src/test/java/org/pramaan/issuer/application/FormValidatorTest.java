@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pramaan.credential.Language;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
-import org.pramaan.issuer.catalog.CertificateForm;
+import org.pramaan.catalog.CertificateForm;
 
 class FormValidatorTest {
 
@@ -47,15 +47,16 @@ class FormValidatorTest {
     @Test
     void eachFieldTypeHasItsCheck() {
         Map<String, String> input = valid();
-        input.put("ai", "-5");
+        input.put("ai", "-5"); // money is never negative
+        input.put("nm", "-Ramesh"); // a name starts with a letter, in the chat and here alike
         input.put("ah", "1234 5678 9012");
         input.put("pc", "52000");
         input.put("db", "2026-02-30");
         input.put("ct", "SC");
         input.put("mb", "5876543210");
         input.put("zz", "extra");
-        assertThat(codes(validator.validate(income, input, Language.EN, today))).containsEntry("ai", "BELOW_MIN")
-                .containsEntry("ah", "BAD_AADHAAR").containsEntry("pc", "BAD_PIN").containsEntry("db", "NOT_A_DATE")
+        assertThat(codes(validator.validate(income, input, Language.EN, today))).containsEntry("ai", "NOT_A_NUMBER")
+                .containsEntry("nm", "BAD_NAME").containsEntry("ah", "AADHAAR_FIRST_DIGIT").containsEntry("pc", "BAD_PIN").containsEntry("db", "NOT_A_DATE")
                 .containsEntry("ct", "NOT_AN_OPTION").containsEntry("mb", "BAD_PHONE").containsEntry("zz", "UNKNOWN_FIELD");
     }
 

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.application.PhoneNumber;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
 import org.pramaan.issuer.certificate.CertificateIssuer;
@@ -71,17 +71,17 @@ public class IssuanceBenchmark {
         IssuerProperties properties = new IssuerProperties(home, "https://verify.example.gov.in",
                 "http://localhost:8081", new IssuerProperties.Catalog("classpath:test-catalog"),
                 new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 50, java.time.Duration.ofSeconds(2),
-                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2)),
+                        java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 1, 20, java.time.Duration.ofMinutes(5)),
                 new IssuerProperties.Keys(true, Map.of(), Map.of()),
                 new IssuerProperties.Bridge("http://localhost:8083", "", java.time.Duration.ofSeconds(1),
-                        java.time.Duration.ofSeconds(1)), false);
+                        java.time.Duration.ofSeconds(1), 1, 20, java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(10)), false);
         CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
         renderer = pdf::render;
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource)), Clock.systemUTC(), properties);
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
         SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
         signingIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource)), Clock.systemUTC(), properties,
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties,
                 new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10), null,
                         "Andhra Pradesh, India"), Clock.systemUTC()));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

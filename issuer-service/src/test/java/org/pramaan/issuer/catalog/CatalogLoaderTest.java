@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.ServiceDefinition;
+import org.pramaan.catalog.ServiceKind;
 import org.pramaan.contract.id.DepartmentCode;
 
 class CatalogLoaderTest {

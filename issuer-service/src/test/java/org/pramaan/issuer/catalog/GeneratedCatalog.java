@@ -2,6 +2,7 @@ package org.pramaan.issuer.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.catalog.Department;
 
 /** A synthetic catalog of any size in the real format: half certificate services, half information. */
 record GeneratedCatalog(CatalogSource departments, List<CatalogSource> services) {

@@ -3,6 +3,8 @@ package org.pramaan.issuer.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pramaan.catalog.Catalog;
+import org.pramaan.catalog.ServiceKind;
 
 /** The catalog the service ships with loads, validates and has the launch catalog's breadth. */
 class ShippedCatalogTest {

@@ -19,7 +19,7 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.catalog.Catalog;
+import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
 
@@ -82,9 +82,9 @@ class SignerKeysTest {
 
     private IssuerProperties properties(Map<String, Path> files) {
         return new IssuerProperties(dir, "https://v", "http://i", new IssuerProperties.Catalog("x"),
-                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 20, Duration.ofMinutes(5)),
                 new IssuerProperties.Keys(false, files, Map.of("rev", "secret", "REV", "secret")),
-                new IssuerProperties.Bridge("http://b", "", Duration.ofSeconds(1), Duration.ofSeconds(1)), false);
+                new IssuerProperties.Bridge("http://b", "", Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 20, Duration.ofMinutes(2), Duration.ofSeconds(10)), false);
     }
 
     private Path pkcs12(SignerKey key, String name) throws Exception {

@@ -40,8 +40,8 @@ class BridgeTokenTest {
 
     private IssuerProperties properties(String token, boolean development) {
         return new IssuerProperties(home, "https://v", "http://i", new IssuerProperties.Catalog("x"),
-                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new IssuerProperties.Ledger(java.nio.file.Path.of("connection.json"), new IssuerProperties.LedgerDeadlines(null, null, null, null), 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 20, Duration.ofMinutes(5)),
                 new IssuerProperties.Keys(true, Map.of(), Map.of()),
-                new IssuerProperties.Bridge("http://b", token, Duration.ofSeconds(1), Duration.ofSeconds(1)), development);
+                new IssuerProperties.Bridge("http://b", token, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 20, Duration.ofMinutes(2), Duration.ofSeconds(10)), development);
     }
 }

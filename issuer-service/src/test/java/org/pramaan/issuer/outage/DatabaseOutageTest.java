@@ -69,7 +69,7 @@ class DatabaseOutageTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.header("Retry-After")).isEqualTo("5");
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("code").asString()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertThat(refused.json().get("code").asString()).isEqualTo("database-unavailable");
         assertThat(took).as("refused within about 2 s, not after the pool's 30 s").isLessThan(Duration.ofSeconds(4));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(503));

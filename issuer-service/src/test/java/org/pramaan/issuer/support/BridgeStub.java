@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the WhatsApp bridge's internal endpoint on loopback: records every request and can
- * be told to fail the next N of them (503), as a bridge that is restarting would.
+ * be told to fail the next N of them (503), as a bridge that is restarting would, or to hang for a
+ * while before answering, as an overloaded one would.
  */
 public final class BridgeStub implements AutoCloseable {
 
@@ -24,6 +25,8 @@ public final class BridgeStub implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile boolean down;
+    private volatile long hangUntilNanos = System.nanoTime();
+    private final List<String> hanging = new CopyOnWriteArrayList<>();
 
     public BridgeStub() {
         try {
@@ -33,6 +36,17 @@ public final class BridgeStub implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long hang = hangUntilNanos - System.nanoTime();
+            if (hang > 0) {
+                hanging.add(body);
+                try {
+                    Thread.sleep(hang / 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    hanging.remove(body);
+                }
+            }
             int status = down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
             received.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body, status,
@@ -58,6 +72,16 @@ public final class BridgeStub implements AutoCloseable {
 
     public void failNext(int count) {
         failNext.set(count);
+    }
+
+    /** Requests arriving in the next {@code duration} are answered only when it has passed. */
+    public void hangFor(java.time.Duration duration) {
+        hangUntilNanos = System.nanoTime() + duration.toNanos();
+    }
+
+    /** The bodies of the requests being held by {@link #hangFor} right now. */
+    public List<String> hanging() {
+        return List.copyOf(hanging);
     }
 
     /** While down, every request is answered 503. */

@@ -18,7 +18,7 @@ import org.pramaan.credential.TrustList;
 import org.pramaan.credential.TrustedSigner;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.DevelopmentPki;
-import org.pramaan.issuer.application.Verhoeff;
+import org.pramaan.catalog.validation.Verhoeff;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
@@ -131,7 +131,7 @@ class ApplicationFlowTest extends IntegrationTest {
         JsonNode fields = answer.json().get("errors");
         Map<String, String> codes = new java.util.HashMap<>();
         fields.forEach(f -> codes.put(f.get("field").asString(), f.get("code").asString()));
-        assertThat(codes).containsEntry("ai", "NOT_A_NUMBER").containsEntry("ah", "BAD_AADHAAR")
+        assertThat(codes).containsEntry("ai", "NOT_A_NUMBER").containsEntry("ah", "AADHAAR_CHECK_DIGIT")
                 .containsEntry("pc", "BAD_PIN").containsEntry("ct", "NOT_AN_OPTION").containsEntry("db", "IN_FUTURE");
         assertThat(fields.get(0).get("reason").asString()).matches(".*[\\u0C00-\\u0C7F].*");
         assertThat(fields.get(0).get("field").asString()).isNotBlank();
@@ -152,7 +152,7 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("Income proof missing");
         Answer again = officer("REV").post("/api/v1/applications/" + id + "/approve", Map.of());
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("message").asString()).contains("REJECTED");
+        assertThat(again.json().get("detail").asString()).contains("REJECTED");
     }
 
     @Test

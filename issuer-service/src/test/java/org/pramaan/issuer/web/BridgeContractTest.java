@@ -66,7 +66,7 @@ class BridgeContractTest extends IntegrationTest {
                 "phoneNumber", phone, "channelReference", reference,
                 "fields", Map.of("nm", "Sita Devi", "vi", "Guntur", "yr", "1999")));
         assertThat(other.status()).as(other.body()).isEqualTo(409);
-        assertThat(other.json().get("message").asString()).contains(reference);
+        assertThat(other.json().get("detail").asString()).contains(reference);
         assertThat(count(phone)).isEqualTo(1);
     }
 
@@ -102,10 +102,10 @@ class BridgeContractTest extends IntegrationTest {
         Answer unknown = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-NOTHING", "language", "en",
                 "phoneNumber", nextPhone(), "fields", Map.of()));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().get("message").asString()).contains("REV-NOTHING");
+        assertThat(unknown.json().get("detail").asString()).contains("REV-NOTHING");
         Answer missing = bridge().post("/api/v1/applications", Map.of("language", "en", "fields", Map.of()));
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().get("message").asString()).contains("serviceCode");
+        assertThat(missing.json().get("detail").asString()).contains("serviceCode");
         Answer disagreeing = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-INCOME",
                 "service", "REV-RESIDENCE", "language", "en", "fields", Map.of()));
         assertThat(disagreeing.status()).isEqualTo(400);

@@ -35,6 +35,7 @@ class ChunkedBodyLimitTest extends IntegrationTest {
                 i -> i == 0 ? head.getBytes(StandardCharsets.US_ASCII) : LETTERS);
 
         assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"too-large\"", "urn:pramaan:problem:too-large");
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.body()).contains("1048576");
         assertThat(applications()).isEqualTo(before);

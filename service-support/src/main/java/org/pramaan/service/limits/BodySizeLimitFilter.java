@@ -13,9 +13,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.pramaan.service.correlation.Correlation;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
+import org.pramaan.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -103,13 +107,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter implements Ordered
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LOG.info("{} {}: request body over {} bytes refused", request.getMethod(), request.getRequestURI(), maxBytes);
         onRefused.accept(request);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setHeader("Connection", "close");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String detail = "the request body is larger than " + maxBytes + " bytes";
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"" + detail + "\",\"error\":\"" + detail + "\",\"maxBytes\":" + maxBytes + "}");
+        ProblemDetail problem = Problems.of(ProblemCode.TOO_LARGE, "the request body is larger than " + maxBytes
+                + " bytes");
+        problem.setProperty("maxBytes", maxBytes);
+        ProblemWriter.write(response, problem, null);
     }
 
     /** The request with its body behind the counting stream (and the reader over that stream). */

@@ -2,14 +2,14 @@ package org.pramaan.service.outage;
 
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DatabaseOutageAnswers {
 
-    /** What the problem body's {@code code} says, in every service. */
-    public static final String CODE = "DATABASE_UNAVAILABLE";
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    static final String DETAIL = "The database cannot be reached right now; nothing was stored. Try again in "
+            + RETRY_AFTER.toSeconds() + " seconds.";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageAnswers.class);
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
@@ -36,17 +36,6 @@ public class DatabaseOutageAnswers {
     public ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         // The message names the pool and the timeout; it carries no request data.
         LOG.warn("database unavailable, answered 503: {}", e.getMessage());
-        return unavailable(CODE, "The database cannot be reached right now; nothing was stored. Try again in "
-                + RETRY_AFTER.toSeconds() + " seconds.");
-    }
-
-    /** A 503 problem answer with {@code Retry-After}, for any dependency a service cannot work without. */
-    public static ResponseEntity<ProblemDetail> unavailable(String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setTitle("Temporarily unavailable");
-        problem.setProperty("code", code);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
-                .body(problem);
+        return Problems.answer(Problems.of(ProblemCode.DATABASE_UNAVAILABLE, DETAIL), RETRY_AFTER);
     }
 }

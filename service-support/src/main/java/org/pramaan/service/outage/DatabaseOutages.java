@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -14,10 +16,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * (which would otherwise reach the client as "401 wrong password").
  */
 public final class DatabaseOutages {
-
-    static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Temporarily unavailable\",\"status\":503,"
-            + "\"detail\":\"The database cannot be reached right now; nothing was stored. Try again in "
-            + DatabaseOutageAnswers.RETRY_AFTER.toSeconds() + " seconds.\",\"code\":\"" + DatabaseOutageAnswers.CODE + "\"}";
 
     private DatabaseOutages() {
     }
@@ -53,14 +51,7 @@ public final class DatabaseOutages {
 
     /** Writes the 503 problem answer, unless the response has already started. */
     public static void answer(HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Long.toString(DatabaseOutageAnswers.RETRY_AFTER.toSeconds()));
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(PROBLEM);
+        ProblemWriter.write(response, ProblemCode.DATABASE_UNAVAILABLE, DatabaseOutageAnswers.DETAIL,
+                DatabaseOutageAnswers.RETRY_AFTER);
     }
 }

@@ -106,6 +106,12 @@ public final class LeasedWorker<T> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
             }
+            if (!clock.instant().isBefore(lease.until())) {
+                // Earlier rows took the whole lease: the rest may be someone else's by now, and are claimed again.
+                log.info("{}: lease of {} ended with {} claimed rows unworked; they go back to the queue", name,
+                        owner, claimed.size() - claimed.indexOf(row));
+                break;
+            }
             try {
                 job.work(row, lease);
             } catch (RuntimeException e) {

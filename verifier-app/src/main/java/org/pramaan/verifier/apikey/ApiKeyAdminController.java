@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,6 +55,9 @@ public class ApiKeyAdminController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a key; effective within seconds")
     public ResponseEntity<Void> revoke(@PathVariable("id") UUID id) {
-        return keys.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!keys.revoke(id)) {
+            throw new RefusalException(ProblemCode.NOT_FOUND, "no API key " + id);
+        }
+        return ResponseEntity.noContent().build();
     }
 }

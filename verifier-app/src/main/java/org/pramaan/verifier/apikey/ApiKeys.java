@@ -1,5 +1,7 @@
 package org.pramaan.verifier.apikey;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +52,10 @@ public class ApiKeys {
 
     public IssuedApiKey issue(String name, ApiKeyRole role, int perMinute) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new IllegalArgumentException("name must be 1 to 100 characters");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "name must be 1 to 100 characters");
         }
         if (perMinute < 1 || perMinute > 1_000_000) {
-            throw new IllegalArgumentException("perMinute must be between 1 and 1000000");
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "perMinute must be between 1 and 1000000");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -66,7 +68,7 @@ public class ApiKeys {
      */
     public IssuedApiKey issueWithSecret(String name, ApiKeyRole role, int perMinute, String secret) {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH || secret.length() > MAX_SECRET_LENGTH) {
-            throw new IllegalArgumentException("an API key secret must be " + MIN_SECRET_LENGTH + " to "
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "an API key secret must be " + MIN_SECRET_LENGTH + " to "
                     + MAX_SECRET_LENGTH + " characters");
         }
         jdbc.update("DELETE FROM verifier.api_key WHERE name = ?", name.strip());

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
 import org.pramaan.verifier.apikey.ApiKeyHolder;
 import org.pramaan.verifier.apikey.ApiKeys;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +35,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (presented != null) {
             Optional<ApiKeyHolder> holder = keys.authenticate(presented.strip());
             if (holder.isEmpty()) {
-                JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unknown or revoked API key");
+                ProblemWriter.write(response, ProblemCode.UNAUTHENTICATED, "unknown or revoked API key");
                 return;
             }
             keys.countUse(holder.get());

@@ -6,6 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,20 +43,20 @@ final class RateLimitFilter extends OncePerRequestFilter {
         // Multipart limits refuse while reading; a declared length lets us refuse before reading at all.
         if (request.getContentLengthLong() > maxUploadBytes) {
             refusals.count("body_too_large");
-            JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "the upload is larger than " + maxUploadBytes + " bytes");
+            ProblemWriter.write(response, ProblemCode.TOO_LARGE, "the upload is larger than " + maxUploadBytes + " bytes");
             return;
         }
         ConsumptionProbe probe = limits.take(CallerLimit.currentHolder(), request.getRemoteAddr(), 1);
         if (!probe.isConsumed()) {
             long wait = RateLimits.retryAfterSeconds(probe);
             refusals.count("rate_limited");
-            response.setHeader("Retry-After", Long.toString(wait));
             if (isBrowser(request)) {
                 // The error page (ErrorPages) says it in the reader's language; the header stays.
+                response.setHeader("Retry-After", Long.toString(wait));
                 response.sendError(429);
             } else {
-                JsonErrors.write(response, 429, "too many requests; retry after " + wait + " s");
+                ProblemWriter.write(response, ProblemCode.RATE_LIMITED, "too many requests; retry after " + wait + " s",
+                        Duration.ofSeconds(wait));
             }
             return;
         }

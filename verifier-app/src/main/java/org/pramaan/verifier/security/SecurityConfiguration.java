@@ -1,6 +1,7 @@
 package org.pramaan.verifier.security;
 
 import org.pramaan.service.limits.BodySizeLimitFilter;
+import org.pramaan.service.problem.ProblemSecurity;
 import org.pramaan.verifier.apikey.ApiKeys;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,10 +55,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> JsonErrors.write(response, 401,
+                        .authenticationEntryPoint(ProblemSecurity.unauthenticated(
                                 "this needs an administrator's API key in the X-Api-Key header"))
-                        .accessDeniedHandler((request, response, ex) -> JsonErrors.write(response, 403,
-                                "this API key may not do that")))
+                        .accessDeniedHandler(ProblemSecurity.forbidden("this API key may not do that")))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline';"
                                 + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'")))

@@ -81,7 +81,7 @@ public class LedgerStatuses {
         CertificateRecord record = verification.certificate();
         if (verification.result() == Verification.Result.NOT_FOUND || record == null) {
             return new LedgerFinding(claimsHash, Optional.of(verification.result()),
-                    new LedgerEvidence(null, null, null, null, null, now, true));
+                    new LedgerEvidence(null, null, null, null, null, now, true, null));
         }
         Optional<CertificateHistory.Entry> issuing = issuingEntry(ledger.history(certificateId).history());
         String transactionId = issuing.map(CertificateHistory.Entry::txId).orElse(null);
@@ -89,7 +89,8 @@ public class LedgerStatuses {
         Long block = anchors.blockOf(certificateId).orElse(null);
         ReasonCode reason = record.revocationReason() == null ? null : record.revocationReason().code();
         return new LedgerFinding(claimsHash, Optional.of(verification.result()),
-                new LedgerEvidence(transactionId, block, anchoredAt, record.revokedAt(), reason, now, true));
+                new LedgerEvidence(transactionId, block, anchoredAt, record.revokedAt(), reason, now, true,
+                        record.replacedBy() == null ? null : record.replacedBy().value()));
     }
 
     /** History is newest first; the oldest write with a record is the one that anchored it. */

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
  * another hash is {@code TAMPERED}, revoked is {@code REVOKED}. {@code VALID} only when the ledger
  * has confirmed the certificate at least once; a ledger that cannot be asked and never answered for
  * this certificate is {@code UNAVAILABLE}, not {@code NOT_ANCHORED} (a bank must not be told a
- * genuine certificate is unrecorded because our ledger connection is down).
+ * genuine certificate is unrecorded because our ledger connection is down). No record yet for a
+ * certificate signed minutes ago is {@code PENDING}: anchoring takes seconds (see {@link PendingWindow}).
  */
 @Service
 public class VerificationEngine {
@@ -41,6 +42,7 @@ public class VerificationEngine {
     private final TrustedIssuers issuers;
     private final LedgerStatuses statuses;
     private final Clock clock;
+    private final PendingWindow pending;
     private final Map<VerificationStatus, Counter> counters = new EnumMap<>(VerificationStatus.class);
     /**
      * Good signatures already checked, by the SHA-256 of the exact QR text (which names the key id): a
@@ -52,7 +54,9 @@ public class VerificationEngine {
      */
     private final Cache<String, CheckedSignature> goodSignatures = Caffeine.newBuilder().maximumSize(50_000).build();
 
-    public VerificationEngine(TrustedIssuers issuers, LedgerStatuses statuses, Clock clock, MeterRegistry meters) {
+    public VerificationEngine(TrustedIssuers issuers, LedgerStatuses statuses, Clock clock, MeterRegistry meters,
+                              PendingWindow pending) {
+        this.pending = pending;
         this.issuers = issuers;
         this.statuses = statuses;
         this.clock = clock;
@@ -119,6 +123,15 @@ public class VerificationEngine {
             return new Verdict(VerificationStatus.UNAVAILABLE, "status.UNAVAILABLE",
                     "the signature holds, but the ledger cannot be reached and has never confirmed this certificate",
                     claims, department, Optional.of(finding.evidence()));
+        }
+        if (finding.result().get() == Verification.Result.NOT_FOUND
+                && pending.covers(credential.claims().issuedAt(), clock.instant())) {
+            // Issued moments ago and on its way to the ledger: not a fake, not yet confirmed.
+            String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(credential.claims().issuedAt().atZone(INDIA));
+            return new Verdict(VerificationStatus.PENDING, "status.PENDING",
+                    check.reason() + "; issued at " + time + " (India time), the ledger has not confirmed it yet",
+                    claims, department, Optional.of(finding.evidence()), java.util.List.of(time));
         }
         VerificationStatus status = statusOf(finding.result().get());
         return new Verdict(status, "status." + status.name(), reasonOf(finding.result().get(), check.reason()), claims,

@@ -1,6 +1,8 @@
 package org.pramaan.verifier.web;
 
-import java.util.Map;
+import java.time.Duration;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.Problems;
 import org.pramaan.verifier.image.DecodersBusyException;
 import org.pramaan.verifier.image.UnreadableUploadException;
 import org.pramaan.verifier.image.UploadTooCostlyException;
@@ -9,11 +11,11 @@ import org.pramaan.verifier.security.Refusals;
 import org.pramaan.verifier.verification.PublicReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,11 +27,13 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Every client mistake is a 4xx with a reason in {@code {"error": ...}}; nothing a client sends
- * becomes a 500. Reasons say what to change, in the API's terms: exception messages of the framework
- * and parsers (which name Java types) never reach the caller, they are logged at debug.
+ * The verifier's refusals in the one error contract ({@code application/problem+json} with a
+ * {@link ProblemCode}), worded in the API's terms: what to change. Exception messages of the framework and parsers
+ * (which name Java types) never reach the caller, they are logged at debug. Anything not handled here is answered
+ * by the shared {@link org.pramaan.service.problem.ProblemAnswers}: a bug is a logged 500 {@code internal-error}.
  */
 @RestControllerAdvice(assignableTypes = {VerifyApiController.class, org.pramaan.verifier.apikey.ApiKeyAdminController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -40,96 +44,85 @@ public class ApiErrors {
         this.refusals = refusals;
     }
 
-    @ExceptionHandler({BadRequestException.class, UnreadableUploadException.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
-        LOG.debug("bad request", e);
-        return error(HttpStatus.BAD_REQUEST, PublicReasons.scrub(e.getMessage()));
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        return Problems.answer(ProblemCode.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(UnreadableUploadException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(UnreadableUploadException e) {
+        LOG.debug("unreadable upload", e);
+        return Problems.answer(ProblemCode.BAD_REQUEST, PublicReasons.scrub(e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         LOG.debug("unreadable request body: {}", e.getMostSpecificCause().getMessage());
-        return error(HttpStatus.BAD_REQUEST, "the body is not the JSON this endpoint takes: " + JsonMistakes.describe(e));
+        return Problems.answer(ProblemCode.INVALID_JSON, "the body is not the JSON this endpoint takes: "
+                + JsonMistakes.describe(e));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<Map<String, String>> missingPart(MissingServletRequestPartException e) {
-        return error(HttpStatus.BAD_REQUEST, "the upload needs a \"" + e.getRequestPartName() + "\" part with the file");
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return Problems.answer(ProblemCode.BAD_REQUEST, "the upload needs a \"" + e.getRequestPartName()
+                + "\" part with the file");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, String>> missingParameter(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "the parameter \"" + e.getParameterName() + "\" is missing");
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return Problems.answer(ProblemCode.BAD_REQUEST, "the parameter \"" + e.getParameterName() + "\" is missing");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "the parameter \"" + e.getName() + "\" has a value it cannot take"
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.answer(ProblemCode.BAD_REQUEST, "the parameter \"" + e.getName() + "\" has a value it cannot take"
                 + (e.getRequiredType() == boolean.class || e.getRequiredType() == Boolean.class ? " (true or false)" : ""));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         refusals.count("body_too_large");
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is too large");
+        return Problems.answer(ProblemCode.TOO_LARGE, "the upload is too large");
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, String>> multipart(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "not a readable multipart upload with a \"file\" part");
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return Problems.answer(ProblemCode.BAD_REQUEST, "not a readable multipart upload with a \"file\" part");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "this endpoint takes " + e.getSupportedMediaTypes());
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.answer(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "this endpoint takes " + e.getSupportedMediaTypes());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "this address does not take " + e.getMethod());
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.answer(ProblemCode.METHOD_NOT_ALLOWED, "this address does not take " + e.getMethod());
     }
 
     @ExceptionHandler(CallerLimit.TooManyRequestsException.class)
-    ResponseEntity<Map<String, String>> tooMany(CallerLimit.TooManyRequestsException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(VerifyApiController.error(e.getMessage()));
+    ResponseEntity<ProblemDetail> tooMany(CallerLimit.TooManyRequestsException e) {
+        return Problems.answer(Problems.of(ProblemCode.RATE_LIMITED, e.getMessage()),
+                Duration.ofSeconds(e.retryAfterSeconds()));
     }
 
     /** More than the caller's whole allowance: no Retry-After, waiting will not help. */
     @ExceptionHandler(CallerLimit.OverAllowanceException.class)
-    ResponseEntity<Map<String, String>> overAllowance(CallerLimit.OverAllowanceException e) {
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    ResponseEntity<ProblemDetail> overAllowance(CallerLimit.OverAllowanceException e) {
+        return Problems.answer(ProblemCode.OVER_ALLOWANCE, e.getMessage());
     }
 
     @ExceptionHandler(UploadTooCostlyException.class)
-    ResponseEntity<Map<String, String>> tooCostly(UploadTooCostlyException e) {
+    ResponseEntity<ProblemDetail> tooCostly(UploadTooCostlyException e) {
         refusals.count("upload_" + e.reason());
         LOG.info("upload refused ({}): {}", e.reason(), e.getMessage());
-        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        return Problems.answer(ProblemCode.UPLOAD_TOO_COSTLY, e.getMessage());
     }
 
     @ExceptionHandler(DecodersBusyException.class)
-    ResponseEntity<Map<String, String>> busy(DecodersBusyException e) {
+    ResponseEntity<ProblemDetail> busy(DecodersBusyException e) {
         refusals.count("decoders_busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(VerifyApiController.error(e.getMessage()));
-    }
-
-    /** Anything else the framework knows the status of keeps it; the rest is our fault, logged, and worded plainly. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> other(Exception e) {
-        if (e instanceof ErrorResponse known) {
-            LOG.debug("request refused by the framework", e);
-            return error(HttpStatus.valueOf(known.getStatusCode().value()), "the request cannot be answered ("
-                    + known.getStatusCode().value() + ")");
-        }
-        LOG.error("unexpected failure", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the verifier failed; quote the X-Correlation-Id when reporting it");
-    }
-
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(VerifyApiController.error(message));
+        return Problems.answer(Problems.of(ProblemCode.DECODERS_BUSY, e.getMessage()),
+                Duration.ofSeconds(e.retryAfterSeconds()));
     }
 }

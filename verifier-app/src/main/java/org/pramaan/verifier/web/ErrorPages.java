@@ -10,8 +10,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What a person's browser gets when something goes wrong: a page in their language saying what
- * happened and the way back to the start page, never the framework's Whitelabel page. Boot's error
- * controller keeps answering API clients (no {@code text/html} in Accept) with JSON.
+ * happened and the way back to the start page, never the framework's Whitelabel page. API clients
+ * (no {@code text/html} in Accept) get a problem instead (service-support's ProblemErrorController).
  */
 @Component
 public class ErrorPages implements ErrorViewResolver {

@@ -54,7 +54,7 @@ public record ResultPage(String status, String headline, String tone, String mes
     private static String tone(String status) {
         return switch (status) {
             case "VALID" -> "good";
-            case "EXPIRED", "NOT_ANCHORED", "UNAVAILABLE", "ON_HOLD" -> "warn";
+            case "EXPIRED", "NOT_ANCHORED", "UNAVAILABLE", "ON_HOLD", "PENDING" -> "warn";
             default -> "bad";
         };
     }

@@ -89,6 +89,6 @@ public class VerdictViews {
         String text = code == null ? null
                 : messages.getMessage("revocationReason." + code, null, code, Languages.locale(language));
         return new VerifyResponse.LedgerView(l.transactionId(), l.blockNumber(), l.anchoredAt(), l.revokedAt(),
-                code, text, l.checkedAt(), ageSeconds, l.fresh());
+                code, text, l.checkedAt(), ageSeconds, l.fresh(), l.replacedBy());
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.pramaan.credential.Language;
 import org.pramaan.verifier.config.VerifierProperties;
@@ -125,9 +124,5 @@ public class VerifyApiController {
         }
         UploadedCredential.NotFound none = (UploadedCredential.NotFound) uploaded;
         return Verdict.malformed(none.messageKey(), none.reason());
-    }
-
-    static Map<String, String> error(String message) {
-        return Map.of("error", message);
     }
 }

@@ -40,11 +40,12 @@ public record VerifyResponse(String status, String message, String reason, Certi
 
     /**
      * {@code revocationReason} is the ledger's code (e.g. {@code FRAUD}), {@code revocationReasonText}
-     * its meaning in the reader's language; the ledger holds no free text to show.
+     * its meaning in the reader's language; the ledger holds no free text to show. {@code replacedBy}
+     * is the certificate that superseded this one, when it was re-issued.
      */
     public record LedgerView(String transactionId, Long blockNumber, Instant anchoredAt, Instant revokedAt,
                              String revocationReason, String revocationReasonText, Instant checkedAt,
-                             Long ageSeconds, boolean fresh) {
+                             Long ageSeconds, boolean fresh, String replacedBy) {
     }
 
     /**

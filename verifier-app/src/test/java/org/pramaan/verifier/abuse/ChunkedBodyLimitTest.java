@@ -24,6 +24,7 @@ class ChunkedBodyLimitTest extends VerifierIntegrationTest {
                 i -> i == 0 ? "{\"qr\":\"".getBytes(StandardCharsets.US_ASCII) : LETTERS);
 
         assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"too-large\"", "urn:pramaan:problem:too-large");
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         assertThat(answer.body()).contains("8388608");
     }

@@ -139,6 +139,12 @@ public final class DepartmentIssuer implements AutoCloseable {
         return issuer.revoke(credential.claims().certificateId().toString(), ReasonCode.ISSUED_IN_ERROR);
     }
 
+    /** Marks {@code old} SUPERSEDED by {@code replacement}, which must be anchored already. */
+    public Committed<?> supersede(SignedCredential old, SignedCredential replacement) {
+        return issuer.supersede(old.claims().certificateId().toString(),
+                replacement.claims().certificateId().toString());
+    }
+
     public Committed<?> hold(SignedCredential credential) {
         return issuer.hold(credential.claims().certificateId().toString(), HoldCode.UNDER_SCRUTINY);
     }

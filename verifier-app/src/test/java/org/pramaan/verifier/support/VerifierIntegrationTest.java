@@ -1,5 +1,6 @@
 package org.pramaan.verifier.support;
 
+import org.springframework.context.annotation.Import;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FaultyController.class)
 public abstract class VerifierIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -108,7 +108,7 @@ class PageAnswersTest extends VerifierIntegrationTest {
 
         assertThat(browser).startsWith("HTTP/1.1 429").containsIgnoringCase("retry-after:")
                 .containsIgnoringCase("content-type: text/html").contains("lang=\"hi\"", "बहुत अधिक जाँचें");
-        assertThat(client).startsWith("HTTP/1.1 429").containsIgnoringCase("content-type: application/json")
+        assertThat(client).startsWith("HTTP/1.1 429").containsIgnoringCase("content-type: application/problem+json")
                 .contains("too many requests");
     }
 

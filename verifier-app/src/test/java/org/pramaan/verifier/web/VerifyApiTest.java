@@ -55,13 +55,38 @@ class VerifyApiTest extends VerifierIntegrationTest {
     }
 
     @Test
-    void aSignedButUnanchoredCertificateIsNotAnchored() throws Exception {
-        SignedCredential credential = revenue().sign(revenue().claims("Not Anchored"));
+    void aCertificateIssuedMinutesAgoThatTheLedgerHasNotRecordedIsPendingUntilItIsAnchored() throws Exception {
+        Instant now = Instant.now();
+        SignedCredential credential = revenue().sign(revenue().claims("Fresh Print", now, now.plus(Duration.ofDays(365))));
+
+        JsonNode answer = verify(credential);
+
+        assertThat(answer.path("status").asString()).isEqualTo("PENDING");
+        assertThat(answer.path("message").asString()).contains("pending").contains("(India time)");
+        assertThat(answer.path("certificate").path("holderName").asString()).isEqualTo("Fresh Print");
+        revenue().anchor(credential);
+        await().atMost(Duration.ofSeconds(10)).until(() -> verify(credential).path("status").asString().equals("VALID"));
+    }
+
+    @Test
+    void aSignedButUnanchoredCertificateOlderThanThePendingWindowIsNotAnchored() throws Exception {
+        Instant issued = Instant.now().minus(Duration.ofMinutes(10));
+        SignedCredential credential = revenue().sign(revenue().claims("Not Anchored", issued,
+                issued.plus(Duration.ofDays(365))));
 
         JsonNode answer = verify(credential);
 
         assertThat(answer.path("status").asString()).isEqualTo("NOT_ANCHORED");
         assertThat(answer.path("certificate").path("holderName").asString()).isEqualTo("Not Anchored");
+    }
+
+    @Test
+    void aFutureIssueTimeIsNotPending() throws Exception {
+        Instant issued = Instant.now().plus(Duration.ofMinutes(3));
+        SignedCredential credential = revenue().sign(revenue().claims("From The Future", issued,
+                issued.plus(Duration.ofDays(365))));
+
+        assertThat(verify(credential).path("status").asString()).isEqualTo("NOT_ANCHORED");
     }
 
     @Test
@@ -121,6 +146,28 @@ class VerifyApiTest extends VerifierIntegrationTest {
         assertThat(answer.path("ledger").path("revokedAt").asString()).isNotBlank();
     }
 
+    @Test
+    void aReIssuedCertificateNamesItsReplacement() throws Exception {
+        SignedCredential old = revenue().issue("Re Issued");
+        SignedCredential replacement = revenue().issue("Re Issued");
+
+        revenue().supersede(old, replacement);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> verify(old).path("status").asString().equals("REVOKED"));
+        JsonNode answer = verify(old);
+        assertThat(answer.path("ledger").path("revocationReason").asString()).isEqualTo("SUPERSEDED");
+        assertThat(answer.path("ledger").path("replacedBy").asString())
+                .isEqualTo(replacement.claims().certificateId().toString());
+        assertThat(verify(replacement).path("ledger").path("replacedBy").isNull()).isTrue();
+        String url = revenue().url(old);
+        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                        uri(url.substring(url.indexOf("/C/")) + "?lang=en")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Replaced by certificate")
+                .contains("id=\"replaced-by\">" + replacement.claims().certificateId());
+    }
+
     /** Hold, release, revoke: each shows within seconds; the reason is the code and its words, never an officer's. */
     @Test
     void aHeldCertificateIsOnHoldUntilReleasedOrRevoked() throws Exception {
@@ -165,7 +212,7 @@ class VerifyApiTest extends VerifierIntegrationTest {
         for (String body : List.of("{", "[]", "{\"qr\": 12}", "{}", "null", "{\"qr\":\"x\",\"receipt\":\"maybe\"}")) {
             HttpResponse<String> response = postJson("/api/v1/verify", body, "en");
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(JSON.readTree(response.body()).path("error").asString()).as(body).isNotBlank();
+            assertThat(JSON.readTree(response.body()).path("detail").asString()).as(body).isNotBlank();
         }
     }
 
@@ -173,14 +220,19 @@ class VerifyApiTest extends VerifierIntegrationTest {
     void aBatchAnswersEachTextInOrder() throws Exception {
         SignedCredential valid = revenue().issue("Batch One");
         String body = JSON.writeValueAsString(Map.of("qrs", List.of(revenue().url(valid), "garbage",
-                revenue().url(revenue().sign(revenue().claims("Batch Unanchored"))))));
+                revenue().url(revenue().sign(revenue().claims("Batch Unanchored"))),
+                revenue().url(revenue().sign(revenue().claims("Batch Fresh", Instant.now(),
+                        Instant.now().plus(Duration.ofDays(365))))))));
 
         JsonNode results = JSON.readTree(postJson("/api/v1/verify/batch", body, "en").body()).path("results");
 
-        assertThat(results.size()).isEqualTo(3);
+        assertThat(results.size()).isEqualTo(4);
         assertThat(results.get(0).path("status").asString()).isEqualTo("VALID");
         assertThat(results.get(1).path("status").asString()).isEqualTo("MALFORMED");
-        assertThat(results.get(2).path("status").asString()).isEqualTo("NOT_ANCHORED");
+        assertThat(results.get(2).path("status").asString()).as("signed an hour ago, never anchored")
+                .isEqualTo("NOT_ANCHORED");
+        // Signed a moment ago and not yet anchored: a bank's batch is told PENDING, as the page is.
+        assertThat(results.get(3).path("status").asString()).isEqualTo("PENDING");
     }
 
     @Test

@@ -3,13 +3,23 @@ package org.pramaan.bridge.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Optional;
+import org.pramaan.catalog.FormField;
+import org.pramaan.catalog.Localized;
 
-/** issuer-service's catalog (GET /api/v1/catalog): departments, their services and the services' forms. */
+/**
+ * issuer-service's catalog (GET /api/v1/catalog) as the bridge reads it: departments, their services and the
+ * services' forms. The form fields and texts are the catalog module's own model ({@link FormField},
+ * {@link Localized}), read straight from the JSON, so the bridge checks answers against exactly what the issuer
+ * checks submissions against.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Catalog(List<Department> departments) {
 
     public Catalog {
-        departments = departments == null ? List.of() : List.copyOf(departments);
+        if (departments == null) {
+            throw new IllegalArgumentException("catalog without a \"departments\" array");
+        }
+        departments = List.copyOf(departments);
     }
 
     public Optional<Department> department(String code) {
@@ -54,32 +64,10 @@ public record Catalog(List<Department> departments) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CertificateSpec(String type, String approval, Integer serviceLevelDays, Integer validityDays,
-            Localized titles, List<Localized> documents, List<Field> fields) {
+            Localized titles, List<Localized> documents, List<FormField> fields) {
         public CertificateSpec {
             documents = documents == null ? List.of() : List.copyOf(documents);
             fields = fields == null ? List.of() : List.copyOf(fields);
         }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Field(String key, String type, Boolean required, Boolean onCertificate, Localized labels,
-            String example, Validation validation) {
-        public Validation rules() {
-            return validation == null ? Validation.NONE : validation;
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Validation(Integer minLength, Integer maxLength, Double min, Double max, String pattern,
-            List<Option> options, Boolean notAfterToday) {
-        static final Validation NONE = new Validation(null, null, null, null, null, List.of(), false);
-
-        public Validation {
-            options = options == null ? List.of() : List.copyOf(options);
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Option(String value, Localized labels) {
     }
 }

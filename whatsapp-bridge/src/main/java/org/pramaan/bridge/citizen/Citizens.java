@@ -34,6 +34,19 @@ public class Citizens {
         return find(id).orElseThrow();
     }
 
+    /**
+     * The citizen as {@link #noteInbound} will leave them, without writing: a chat turn is worked before its writes
+     * (this one among them) are made in one short transaction.
+     */
+    public Citizen afterInbound(String phone, String userId, String displayName, Instant at) {
+        String id = phone != null ? phone : userId;
+        return find(id).map(known -> new Citizen(id, known.phone(), userId != null ? userId : known.userId(),
+                        displayName != null ? displayName : known.displayName(), known.language(),
+                        known.lastInboundAt() == null || known.lastInboundAt().isBefore(at) ? at
+                                : known.lastInboundAt()))
+                .orElseGet(() -> new Citizen(id, phone, userId, displayName, null, at));
+    }
+
     /** A citizen known only from an issuer notification (no message yet, so no open window). */
     public Citizen ensure(String phone, Language language) {
         jdbc.update("INSERT INTO citizen (id, phone, language) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",

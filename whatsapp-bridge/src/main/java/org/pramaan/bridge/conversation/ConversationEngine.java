@@ -1,6 +1,7 @@
 package org.pramaan.bridge.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pramaan.bridge.citizen.Citizen;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes one inbound message to the right flow given the conversation's step. Runs inside the inbox worker's
- * transaction: the new state and the queued replies commit together with the message's "processed" mark.
+ * Routes one inbound message to the right flow given the conversation's step. Works outside any transaction; the
+ * new state and the queued replies are written in the inbox worker's settling transaction, together with the
+ * message's "processed" mark.
  */
 @Component
 public class ConversationEngine {
@@ -45,8 +47,15 @@ public class ConversationEngine {
         this.verification = verification;
     }
 
-    public void handle(Citizen citizen, InboundMessage message, Instant now) {
-        Conversation conversation = conversations.find(citizen.id()).orElseGet(() -> Conversation.start(citizen.id(), now));
+    /**
+     * Works one message outside any transaction (the flows may wait for the issuer or the verifier) and returns the
+     * turn's writes: the replies, the new conversation state and what else it changed. Run them in the settling
+     * transaction; they throw {@link ConcurrentTurn}, writing nothing, when the conversation changed meanwhile.
+     */
+    public Runnable prepare(Citizen citizen, InboundMessage message, Instant now) {
+        Optional<Conversation> stored = conversations.read(citizen.id());
+        Instant readAt = stored.map(Conversation::updatedAt).orElse(null);
+        Conversation conversation = stored.orElseGet(() -> Conversation.start(citizen.id(), now));
         Chat chat = new Chat(citizen, conversation, texts, outbox, now);
         // While a form is in progress its application's id marks the logs and the replies queued for it.
         try (Correlation.Scope scope = Correlation.open(conversation.get(Conversation.CORRELATION_ID))) {
@@ -56,14 +65,20 @@ public class ConversationEngine {
             chat.say("error.temporary");
         }
         conversation.touch(now);
-        conversations.save(conversation);
+        List<Runnable> writes = chat.writes();
+        return () -> {
+            if (!conversations.saveIfUnchanged(conversation, readAt)) {
+                throw new ConcurrentTurn(citizen.id());
+            }
+            writes.forEach(Runnable::run);
+        };
     }
 
     private void route(Chat chat, InboundMessage m) {
         boolean choosing = chat.citizen().chosenLanguage().isEmpty() || chat.conversation().step() == Step.LANGUAGE;
         Optional<Language> chosen = chosenLanguage(m, choosing);
         if (chosen.isPresent()) {
-            citizens.chooseLanguage(chat.citizen().id(), chosen.get());
+            chat.later(() -> citizens.chooseLanguage(chat.citizen().id(), chosen.get()));
             chat.switchTo(chosen.get());
             chat.say("lang.saved");
             menus.mainMenu(chat);

@@ -30,6 +30,29 @@ public class Conversations {
                 .stream().findFirst();
     }
 
+    /** The conversation as it is now, without a lock: a chat turn reads it before waiting for remote answers. */
+    public Optional<Conversation> read(String citizenId) {
+        return jdbc.query("SELECT citizen_id, step, data, updated_at FROM conversation WHERE citizen_id = ?",
+                (rs, n) -> new Conversation(rs.getString(1), Step.valueOf(rs.getString(2)),
+                        json.readValue(rs.getString(3), DATA), rs.getTimestamp(4).toInstant()), citizenId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Saves a conversation read by {@link #read} only if nobody changed it since ({@code readAt}: its updated_at
+     * then, null when there was none); returns false, saving nothing, when somebody did.
+     */
+    public boolean saveIfUnchanged(Conversation c, Instant readAt) {
+        if (readAt == null) {
+            return jdbc.update("INSERT INTO conversation (citizen_id, step, data, updated_at) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (citizen_id) DO NOTHING", c.citizenId(), c.step().name(),
+                    json.writeValueAsString(c.data()), Timestamp.from(c.updatedAt())) == 1;
+        }
+        return jdbc.update("UPDATE conversation SET step = ?, data = ?, updated_at = ? WHERE citizen_id = ? "
+                + "AND updated_at = ?", c.step().name(), json.writeValueAsString(c.data()),
+                Timestamp.from(c.updatedAt()), c.citizenId(), Timestamp.from(readAt)) == 1;
+    }
+
     public void save(Conversation c) {
         jdbc.update("""
                 INSERT INTO conversation (citizen_id, step, data, updated_at) VALUES (?, ?, ?, ?)

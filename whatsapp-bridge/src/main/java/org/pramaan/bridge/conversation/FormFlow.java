@@ -6,11 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pramaan.bridge.catalog.Catalog.Field;
-import org.pramaan.bridge.catalog.Catalog.Option;
+import org.pramaan.bridge.catalog.AnswerValidator;
 import org.pramaan.bridge.catalog.Catalog.Service;
 import org.pramaan.bridge.catalog.CatalogClient;
-import org.pramaan.bridge.catalog.FieldValidator;
 import org.pramaan.bridge.catalog.FormExamples;
 import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Language;
@@ -20,6 +18,9 @@ import org.pramaan.bridge.outbound.Replies;
 import org.pramaan.bridge.outbound.Replies.Button;
 import org.pramaan.bridge.outbound.Replies.Row;
 import org.pramaan.bridge.outbound.Replies.Section;
+import org.pramaan.catalog.FieldRules.EnumOption;
+import org.pramaan.catalog.FieldType;
+import org.pramaan.catalog.FormField;
 import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class FormFlow {
 
     private final CatalogClient catalogs;
     private final IssuerClient issuer;
-    private final FieldValidator validator;
+    private final AnswerValidator validator;
     private final ApplicationOwners owners;
     private final FormExamples examples;
 
@@ -50,7 +51,7 @@ public class FormFlow {
         this.examples = examples;
         this.owners = owners;
         this.issuer = issuer;
-        this.validator = new FieldValidator(clock);
+        this.validator = new AnswerValidator(clock);
     }
 
     public void begin(Chat chat, String serviceCode) {
@@ -80,8 +81,8 @@ public class FormFlow {
             return;
         }
         int index = index(chat);
-        Field field = service.certificate().fields().get(index);
-        FieldValidator.Result result = validator.check(field, answer);
+        FormField field = service.certificate().fields().get(index);
+        AnswerValidator.Result result = validator.check(field, answer);
         if (!result.valid()) {
             chat.say("form.invalid", reason(chat, result));
             ask(chat, service, index);
@@ -113,12 +114,12 @@ public class FormFlow {
         }
         Language l = chat.language();
         List<String> problems = new ArrayList<>();
-        for (Field field : service.certificate().fields()) {
+        for (FormField field : service.certificate().fields()) {
             String answer = flow.fields().get(field.key());
             if (answer == null) {
                 continue;
             }
-            FieldValidator.Result result = validator.check(field, answer);
+            AnswerValidator.Result result = validator.check(field, answer);
             if (result.valid()) {
                 c.put(ANSWER + field.key(), result.value());
             } else {
@@ -135,14 +136,14 @@ public class FormFlow {
     }
 
     /** Why an answer was refused, in the citizen's language. */
-    private static String reason(Chat chat, FieldValidator.Result result) {
+    private static String reason(Chat chat, AnswerValidator.Result result) {
         return result.reasonArgument() == null ? chat.t(result.reasonKey())
                 : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()));
     }
 
     /** The first field without an answer; the number of fields when all have one. */
     private static int firstOpen(Chat chat, Service service) {
-        List<Field> fields = service.certificate().fields();
+        List<FormField> fields = service.certificate().fields();
         int open = 0;
         while (open < fields.size() && chat.conversation().get(ANSWER + fields.get(open).key()) != null) {
             open++;
@@ -202,7 +203,7 @@ public class FormFlow {
                     chat.citizen().recipient(), l.code(), fields, correlation, correlation));
             log.info("Application {} for {} submitted", submitted.id(), service.code());
             if (!submitted.id().isBlank()) {
-                owners.record(submitted.id(), chat.citizen().id(), chat.now());
+                chat.later(() -> owners.record(submitted.id(), chat.citizen().id(), chat.now()));
             }
             chat.conversation().reset(Step.MENU);
             String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
@@ -211,12 +212,14 @@ public class FormFlow {
         } catch (IssuerClient.Rejected rejected) {
             List<String> lines = new ArrayList<>();
             int first = Integer.MAX_VALUE;
-            List<Field> all = service.certificate().fields();
+            List<FormField> all = service.certificate().fields();
             for (IssuerClient.FieldError e : rejected.errors()) {
                 for (int i = 0; i < all.size(); i++) {
                     if (all.get(i).key().equals(e.field())) {
                         first = Math.min(first, i);
-                        lines.add("- " + all.get(i).labels().in(l) + ": " + e.reason());
+                        // The issuer's code in the bot's own words; its text when the code needs a limit.
+                        String reason = AnswerValidator.reasonKey(e.code()).map(chat::t).orElse(e.reason());
+                        lines.add("- " + all.get(i).labels().in(l) + ": " + reason);
                     }
                 }
             }
@@ -240,13 +243,13 @@ public class FormFlow {
 
     private void ask(Chat chat, Service service, int index) {
         Language l = chat.language();
-        List<Field> fields = service.certificate().fields();
-        Field field = fields.get(index);
+        List<FormField> fields = service.certificate().fields();
+        FormField field = fields.get(index);
         chat.conversation().put(INDEX, String.valueOf(index));
         String n = String.valueOf(index + 1);
         String total = String.valueOf(fields.size());
-        List<Option> options = field.rules().options();
-        if ("enum".equals(field.type()) && !options.isEmpty() && options.size() <= Replies.ROWS_MAX) {
+        List<EnumOption> options = field.validation().options();
+        if (field.type() == FieldType.ENUM && !options.isEmpty() && options.size() <= Replies.ROWS_MAX) {
             String body = chat.t("form.ask.choice", n, total, field.labels().in(l));
             if (options.size() <= Replies.BUTTONS_MAX) {
                 chat.send(Replies.buttons(body, options.stream().map(o -> new Button("opt:" + o.value(),
@@ -270,15 +273,15 @@ public class FormFlow {
         Language l = chat.language();
         StringBuilder lines = new StringBuilder();
         Map<String, String> answers = answers(chat, service);
-        for (Field f : service.certificate().fields()) {
+        for (FormField f : service.certificate().fields()) {
             String value = answers.get(f.key());
             if (value == null) {
                 continue;
             }
-            if ("aadhaar".equals(f.type()) && value.length() == 12) {
+            if (f.type() == FieldType.AADHAAR && value.length() == 12) {
                 value = "XXXX XXXX " + value.substring(8); // never echo an Aadhaar number in full
-            } else if ("enum".equals(f.type())) {
-                value = FieldValidator.findOption(f.rules(), value).map(o -> o.labels().in(l)).orElse(value);
+            } else if (f.type() == FieldType.ENUM) {
+                value = AnswerValidator.findOption(f.validation(), value).map(o -> o.labels().in(l)).orElse(value);
             }
             lines.append(f.labels().in(l)).append(": ").append(value).append('\n');
         }
@@ -290,7 +293,7 @@ public class FormFlow {
 
     private Map<String, String> answers(Chat chat, Service service) {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Field f : service.certificate().fields()) {
+        for (FormField f : service.certificate().fields()) {
             String v = chat.conversation().get(ANSWER + f.key());
             if (v != null) {
                 answers.put(f.key(), v);

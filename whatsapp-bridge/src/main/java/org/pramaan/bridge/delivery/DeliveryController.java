@@ -1,5 +1,7 @@
 package org.pramaan.bridge.delivery;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -8,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** issuer-service tells the bridge about issued, revoked and rejected certificates (bearer BRIDGE_TOKEN). */
+/**
+ * issuer-service tells the bridge about issued, revoked and rejected certificates (bearer BRIDGE_TOKEN). A notice
+ * that fails its checks is a 400 {@code invalid-argument} problem whose {@code errors} member lists what is wrong.
+ */
 @RestController
 public class DeliveryController {
 
@@ -22,10 +27,21 @@ public class DeliveryController {
     public ResponseEntity<Map<String, Object>> deliver(@RequestBody DeliveryRequest request) {
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("errors", problems));
+            throw new InvalidDeliveryException(problems);
         }
         boolean fresh = deliveries.accept(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("deliveryId", request.key(), "duplicate", !fresh));
+    }
+
+    /** A delivery notice that fails its checks; nothing was accepted. */
+    static final class InvalidDeliveryException extends RefusalException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidDeliveryException(List<String> problems) {
+            super(ProblemCode.INVALID_ARGUMENT, "the delivery notice is not valid: " + String.join("; ", problems),
+                    Map.of("errors", List.copyOf(problems)), null, null);
+        }
     }
 }

@@ -3,7 +3,7 @@ package org.pramaan.bridge.delivery;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
-import org.pramaan.bridge.catalog.Localized;
+import org.pramaan.catalog.Localized;
 import tools.jackson.databind.JsonNode;
 
 /**

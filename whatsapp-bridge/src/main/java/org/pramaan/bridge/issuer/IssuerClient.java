@@ -1,43 +1,48 @@
 package org.pramaan.bridge.issuer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.pramaan.bridge.config.IssuerProperties;
 import org.pramaan.service.correlation.Correlation;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
-/** issuer-service's applications and certificates API as the bridge uses it (interfaces.md). */
+/**
+ * issuer-service's applications and certificates API as the bridge uses it (issuer-service README), through the
+ * typed {@link IssuerApi}. Reads are retried (three times, with backoff) on a network failure or a 5xx; a
+ * submission is sent once, since the issuer answers a repeat by its channel reference anyway. Every failure
+ * becomes an {@link IssuerException}; a 422 becomes {@link Rejected} with the refused fields.
+ */
 @Component
 public class IssuerClient {
 
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
     private final IssuerProperties properties;
-    private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final IssuerApi api;
     // Reads are safe to repeat; a network blip should not cost the citizen an error message.
-    private final RetryPolicy<HttpResponse<byte[]>> readRetry = RetryPolicy.<HttpResponse<byte[]>>builder()
-            .handle(IOException.class).handleResultIf(r -> r.statusCode() >= 500)
+    private final RetryPolicy<Object> readRetry = RetryPolicy.builder()
+            .handle(ResourceAccessException.class, HttpServerErrorException.class)
             .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)).withMaxRetries(3).build();
 
-    public IssuerClient(IssuerProperties properties, ObjectMapper json) {
+    public IssuerClient(IssuerProperties properties) {
         this.properties = properties;
-        this.json = json;
+        this.api = IssuerHttp.api(properties, READ_TIMEOUT);
     }
 
     /** A form to submit; {@code correlationId} (may be null) goes as {@value Correlation#HEADER}. */
@@ -45,12 +50,24 @@ public class IssuerClient {
             String channelReference, String correlationId) {
     }
 
+    /** The issuer's answer to a submission ({@code 201}, or {@code 200} for a repeated channel reference). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Submitted(String id, String status, String serviceLevelDue) {
+        public Submitted {
+            id = id == null ? "" : id;
+            status = status == null ? "" : status;
+        }
     }
 
-    public record FieldError(String field, String reason) {
+    /**
+     * A refused field: its key, the issuer's code (a {@code FieldRefusal} name, null from an issuer that sends none)
+     * and the reason in the applicant's language.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FieldError(String field, String code, String reason) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(String id, String status, String serviceCode, String submittedAt, String decidedAt,
             String rejectionReason, String certificateId) {
 
@@ -64,6 +81,7 @@ public class IssuerClient {
      * A certificate as the issuer lists it: its status as the ledger was told (ISSUED, ANCHORED, REVOKED), the
      * revocation's code, the hold's code while the department checks it, and the certificate that replaced it.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Certificate(String id, String serviceCode, String status, String issuedAt, String validUntil,
             String revocationCode, String holdCode, String replacedBy) {
 
@@ -105,129 +123,52 @@ public class IssuerClient {
     }
 
     public Submitted submit(Submission submission) {
-        ObjectNode body = json.createObjectNode();
-        body.put("serviceCode", submission.serviceCode())
-                .put("phoneNumber", submission.phoneNumber())
-                .put("language", submission.language()).put("channelReference", submission.channelReference());
-        ObjectNode fields = body.putObject("fields");
-        submission.fields().forEach(fields::put);
-        HttpRequest.Builder builder = request("/api/v1/applications").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (Correlation.valid(submission.correlationId())) {
-            builder.setHeader(Correlation.HEADER, submission.correlationId());
-        }
-        HttpRequest request = builder.build();
-        HttpResponse<byte[]> response = once(request);
-        JsonNode answer = parse(response);
-        if (response.statusCode() == 422) {
-            List<FieldError> errors = new ArrayList<>();
-            for (JsonNode e : answer.path("errors")) {
-                errors.add(new FieldError(e.path("field").asString(""), e.path("reason").asString("")));
+        IssuerApi.SubmissionBody body = new IssuerApi.SubmissionBody(submission.serviceCode(),
+                submission.phoneNumber(), submission.language(), submission.fields(), submission.channelReference());
+        String correlation = Correlation.valid(submission.correlationId()) ? submission.correlationId() : null;
+        try {
+            return api.submit(body, correlation);
+        } catch (RestClientResponseException e) {
+            IssuerProblem problem = IssuerProblem.of(e);
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.UNPROCESSABLE_CONTENT)) {
+                throw new Rejected(problem.fieldErrors());
             }
-            throw new Rejected(errors);
+            throw new IssuerException("issuer-service answered HTTP " + e.getStatusCode().value()
+                    + " for /api/v1/applications: " + problem);
+        } catch (RestClientException e) {
+            throw new IssuerException("issuer-service unreachable or its answer unreadable: " + e.getMessage(), e);
         }
-        expect(response, 201, 200);
-        return new Submitted(answer.path("id").asString(""), answer.path("status").asString(""),
-                text(answer, "serviceLevelDue"));
     }
 
     public List<Application> applications(String phoneNumber) {
-        HttpResponse<byte[]> response = read("/api/v1/applications?phoneNumber=" + encode(phoneNumber));
-        expect(response, 200);
-        List<Application> list = new ArrayList<>();
-        for (JsonNode a : items(parse(response), "applications")) {
-            list.add(new Application(text(a, "id"), text(a, "status"), text(a, "serviceCode"),
-                    text(a, "submittedAt"), text(a, "decidedAt"), text(a, "rejectionReason"),
-                    text(a, "certificateId")));
-        }
-        return list;
+        return read("/api/v1/applications", () -> api.applications(phoneNumber)).applications();
     }
 
     public List<Certificate> certificates(String phoneNumber) {
-        HttpResponse<byte[]> response = read("/api/v1/certificates?phoneNumber=" + encode(phoneNumber));
-        expect(response, 200);
-        List<Certificate> list = new ArrayList<>();
-        for (JsonNode c : items(parse(response), "certificates")) {
-            list.add(new Certificate(text(c, "id"), text(c, "serviceCode"), text(c, "status"),
-                    text(c, "issuedAt"), text(c, "validUntil"), text(c, "revocationCode"), text(c, "holdCode"),
-                    text(c, "replacedBy")));
-        }
-        return list;
+        return read("/api/v1/certificates", () -> api.certificates(phoneNumber)).certificates();
     }
 
     /** Downloads a certificate PDF; accepts the absolute URL from a delivery or a path on the issuer. */
     public byte[] pdf(String urlOrPath) {
-        String path = urlOrPath.startsWith("http") ? urlOrPath : properties.baseUrl() + urlOrPath;
-        HttpResponse<byte[]> response = Failsafe.with(readRetry).get(() -> http.send(
-                authorized(HttpRequest.newBuilder(URI.create(path))).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()));
-        expect(response, 200);
-        return response.body();
+        URI address = URI.create(urlOrPath.startsWith("http") ? urlOrPath : properties.baseUrl() + urlOrPath);
+        return read(address.getPath(), () -> api.pdf(address));
     }
 
     public String pdfPath(String certificateId) {
         return properties.baseUrl() + "/api/v1/certificates/" + encode(certificateId) + "/pdf";
     }
 
-    private HttpResponse<byte[]> read(String path) {
-        HttpRequest request = request(path).GET().build();
-        return Failsafe.with(readRetry).get(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-    }
-
-    private HttpResponse<byte[]> once(HttpRequest request) {
+    private <T> T read(String path, Supplier<T> call) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IssuerException("issuer-service unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IssuerException("interrupted", e);
+            return Failsafe.with(readRetry).get(call::get);
+        } catch (RestClientResponseException e) {
+            throw new IssuerException("issuer-service answered HTTP " + e.getStatusCode().value() + " for " + path
+                    + ": " + IssuerProblem.of(e));
+        } catch (RestClientException e) {
+            throw new IssuerException("issuer-service unreachable or its answer unreadable: " + e.getMessage(), e);
+        } catch (FailsafeException e) {
+            throw new IssuerException("reading " + path + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return authorized(HttpRequest.newBuilder(URI.create(properties.baseUrl() + path)));
-    }
-
-    /** Authenticated, and marked with the current correlation id so the issuer logs the call under it too. */
-    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
-        Correlation.current().ifPresent(id -> builder.setHeader(Correlation.HEADER, id));
-        return builder.timeout(Duration.ofSeconds(20)).header("Authorization", basic());
-    }
-
-    private String basic() {
-        String secret = properties.clientSecret() == null ? "" : properties.clientSecret();
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (properties.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private JsonNode parse(HttpResponse<byte[]> response) {
-        try {
-            JsonNode node = json.readTree(response.body());
-            return node == null ? json.createObjectNode() : node;
-        } catch (RuntimeException e) {
-            throw new IssuerException("issuer-service answered HTTP " + response.statusCode() + " without JSON");
-        }
-    }
-
-    private static void expect(HttpResponse<?> response, int... ok) {
-        for (int code : ok) {
-            if (response.statusCode() == code) {
-                return;
-            }
-        }
-        throw new IssuerException("issuer-service answered HTTP " + response.statusCode() + " for "
-                + response.request().uri().getPath());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asString();
-    }
-
-    /** The documented wrapper object, e.g. {@code {"applications":[...]}}. */
-    private static Iterable<JsonNode> items(JsonNode answer, String wrapper) {
-        return answer.path(wrapper).values();
     }
 
     private static String encode(String s) {

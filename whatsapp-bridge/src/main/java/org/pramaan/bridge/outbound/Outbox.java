@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.service.correlation.Correlation;
+import org.pramaan.service.work.Lease;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,59 +31,83 @@ public class Outbox {
 
     /** Queues a message under the correlation id of the work at hand (an application's, if any) for the sender's logs. */
     public void enqueue(Citizen citizen, OutboundMessage message) {
+        enqueue(citizen, message, Correlation.current().orElse(null));
+    }
+
+    /** Queues a message under the given correlation id (null: none), e.g. one a chat turn noted when it answered. */
+    public void enqueue(Citizen citizen, OutboundMessage message, String correlationId) {
         jdbc.update("INSERT INTO outbox (citizen_id, recipient, kind, payload, state, correlation_id) "
                 + "VALUES (?, ?, ?, ?, 'PENDING', ?)", citizen.id(), citizen.recipient(), message.kind(),
-                message.payload(), Correlation.current().orElse(null));
+                message.payload(), correlationId);
         signal.afterCommit();
     }
 
     /**
-     * The oldest due message of each citizen whose earlier messages are all out of the way: that is what keeps
-     * one citizen's messages in order while different citizens proceed in parallel.
+     * Claims for {@code lease} the oldest due message of citizens whose earlier messages are all out of the way, at
+     * most {@code limit}: that keeps one citizen's messages in order (a claimed message is still PENDING, so the next
+     * one waits for it) while different citizens proceed in parallel, on several threads and processes. One
+     * statement, so the claim is its own short transaction; the send happens outside any.
      */
-    public List<Entry> nextRound(Instant now, int limit) {
+    public List<Entry> claim(Lease lease, Instant now, int limit) {
         return jdbc.query("""
-                SELECT o.seq, o.citizen_id, o.recipient, o.kind, o.payload, o.attempts, o.correlation_id FROM outbox o
-                WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.citizen_id = o.citizen_id AND p.seq < o.seq
-                                  AND p.state = 'PENDING')
-                ORDER BY o.seq LIMIT ?""",
+                WITH due AS (
+                  SELECT o.seq FROM outbox o
+                  WHERE o.state = 'PENDING' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
+                    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.citizen_id = o.citizen_id AND p.seq < o.seq
+                                    AND p.state = 'PENDING')
+                  ORDER BY o.seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                UPDATE outbox SET lease_owner = ?, lease_until = ? FROM due WHERE outbox.seq = due.seq
+                RETURNING outbox.seq, outbox.citizen_id, outbox.recipient, outbox.kind, outbox.payload, outbox.attempts,
+                  outbox.correlation_id""",
                 (rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
                         new OutboundMessage(rs.getString(4), rs.getString(5)), rs.getInt(6), rs.getString(7)),
-                Timestamp.from(now), limit);
+                Timestamp.from(now), Timestamp.from(now), limit, lease.owner(), Timestamp.from(lease.until()))
+                .stream().sorted(java.util.Comparator.comparingLong(Entry::seq)).toList();
     }
 
-    public void accepted(long seq, String wamid) {
-        jdbc.update("UPDATE outbox SET state = 'ACCEPTED', wamid = ?, attempts = attempts + 1, updated_at = now() "
-                + "WHERE seq = ?", wamid, seq);
+    // The settling writes below touch a message only while it is still leased to the caller, and end the lease:
+    // a sender that lost its lease (it hung, another took the message over) cannot overwrite what the other did.
+    private static final String SETTLE = ", lease_owner = NULL, lease_until = NULL WHERE seq = ? AND lease_owner = ?";
+
+    public boolean accepted(long seq, Lease lease, String wamid) {
+        return jdbc.update("UPDATE outbox SET state = 'ACCEPTED', wamid = ?, attempts = attempts + 1, "
+                + "updated_at = now()" + SETTLE, wamid, seq, lease.owner()) == 1;
     }
 
-    public void receiptSent(long seq) {
-        jdbc.update("UPDATE outbox SET state = 'READ', attempts = attempts + 1, updated_at = now() WHERE seq = ?", seq);
+    public boolean receiptSent(long seq, Lease lease) {
+        return jdbc.update("UPDATE outbox SET state = 'READ', attempts = attempts + 1, updated_at = now()" + SETTLE,
+                seq, lease.owner()) == 1;
     }
 
-    public void retryAt(long seq, Instant at, int code, String error) {
-        jdbc.update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_text = ?, "
-                + "updated_at = now() WHERE seq = ?", Timestamp.from(at), code, error, seq);
+    public boolean retryAt(long seq, Lease lease, Instant at, int code, String error) {
+        return jdbc.update("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, "
+                + "error_text = ?, updated_at = now()" + SETTLE, Timestamp.from(at), code, error, seq,
+                lease.owner()) == 1;
     }
 
     /** Pacing delay: not an attempt. */
-    public void deferUntil(long seq, Instant at) {
-        jdbc.update("UPDATE outbox SET next_attempt_at = ? WHERE seq = ?", Timestamp.from(at), seq);
+    public boolean deferUntil(long seq, Lease lease, Instant at) {
+        return jdbc.update("UPDATE outbox SET next_attempt_at = ?" + SETTLE, Timestamp.from(at), seq,
+                lease.owner()) == 1;
     }
 
-    public void failed(long seq, int code, String error) {
-        jdbc.update("UPDATE outbox SET state = 'FAILED', attempts = attempts + 1, error_code = ?, error_text = ?, "
-                + "updated_at = now() WHERE seq = ?", code, error, seq);
+    public boolean failed(long seq, Lease lease, int code, String error) {
+        return jdbc.update("UPDATE outbox SET state = 'FAILED', attempts = attempts + 1, error_code = ?, "
+                + "error_text = ?, updated_at = now()" + SETTLE, code, error, seq, lease.owner()) == 1;
     }
 
-    public void waitForWindow(long seq) {
-        jdbc.update("UPDATE outbox SET state = 'WAITING_WINDOW', updated_at = now() WHERE seq = ?", seq);
+    public boolean waitForWindow(long seq, Lease lease) {
+        return jdbc.update("UPDATE outbox SET state = 'WAITING_WINDOW', updated_at = now()" + SETTLE, seq,
+                lease.owner()) == 1;
     }
 
-    /** Replaces a resolved issuer document by the uploaded document, so a retry does not upload again. */
-    public void resolve(long seq, OutboundMessage message) {
-        jdbc.update("UPDATE outbox SET kind = ?, payload = ? WHERE seq = ?", message.kind(), message.payload(), seq);
+    /**
+     * Replaces a resolved issuer document by the uploaded document, so a retry does not upload again; the message
+     * stays leased (the send follows).
+     */
+    public void resolve(long seq, Lease lease, OutboundMessage message) {
+        jdbc.update("UPDATE outbox SET kind = ?, payload = ? WHERE seq = ? AND lease_owner = ?", message.kind(),
+                message.payload(), seq, lease.owner());
     }
 
     /**

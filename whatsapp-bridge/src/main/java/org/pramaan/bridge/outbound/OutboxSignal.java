@@ -1,7 +1,5 @@
 package org.pramaan.bridge.outbound;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -10,7 +8,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class OutboxSignal {
 
-    private final Semaphore permits = new Semaphore(0);
+    private volatile Runnable listener = () -> { };
+
+    /** Who is woken: the sender, once it exists (the outbox is made before it). */
+    public void listen(Runnable wake) {
+        listener = wake;
+    }
 
     /** Signals now, or after the surrounding transaction commits (an uncommitted row is invisible to the sender). */
     public void afterCommit() {
@@ -27,12 +30,6 @@ public class OutboxSignal {
     }
 
     public void signal() {
-        if (permits.availablePermits() == 0) {
-            permits.release();
-        }
-    }
-
-    public void await(long millis) throws InterruptedException {
-        permits.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        listener.run();
     }
 }

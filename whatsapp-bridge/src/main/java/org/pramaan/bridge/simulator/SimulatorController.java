@@ -1,5 +1,7 @@
 package org.pramaan.bridge.simulator;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +71,7 @@ public class SimulatorController {
     @PostMapping(value = "/simulator/api/send", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> send(@RequestBody Outgoing outgoing) throws IOException, InterruptedException {
         if (outgoing.phone() == null || !outgoing.phone().matches("[0-9]{8,15}")) {
-            return ResponseEntity.badRequest().body(Map.of("error", "phone must be 8 to 15 digits"));
+            throw new RefusalException(ProblemCode.BAD_REQUEST, "phone must be 8 to 15 digits");
         }
         String id = "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode message;
@@ -80,7 +82,7 @@ public class SimulatorController {
         } else if (outgoing.text() != null && !outgoing.text().isBlank()) {
             message = WebhookPayloads.text(outgoing.phone(), id, clock.instant(), outgoing.text());
         } else {
-            return ResponseEntity.badRequest().body(Map.of("error", "text or replyId is required"));
+            throw new RefusalException(ProblemCode.BAD_REQUEST, "text or replyId is required");
         }
         return post(outgoing.phone(), outgoing.name(), message, id);
     }

@@ -1,5 +1,8 @@
 package org.pramaan.bridge.simulator;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.ProblemErrorController;
+import org.pramaan.service.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -19,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The simulator reads anyone's chat, serves their certificates and has the bridge sign webhooks for any number, so
- * it answers only this machine (a loopback remote address; others get a bare 404 as if it did not exist), and its
+ * it answers only this machine (a loopback remote address; others get the 404 problem of an address that does not exist), and its
  * API only a browser that loaded the page, which hands out SIMULATOR_TOKEN as an HttpOnly SameSite=Strict cookie:
  * another local program or a page on another site cannot read it, and a cross-site request does not carry it.
  */
@@ -46,12 +49,13 @@ public final class SimulatorGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!loopback(request.getRemoteAddr())) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND);
+            ProblemWriter.write(response, ProblemCode.NOT_FOUND, ProblemErrorController.NOT_FOUND_DETAIL);
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/simulator/api/") && !carriesToken(request)) {
-            refuse(response, HttpServletResponse.SC_FORBIDDEN);
+            ProblemWriter.write(response, ProblemCode.FORBIDDEN, "open the simulator page first; its API needs the"
+                    + " page's cookie");
             return;
         }
         if (path.equals("/simulator") || path.equals("/simulator/") || path.equals("/simulator/index.html")) {
@@ -86,10 +90,5 @@ public final class SimulatorGuard extends OncePerRequestFilter {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static void refuse(HttpServletResponse response, int status) {
-        response.setStatus(status);
-        response.setContentLength(0);
     }
 }

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Acts on inbox events: messages go to the conversation, statuses to the outbox, errors to the log. */
+/**
+ * Acts on inbox events: messages go to the conversation, statuses to the outbox, errors to the log. Only a chat turn
+ * calls out (issuer, verifier, Graph API media); it is worked in {@link #prepare} and everything is written by the
+ * returned effects.
+ */
 @Component
 public class InboundProcessor implements InboundHandler {
 
@@ -46,38 +50,55 @@ public class InboundProcessor implements InboundHandler {
     }
 
     @Override
-    public String handle(InboxEvent event) {
+    public Effects prepare(InboxEvent event) {
         JsonNode payload = json.readTree(event.payload());
         return switch (event.kind()) {
             case MESSAGE -> message(event, payload);
-            case STATUS -> status(payload);
-            case ERROR -> {
+            case STATUS -> () -> status(payload);
+            case ERROR -> () -> {
                 log.warn("WhatsApp reported an error in a notification: {}", event.payload());
                 meters.counter("bridge.webhook.errors").increment();
-                yield "LOGGED";
-            }
+                return "LOGGED";
+            };
         };
     }
 
-    private String message(InboxEvent event, JsonNode payload) {
+    private Effects message(InboxEvent event, JsonNode payload) {
         InboundMessage message = InboundMessage.from(payload.path("message"));
-        meters.counter("bridge.inbound.messages", "type", message.type()).increment();
-        Citizen citizen = citizens.noteInbound(text(payload, "phone"), text(payload, "userId"),
-                text(payload.path("contact").path("profile"), "name"), event.eventTime());
+        String phone = text(payload, "phone");
+        String userId = text(payload, "userId");
+        String name = text(payload.path("contact").path("profile"), "name");
         if ("system".equals(message.type())) {
             Optional<IdentityChange> change = IdentityChange.from(payload.path("message").path("system"));
             if (change.isPresent()) {
-                numberChanges.apply(citizen, change.get(), event.eventTime());
-                return "IDENTITY CHANGED";
+                // No remote call: the whole change is written in the settling transaction.
+                return () -> {
+                    Citizen citizen = citizens.noteInbound(phone, userId, name, event.eventTime());
+                    numberChanges.apply(citizen, change.get(), event.eventTime());
+                    countMessage(message);
+                    return "IDENTITY CHANGED";
+                };
             }
         }
-        // The citizen wrote, so the 24-hour window is open: what waited for it goes out first, in order.
-        outbox.releaseWaiting(citizen.id());
-        if (!"reaction".equals(message.type()) && !"system".equals(message.type())) {
-            outbox.enqueue(citizen, Replies.readAndTyping(message.id()));
-        }
-        conversations.handle(citizen, message, clock.instant());
-        return "HANDLED " + message.type();
+        // The conversation is worked now, with the issuer's and verifier's answers; its writes wait for the settle.
+        Citizen citizen = citizens.afterInbound(phone, userId, name, event.eventTime());
+        Runnable turn = conversations.prepare(citizen, message, clock.instant());
+        return () -> {
+            citizens.noteInbound(phone, userId, name, event.eventTime());
+            // The citizen wrote, so the 24-hour window is open: what waited for it goes out first, in order.
+            outbox.releaseWaiting(citizen.id());
+            if (!"reaction".equals(message.type()) && !"system".equals(message.type())) {
+                outbox.enqueue(citizen, Replies.readAndTyping(message.id()));
+            }
+            turn.run();
+            countMessage(message);
+            return "HANDLED " + message.type();
+        };
+    }
+
+    /** Counted once the turn's writes are done: a turn worked again (a lost lease, a concurrent change) counts once. */
+    private void countMessage(InboundMessage message) {
+        meters.counter("bridge.inbound.messages", "type", message.type()).increment();
     }
 
     private String status(JsonNode status) {

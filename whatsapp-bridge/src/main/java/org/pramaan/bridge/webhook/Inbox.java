@@ -1,10 +1,11 @@
 package org.pramaan.bridge.webhook;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.pramaan.service.work.Lease;
 import org.springframework.dao.DataAccessException;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -72,20 +73,48 @@ public class Inbox {
     }
 
     /**
-     * Locks the oldest unprocessed event for the calling transaction. Skips locked rows so a second worker (or a
-     * second process after a restart) never takes the same event.
+     * Claims for {@code lease} up to {@code limit} events that are due: unprocessed, not under another live lease,
+     * and the first unprocessed event of their citizen, so one citizen's messages are worked strictly in order while
+     * different citizens' go to different workers. One statement, so the claim is its own short transaction.
      */
-    public Optional<StoredEvent> claimNext() {
+    public List<Claimed> claim(Lease lease, Instant now, int limit) {
         return jdbc.query("""
-                SELECT seq, event_key, kind, citizen_id, event_time, payload FROM inbox
-                WHERE processed_at IS NULL ORDER BY event_time, seq LIMIT 1 FOR UPDATE SKIP LOCKED""",
-                (rs, n) -> new StoredEvent(rs.getLong(1), new InboxEvent(rs.getString(2),
+                WITH due AS (
+                  SELECT i.seq FROM inbox i
+                  WHERE i.processed_at IS NULL AND (i.lease_until IS NULL OR i.lease_until <= ?)
+                    AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.citizen_id = i.citizen_id
+                                    AND e.processed_at IS NULL AND (e.event_time, e.seq) < (i.event_time, i.seq))
+                  ORDER BY i.event_time, i.seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                UPDATE inbox SET lease_owner = ?, lease_until = ?, attempts = inbox.attempts + 1
+                FROM due WHERE inbox.seq = due.seq
+                RETURNING inbox.seq, inbox.event_key, inbox.kind, inbox.citizen_id, inbox.event_time, inbox.payload,
+                  inbox.attempts""",
+                (rs, n) -> new Claimed(rs.getLong(1), new InboxEvent(rs.getString(2),
                         InboxEvent.Kind.valueOf(rs.getString(3)), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6)))).stream().findFirst();
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)), rs.getInt(7)),
+                Timestamp.from(now), limit, lease.owner(), Timestamp.from(lease.until()));
     }
 
+    /**
+     * Inside the settling transaction: locks the event and says whether it is still unprocessed and leased to
+     * {@code lease}'s owner. A worker that lost its lease (it took too long, another worker reclaimed the event) must
+     * then apply nothing; the lock makes a second settler wait for this one and then see the event processed.
+     */
+    public boolean holds(long seq, Lease lease) {
+        return !jdbc.queryForList("SELECT seq FROM inbox WHERE seq = ? AND processed_at IS NULL AND lease_owner = ? "
+                + "FOR UPDATE", Long.class, seq, lease.owner()).isEmpty();
+    }
+
+    /** Marks the event processed, inside the settling transaction after {@link #holds}. */
     public void markProcessed(long seq, String outcome) {
-        jdbc.update("UPDATE inbox SET processed_at = now(), outcome = ? WHERE seq = ?", outcome, seq);
+        jdbc.update("UPDATE inbox SET processed_at = now(), outcome = ?, lease_owner = NULL, lease_until = NULL "
+                + "WHERE seq = ?", outcome, seq);
+    }
+
+    /** Gives the event back at once (its turn met a concurrent change and is to be worked again). */
+    public void release(long seq, Lease lease) {
+        jdbc.update("UPDATE inbox SET lease_until = NULL WHERE seq = ? AND lease_owner = ? AND processed_at IS NULL",
+                seq, lease.owner());
     }
 
     public long pending() {
@@ -93,6 +122,7 @@ public class Inbox {
         return n == null ? 0 : n;
     }
 
-    public record StoredEvent(long seq, InboxEvent event) {
+    /** An event claimed by a worker, with how many times it has been claimed, this time included. */
+    public record Claimed(long seq, InboxEvent event, int attempts) {
     }
 }

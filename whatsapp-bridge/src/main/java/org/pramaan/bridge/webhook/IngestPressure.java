@@ -2,19 +2,21 @@ package org.pramaan.bridge.webhook;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.pramaan.service.work.WorkerLoop;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives acknowledgements priority over processing on a small machine: while many webhook requests are in flight,
  * background work (inbox processing, sending) waits a little before its next unit. The wait is bounded, so work
  * never starves; under a sustained burst the backlog grows in the inbox, where it is safe, instead of the
- * acknowledgement latency growing at Meta.
+ * acknowledgement latency growing at Meta. It is the {@link WorkerLoop.Pace} of the bridge's workers.
  */
 @Component
-public class IngestPressure {
+public class IngestPressure implements WorkerLoop.Pace {
 
     private static final int BUSY = 4;
     private static final long STEP_NANOS = 1_000_000;
+    private static final long MAX_YIELD_MILLIS = 20;
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -28,6 +30,11 @@ public class IngestPressure {
 
     public int inFlight() {
         return inFlight.get();
+    }
+
+    @Override
+    public void beforeRound() {
+        yieldToIngest(MAX_YIELD_MILLIS);
     }
 
     /** Waits while acknowledgements are busy, at most {@code maxMillis}. */

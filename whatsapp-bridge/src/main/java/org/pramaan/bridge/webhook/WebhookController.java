@@ -1,5 +1,7 @@
 package org.pramaan.bridge.webhook;
 
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +11,6 @@ import java.time.Clock;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Meta's webhook. The POST stores what it received and answers at once; {@link InboxWorker} does the work, so
- * acknowledgement stays fast however slow a conversation step is.
+ * acknowledgement stays fast however slow a conversation step is. Refusals are problem answers (Meta reads only the
+ * status).
  */
 @RestController
 public class WebhookController {
@@ -61,7 +63,7 @@ public class WebhookController {
         if ("subscribe".equals(mode) && token != null && token.equals(whatsApp.verifyToken()) && challenge != null) {
             return ResponseEntity.ok(challenge);
         }
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verification token mismatch");
+        throw new RefusalException(ProblemCode.FORBIDDEN, "verification token mismatch");
     }
 
     @PostMapping(value = "/webhook", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -77,24 +79,24 @@ public class WebhookController {
     private ResponseEntity<String> store(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             rejected.increment();
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("payload over 3 MB");
+            throw new RefusalException(ProblemCode.TOO_LARGE, "payload over 3 MB");
         }
         byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
             rejected.increment();
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("payload over 3 MB");
+            throw new RefusalException(ProblemCode.TOO_LARGE, "payload over 3 MB");
         }
         if (!signature.matches(body, request.getHeader("X-Hub-Signature-256"))) {
             rejected.increment();
             log.warn("Webhook POST with a missing or wrong X-Hub-Signature-256 from {}", request.getRemoteAddr());
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
+            throw new RefusalException(ProblemCode.INVALID_SIGNATURE, "invalid signature");
         }
         NotificationParser.Notification notification;
         try {
             notification = parser.read(body, clock.instant());
         } catch (NotificationParser.MalformedNotificationException e) {
             rejected.increment();
-            return ResponseEntity.badRequest().body(e.getMessage());
+            throw new RefusalException(ProblemCode.INVALID_NOTIFICATION, e.getMessage());
         }
         // Signed and readable: acknowledged whatever its items hold. What cannot be stored is kept aside.
         Inbox.Stored result = inbox.storeEach(notification.events());

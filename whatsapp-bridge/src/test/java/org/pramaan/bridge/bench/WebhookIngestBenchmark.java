@@ -58,7 +58,7 @@ public final class WebhookIngestBenchmark {
                     "PRAMAAN_HOME", home.toString(), "ISSUER_BASE_URL", issuer.baseUrl(),
                     "BRIDGE_SIMULATOR_ENABLED", "true", "WHATSAPP_GRAPH_BASE_URL", ""));
             if (!processing) {
-                env.put("PRAMAAN_BRIDGE_PROCESSINBOX", "false");
+                env.put("BRIDGE_INBOX_ENABLED", "false");
             }
             try (BridgeProcess bridge = new BridgeProcess(jar, env, home.resolve("bridge.log"))) {
                 bridge.start();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.pramaan.catalog.FormField;
 import tools.jackson.databind.json.JsonMapper;
 
 class CatalogReaderTest {
@@ -19,8 +20,8 @@ class CatalogReaderTest {
             Catalog catalog = CatalogReader.read(json, in.readAllBytes());
             assertThat(catalog.department("REV").orElseThrow().services()).hasSize(13);
             Catalog.Service income = catalog.service("REV-INCOME").orElseThrow();
-            assertThat(income.certificate().fields()).extracting(Catalog.Field::key).containsExactly("nm", "ai", "ah", "ct");
-            assertThat(income.certificate().fields().get(3).rules().options()).hasSize(2);
+            assertThat(income.certificate().fields()).extracting(FormField::key).containsExactly("nm", "ai", "ah", "ct");
+            assertThat(income.certificate().fields().get(3).validation().options()).hasSize(2);
             assertThat(income.keywords().translit()).contains("aadaya patram");
         }
     }

@@ -54,9 +54,17 @@ final class FaultPlatform implements AutoCloseable {
     ServiceProcess issuer;
     ServiceProcess verifier;
     ServiceProcess bridge;
+    /** A second instance of each service on the same database (see {@link #startSecondInstances}); null until then. */
+    ServiceProcess issuer2;
+    ServiceProcess verifier2;
+    ServiceProcess bridge2;
     private Map<String, String> environment;
+    private Map<String, String> environment2;
+    /** Set on every service on top of what ./pramaan up exports (e.g. short leases for a drill). */
+    private final Map<String, String> extraEnvironment;
 
-    private FaultPlatform(Path home, Path root, Path logs) throws IOException {
+    private FaultPlatform(Path home, Path root, Path logs, Map<String, String> extraEnvironment) throws IOException {
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.home = home;
         this.root = root;
         this.logs = logs;
@@ -67,7 +75,13 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     static FaultPlatform start(Path home, Path root, Path logs) throws IOException {
-        FaultPlatform platform = new FaultPlatform(home, root, logs);
+        return start(home, root, logs, Map.of());
+    }
+
+    /** The platform with {@code extraEnvironment} given to every service besides the usual. */
+    static FaultPlatform start(Path home, Path root, Path logs, Map<String, String> extraEnvironment)
+            throws IOException {
+        FaultPlatform platform = new FaultPlatform(home, root, logs, extraEnvironment);
         try {
             platform.startAll();
             return platform;
@@ -131,7 +145,37 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     private Map<String, String> environment(Path connection) {
-        return ServiceEnvironment.of(secrets, home, jdbcUrl, connection, issuer, verifier, bridge, phoneNumberId, graph);
+        return environment(connection, issuer, verifier, bridge);
+    }
+
+    private Map<String, String> environment(Path connection, ServiceProcess issuer, ServiceProcess verifier,
+            ServiceProcess bridge) {
+        Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(secrets, home, jdbcUrl, connection, issuer,
+                verifier, bridge, phoneNumberId, graph));
+        env.putAll(extraEnvironment);
+        return env;
+    }
+
+    /**
+     * A second issuer-service, verifier-app and whatsapp-bridge on other ports and the same PostgreSQL and ledger,
+     * as a second machine of each would run: the second instances call each other, and share every queue with the
+     * first ones through the database.
+     */
+    void startSecondInstances() throws IOException {
+        String version = System.getProperty("pramaan.version", "0.1.0-SNAPSHOT");
+        issuer2 = new ServiceProcess("issuer-service-2", serviceJar("issuer-service", version),
+                logs.resolve("issuer-service-2.log"), freePort());
+        verifier2 = new ServiceProcess("verifier-app-2", serviceJar("verifier-app", version),
+                logs.resolve("verifier-app-2.log"), freePort());
+        bridge2 = new ServiceProcess("whatsapp-bridge-2", serviceJar("whatsapp-bridge", version),
+                logs.resolve("whatsapp-bridge-2.log"), freePort());
+        environment2 = environment(home.resolve("network").resolve("connection.json"), issuer2, verifier2, bridge2);
+        issuer2.start(environment2);
+        issuer2.awaitReady(READY);
+        verifier2.start(environment2);
+        bridge2.start(environment2);
+        verifier2.awaitReady(READY);
+        bridge2.awaitReady(READY);
     }
 
     // --- the parts, each killable -------------------------------------------------------------
@@ -299,7 +343,7 @@ final class FaultPlatform implements AutoCloseable {
 
     String logTails() {
         StringBuilder out = new StringBuilder();
-        for (ServiceProcess service : new ServiceProcess[] {issuer, verifier, bridge}) {
+        for (ServiceProcess service : new ServiceProcess[] {issuer, verifier, bridge, issuer2, verifier2, bridge2}) {
             if (service != null) {
                 out.append('\n').append(service.tail(30));
             }
@@ -310,7 +354,7 @@ final class FaultPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {bridge, verifier, issuer, graph}) {
+        for (AutoCloseable part : new AutoCloseable[] {bridge2, verifier2, issuer2, bridge, verifier, issuer, graph}) {
             closeQuietly(part);
         }
         if (peer != null) {

@@ -40,6 +40,17 @@ class OutboundSenderTest extends BridgeIntegrationTest {
                 citizenId, "%" + body + "%");
     }
 
+    /**
+     * An injected error goes to whichever send comes next, a read receipt of another test's late chat turn included
+     * (eight senders work at once): wait until nothing else is on its way before injecting one.
+     */
+    private void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM inbox WHERE processed_at IS NULL) + "
+                        + "(SELECT count(*) FROM outbox WHERE state = 'PENDING' AND next_attempt_at < now() + interval '5 seconds')",
+                Integer.class) == 0);
+    }
+
     @Test
     void messagesToOneCitizenArriveInOrder() {
         Citizen c = citizenInWindow();
@@ -52,6 +63,7 @@ class OutboundSenderTest extends BridgeIntegrationTest {
     @Test
     void retryableErrorsAreRetriedAndOrderStillHolds() {
         Citizen c = citizenInWindow();
+        awaitQuiet();
         graph.injectErrors(new InjectedError(131000, 500, "Something went wrong"), 1);
         outbox.enqueue(c, Replies.text("first"));
         outbox.enqueue(c, Replies.text("second"));
@@ -65,6 +77,7 @@ class OutboundSenderTest extends BridgeIntegrationTest {
     @Test
     void undeliverableIsRecordedAndNotRetried() {
         Citizen c = citizenInWindow();
+        awaitQuiet();
         graph.injectErrors(new InjectedError(131026, 400, "Message undeliverable"), 1);
         outbox.enqueue(c, Replies.text("lost"));
         outbox.enqueue(c, Replies.text("after"));

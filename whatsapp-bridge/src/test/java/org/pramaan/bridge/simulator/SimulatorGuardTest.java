@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.Cookie;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.pramaan.service.problem.ProblemErrorController;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -28,7 +29,9 @@ class SimulatorGuardTest {
             guard.doFilter(request, response, (q, s) -> passed.set(true));
             assertThat(passed).as(path).isFalse();
             assertThat(response.getStatus()).as(path).isEqualTo(404);
-            assertThat(response.getContentAsString()).as(path).isEmpty();
+            assertThat(response.getContentAsString()).as(path + ": the answer of an address that does not exist")
+                    .contains("\"code\":\"not-found\"", ProblemErrorController.NOT_FOUND_DETAIL)
+                    .doesNotContainIgnoringCase("simulator");
             assertThat(response.getHeader("Set-Cookie")).as(path).isNull();
         }
     }
@@ -40,7 +43,8 @@ class SimulatorGuardTest {
         guard.doFilter(request("127.0.0.1", "/simulator/api/chat"), api, (q, s) -> passed.set(true));
         assertThat(passed).isFalse();
         assertThat(api.getStatus()).isEqualTo(403);
-        assertThat(api.getContentAsString()).isEmpty();
+        assertThat(api.getContentType()).startsWith("application/problem+json");
+        assertThat(api.getContentAsString()).contains("\"code\":\"forbidden\"");
 
         MockHttpServletRequest wrong = request("::1", "/simulator/api/media/1");
         wrong.setCookies(new Cookie(SimulatorGuard.COOKIE, "guess"));

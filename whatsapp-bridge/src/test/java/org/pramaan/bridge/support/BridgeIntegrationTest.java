@@ -18,6 +18,7 @@ import org.pramaan.bridge.simulator.WebhookPayloads;
 import org.pramaan.bridge.webhook.WebhookSignature;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
         "pramaan.issuer.client-id=" + StandInIssuer.CLIENT_ID,
         "pramaan.issuer.client-secret=" + StandInIssuer.CLIENT_SECRET,
         "pramaan.verifier.api-key=" + StandInVerifier.API_KEY})
+@Import(FaultyController.class)
 public abstract class BridgeIntegrationTest {
 
     public static final String APP_SECRET = "test-app-secret";

@@ -7,13 +7,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,6 +44,9 @@ public final class StandInIssuer implements AutoCloseable {
     public final Map<String, String> pdfCorrelationIds = new ConcurrentHashMap<>();
     /** The X-Correlation-Id each stored submission came with, by application id (absent: none was sent). */
     public final Map<String, String> correlationIds = new ConcurrentHashMap<>();
+    /** Phone numbers whose applications and certificates this issuer lists only after {@link #SLOW} (issue 15). */
+    public final Set<String> slowPhones = ConcurrentHashMap.newKeySet();
+    public static final Duration SLOW = Duration.ofSeconds(10);
 
     public StandInIssuer() {
         try (InputStream in = StandInIssuer.class.getResourceAsStream("/catalog.json")) {
@@ -49,6 +55,12 @@ public final class StandInIssuer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Several requests at once, as the real issuer serves them: a slow answer for one holds up no other.
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "stand-in-issuer");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/api/v1/catalog", this::catalog);
         server.createContext("/api/v1/applications", this::applications);
         server.createContext("/api/v1/certificates", this::certificates);
@@ -95,6 +107,7 @@ public final class StandInIssuer implements AutoCloseable {
             return;
         }
         String phone = query(ex, "phoneNumber");
+        slowFor(phone);
         ArrayNode list = JSON.createArrayNode();
         for (JsonNode s : submissions) {
             if (s.path("phoneNumber").asString("").equals(phone)) {
@@ -128,6 +141,7 @@ public final class StandInIssuer implements AutoCloseable {
             send(ex, 200, "application/pdf", PDF);
             return;
         }
+        slowFor(query(ex, "phoneNumber"));
         ArrayNode list = JSON.createArrayNode();
         for (Map<String, String> c : certificates.getOrDefault(query(ex, "phoneNumber"), List.of())) {
             ObjectNode node = list.addObject();
@@ -136,6 +150,16 @@ public final class StandInIssuer implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode();
         answer.set("certificates", list);
         send(ex, 200, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void slowFor(String phone) {
+        if (slowPhones.contains(phone)) {
+            try {
+                Thread.sleep(SLOW.toMillis()); // the slow issuer this stand-in plays: it answers, late
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static boolean authorized(HttpExchange ex) {

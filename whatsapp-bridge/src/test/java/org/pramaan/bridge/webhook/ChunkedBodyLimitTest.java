@@ -26,6 +26,7 @@ class ChunkedBodyLimitTest extends BridgeIntegrationTest {
                         : LETTERS);
 
         assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"too-large\"", "urn:pramaan:problem:too-large");
         assertThat(answer.body()).contains(String.valueOf(3 * 1024 * 1024));
         assertThat(inbox()).isEqualTo(before);
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.pramaan.credential.keys.SignerKey;
-import org.pramaan.issuer.catalog.Department;
+import org.pramaan.catalog.Department;
 import org.pramaan.issuer.certificate.CertificateSeal;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.slf4j.Logger;

@@ -14,9 +14,9 @@ import org.pramaan.contract.issuer.SignerKey;
 import org.pramaan.issuer.certificate.LedgerSigners;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,11 +48,8 @@ public class RevocationListController {
     @GetMapping(SignerKeys.CRL_PATH)
     public ResponseEntity<?> revocationList() {
         if (keys.developmentRoot().isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+            return Problems.answer(ProblemCode.NOT_FOUND,
                     "the state CA publishes the CRL of department certificates; this service signs none");
-            problem.setType(java.net.URI.create("urn:pramaan:problem:crl-not-here"));
-            problem.setProperty("code", "crl-not-here");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         Instant now = clock.instant();
         long serial = number.updateAndGet(last -> Math.max(last + 1, now.getEpochSecond()));

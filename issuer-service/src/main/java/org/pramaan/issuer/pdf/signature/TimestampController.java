@@ -3,9 +3,9 @@ package org.pramaan.issuer.pdf.signature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import org.springframework.http.HttpStatus;
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.Problems;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,11 +32,11 @@ public class TimestampController {
     @PostMapping(path = "/api/v1/tsa")
     public ResponseEntity<?> timestamp(HttpServletRequest request) throws IOException {
         if (seal.developmentTsa().isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "tsa-not-running",
+            return Problems.answer(ProblemCode.NOT_FOUND,
                     "this service runs no timestamp authority (only with development keys and no PDF_SIGNATURE_TSA_URL)");
         }
         if (request.getContentType() == null || !QUERY.isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
-            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-timestamp-query",
+            return Problems.answer(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "send an RFC 3161 TimeStampReq as application/timestamp-query");
         }
         byte[] body;
@@ -44,20 +44,13 @@ public class TimestampController {
             body = in.readNBytes(MAX_REQUEST + 1);
         }
         if (body.length > MAX_REQUEST) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "timestamp-query-too-large",
+            return Problems.answer(ProblemCode.TOO_LARGE,
                     "a timestamp request is at most " + MAX_REQUEST + " bytes");
         }
         try {
             return ResponseEntity.ok().contentType(REPLY).body(seal.developmentTsa().get().respond(body));
         } catch (IllegalArgumentException e) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed-timestamp-query", "the body is not a DER TimeStampReq");
+            return Problems.answer(ProblemCode.BAD_REQUEST, "the body is not a DER RFC 3161 TimeStampReq");
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(java.net.URI.create("urn:pramaan:problem:" + code));
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

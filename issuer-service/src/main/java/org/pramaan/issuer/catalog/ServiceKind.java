@@ -1,6 +1,0 @@
-package org.pramaan.issuer.catalog;
-
-/** What a citizen gets from a service. */
-public enum ServiceKind {
-    CERTIFICATE, INFORMATION, PAYMENT, BOOKING
-}

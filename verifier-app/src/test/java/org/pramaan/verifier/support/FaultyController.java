@@ -1,0 +1,26 @@
+package org.pramaan.verifier.support;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A controller with bugs, in the tests' context only: an unexpected {@link IllegalStateException} or
+ * {@link IllegalArgumentException} escaping a controller must answer 500 {@code internal-error}, not a polite 409
+ * or 400, and say nothing of its message.
+ */
+@RestController
+public class FaultyController {
+
+    /** What the bugs' messages hold: a phone number must never reach the answer. */
+    public static final String SECRET = "9123456789";
+
+    @GetMapping("/api/v1/test-faults/illegal-state")
+    String illegalState() {
+        throw new IllegalStateException("a bug whose message names " + SECRET);
+    }
+
+    @GetMapping("/api/v1/test-faults/illegal-argument")
+    String illegalArgument() {
+        throw new IllegalArgumentException("a bug whose message names " + SECRET);
+    }
+}
