@@ -65,6 +65,10 @@ public class SecurityConfiguration {
                 .authenticationManager(apiManager(clients, officers, encoder))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
+                        // The development timestamp authority: anonymous as TSAs are; it stores nothing.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
+                        // The CRL of department signing certificates: public, as CRLs are.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/crl/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // Department keys: the state IT authority's, through the admin credential only.
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

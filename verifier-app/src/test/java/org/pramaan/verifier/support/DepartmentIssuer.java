@@ -83,6 +83,11 @@ public final class DepartmentIssuer implements AutoCloseable {
     }
 
     /** Claims for a fresh income certificate valid for a year. */
+    /** The department's signing key (the one the ledger lists), for tests that sign a PDF as the issuer does. */
+    public SignerKey signer() {
+        return signer;
+    }
+
     public CertificateClaims claims(String holderName) {
         Instant now = clock.instant();
         return claims(holderName, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
