@@ -24,6 +24,7 @@ class PackageStructureTest {
             "org.pramaan.issuer.hold..", "org.pramaan.issuer.anchoring..", "org.pramaan.issuer.delivery..",
             "org.pramaan.issuer.ledger..", "org.pramaan.issuer.contact..", "org.pramaan.issuer.work..",
             "org.pramaan.issuer.audit..", "org.pramaan.issuer.pdf.."};
+    // Not listed: seal (the PDF's PAdES signature: it serves the development TSA and the CRL, and calls a TSA).
 
     @Test
     void packagesHaveNoCycles() {

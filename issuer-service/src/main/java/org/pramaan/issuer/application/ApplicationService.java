@@ -242,7 +242,7 @@ public class ApplicationService {
         application.approve(actor, clock.instant());
         Certificate certificate = issuer.issue(new IssueCommand(service, application.holderName(),
                 application.fields(), application.language(), application.phone(), application.id()));
-        application.issued(certificate.id(), actor, clock.instant());
+        application.issued(certificate.id().value(), actor, clock.instant());
         applications.save(application);
         // The officer's request has its own id: name the application's, which its certificate carries on.
         LOG.info("application {} (correlation {}) approved by {}: certificate {}", application.id(),

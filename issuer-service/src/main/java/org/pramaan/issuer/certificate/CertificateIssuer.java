@@ -101,10 +101,10 @@ public class CertificateIssuer {
         // The same key signs the PDF (PAdES) as signed the credential: one key for the ledger to list and revoke.
         byte[] pdf = seal.seal(renderer.render(document(command, form, department, id, claims, printed, qrText, cose)),
                 key, department, now);
-        Certificate certificate = new Certificate(id.toString(), command.applicationId(), department.code(),
-                command.service().code(), form.type(), command.holderName(), command.language(),
-                command.phone().digits(), printed, claims.issuedAt(), claims.expiresAt(), signed.claimsHashHex(),
-                signed.kid().hex(), qrText, CertificateStatus.ISSUED, null, null, null, null, null, null);
+        Certificate certificate = Certificate.issued(org.pramaan.contract.id.CertificateId.of(id.toString()),
+                command.applicationId(), department.code(), command.service().code(), form.type(),
+                command.holderName(), command.language(), command.phone().digits(), printed, claims.issuedAt(),
+                claims.expiresAt(), signed.claimsHashHex(), signed.kid().hex(), qrText);
         return new Prepared(certificate, cose, pdf);
     }
 

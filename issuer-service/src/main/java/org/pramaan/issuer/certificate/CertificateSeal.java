@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.catalog.Department;
 
-/** Signs a rendered certificate PDF for its department (PAdES, {@code pdf.signature.DepartmentSeal}). */
+/** Signs a rendered certificate PDF for its department (PAdES, {@code seal.DepartmentSeal}). */
 @FunctionalInterface
 public interface CertificateSeal {
 

@@ -186,7 +186,7 @@ public class SignerKeys {
 
     /**
      * What a new development signer certificate says: the department's English name (PDF readers show it as
-     * the signer) and this service's CRL of department certificates ({@code pdf.signature.RevocationListController}).
+     * the signer) and this service's CRL of department certificates ({@code seal.RevocationListController}).
      */
     private org.pramaan.credential.keys.SignerProfile profile(DepartmentCode department) {
         String name = catalog.department(department).map(d -> d.names().en()).orElse(department.value());

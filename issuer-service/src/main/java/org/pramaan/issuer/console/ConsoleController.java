@@ -139,7 +139,7 @@ public class ConsoleController {
         model.addAttribute("fields", ConsoleRows.fields(catalog, c.serviceCode(), c.fields(), language(locale)));
         model.addAttribute("reasonCodes", ReasonCode.values());
         model.addAttribute("holdCodes", HoldCode.values());
-        model.addAttribute("holdCode", holdCodes.holdCode(c.id()));
+        model.addAttribute("holdCode", holdCodes.holdCode(c.id().value()));
         return "console/certificate";
     }
 
@@ -148,7 +148,7 @@ public class ConsoleController {
         Certificate c = visible(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + c.id() + ".pdf\"")
-                .body(certificates.pdf(c.id()).orElseThrow());
+                .body(certificates.pdf(c.id().value()).orElseThrow());
     }
 
     @PostMapping("/console/certificates/{id}/hold")

@@ -56,7 +56,7 @@ public class DeliveryOutbox {
             throw new IllegalArgumentException("a rejection is about an application: use enqueueRejection");
         }
         UUID deliveryId = UUID.randomUUID();
-        Map<String, Object> payload = payload(deliveryId, type, certificate.id(), certificate.applicationId(),
+        Map<String, Object> payload = payload(deliveryId, type, certificate.id().value(), certificate.applicationId(),
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", publicBaseUrl + "/api/v1/certificates/" + certificate.id() + "/pdf");
         payload.put("verifyUrl", certificate.qrText());
@@ -64,7 +64,7 @@ public class DeliveryOutbox {
         // note stays with the department.
         payload.put("reason", null);
         payload.put("reasonCode", type == Type.REVOKED ? certificate.revocationCode() : null);
-        return insert(deliveryId, certificate.id(), certificate.applicationId(), type, payload, now);
+        return insert(deliveryId, certificate.id().value(), certificate.applicationId(), type, payload, now);
     }
 
     /**
@@ -74,13 +74,13 @@ public class DeliveryOutbox {
      */
     public boolean enqueueHold(Certificate certificate, String holdCode, Instant now) {
         UUID deliveryId = UUID.randomUUID();
-        Map<String, Object> payload = payload(deliveryId, Type.HELD, certificate.id(), certificate.applicationId(),
+        Map<String, Object> payload = payload(deliveryId, Type.HELD, certificate.id().value(), certificate.applicationId(),
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", null);
         payload.put("verifyUrl", certificate.qrText());
         payload.put("reason", null);
         payload.put("reasonCode", holdCode);
-        return insert(deliveryId, certificate.id(), certificate.applicationId(), Type.HELD, payload, now);
+        return insert(deliveryId, certificate.id().value(), certificate.applicationId(), Type.HELD, payload, now);
     }
 
     /**

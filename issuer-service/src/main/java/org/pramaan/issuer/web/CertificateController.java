@@ -79,7 +79,7 @@ public class CertificateController {
         String digits = Input.parse("phoneNumber", () -> PhoneNumber.parse(phoneNumber)).digits();
         var standing = certificates.standingByPhone(digits);
         return new CertificateList(certificates.byPhone(digits, 50).stream()
-                .map(c -> CertificateSummary.of(c, standing.get(c.id()))).toList());
+                .map(c -> CertificateSummary.of(c, standing.get(c.id().value()))).toList());
     }
 
     /** Certificates whose id or holder name contains {@code q}, newest first (the caller's departments). */
@@ -100,7 +100,7 @@ public class CertificateController {
     @GetMapping("/{id}/pdf")
     public ResponseEntity<byte[]> pdf(@PathVariable String id) {
         Certificate certificate = visible(id);
-        byte[] pdf = certificates.pdf(certificate.id()).orElseThrow(() -> new NotFoundException("no certificate " + id));
+        byte[] pdf = certificates.pdf(certificate.id().value()).orElseThrow(() -> new NotFoundException("no certificate " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -41,7 +41,7 @@ class ApplicationTest {
                 .hasMessageContaining("is REJECTED");
         Application b = submitted();
         assertThatThrownBy(() -> b.issued("ID", "x", t0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> b.reject("x", " ", t0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.reject("x", " ", t0)).isInstanceOf(org.pramaan.service.problem.RefusalException.class);
         assertThat(b.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     }
 

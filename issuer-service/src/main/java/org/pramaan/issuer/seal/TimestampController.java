@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

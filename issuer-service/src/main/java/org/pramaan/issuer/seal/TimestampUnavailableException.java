@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 import org.pramaan.service.problem.ProblemCode;
 import org.pramaan.service.problem.RefusalException;

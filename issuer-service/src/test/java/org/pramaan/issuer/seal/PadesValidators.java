@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;

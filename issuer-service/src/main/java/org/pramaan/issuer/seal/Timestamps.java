@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 /**
  * An RFC 3161 timestamp authority: a token over a SHA-256 digest. The development TSA answers in

@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 import java.io.IOException;
 import java.math.BigInteger;

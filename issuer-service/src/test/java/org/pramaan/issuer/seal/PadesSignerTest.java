@@ -1,4 +1,4 @@
-package org.pramaan.issuer.pdf.signature;
+package org.pramaan.issuer.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
