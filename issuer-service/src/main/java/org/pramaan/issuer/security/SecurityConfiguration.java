@@ -1,5 +1,6 @@
 package org.pramaan.issuer.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.pramaan.service.outage.DatabaseOutageEntryPoint;
@@ -43,8 +44,8 @@ public class SecurityConfiguration {
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${pramaan.security.bcrypt-strength:10}") int strength) {
-        return new BCryptPasswordEncoder(strength);
+    PasswordEncoder passwordEncoder(@Value("${pramaan.security.bcrypt-strength:10}") int strength, MeterRegistry meters) {
+        return new CountedPasswordEncoder(new BCryptPasswordEncoder(strength), meters);
     }
 
     /** Machine clients first (their ids are not user names), then officers. */

@@ -13,6 +13,7 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,6 +47,8 @@ class OfficerTokenTest extends IntegrationTest {
     IssuerProperties properties;
     @Autowired
     Clock clock;
+    @Autowired
+    MeterRegistry meters;
 
     private String ownOfficer(String name) {
         if (!officers.exists(name)) {
@@ -82,6 +85,29 @@ class OfficerTokenTest extends IntegrationTest {
         ApiClient.Answer admin = withToken.get("/api/v1/admin/keys");
         assertThat(admin.status()).isEqualTo(403);
         assertThat(admin.json().get("code").asString()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void requestsWithATokenOrAKeyCheckNoPasswordHash() {
+        String token = askToken(officer("REV")).json().get("access_token").asString();
+        ApiClient withToken = ApiClient.bearer(port, token);
+        ApiClient system = departmentSystem("REV");
+        ApiClient bridge = bridge();
+        double before = passwordChecks();
+        for (int i = 0; i < 20; i++) {
+            assertThat(withToken.get("/api/v1/applications/queue").status()).isEqualTo(200);
+            assertThat(system.get("/api/v1/applications/queue").status()).isEqualTo(200);
+            assertThat(bridge.get("/api/v1/applications?phoneNumber=919000000203").status()).isEqualTo(200);
+        }
+        assertThat(passwordChecks()).as("60 requests with a token, a key and the bridge's secret: no BCrypt")
+                .isEqualTo(before);
+        assertThat(officer("REV").get("/api/v1/applications/queue").status()).isEqualTo(200);
+        assertThat(passwordChecks()).as("an officer's HTTP Basic request is a BCrypt check, as before")
+                .isEqualTo(before + 1);
+    }
+
+    private double passwordChecks() {
+        return meters.get("pramaan.password.checks").counter().count();
     }
 
     @Test
