@@ -73,8 +73,10 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new DatabaseOutageEntryPoint(
                         ProblemSecurity.unauthenticated(TOKEN_UNAUTHENTICATED))))
-                .addFilterBefore(new SignInThrottleFilter(throttle, PresentedAccounts::api, false),
-                        BasicAuthenticationFilter.class)
+                // A department key is recognised here too, so that its right key is refused as a client's (403)
+                // rather than counted as a failed sign-in.
+                .addFilterBefore(new ApiKeyFilter(clients), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, PresentedAccounts::api, false), ApiKeyFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(

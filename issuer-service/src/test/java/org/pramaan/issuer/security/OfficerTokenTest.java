@@ -169,6 +169,9 @@ class OfficerTokenTest extends IntegrationTest {
         ApiClient.Answer bridge = askToken(bridge());
         assertThat(bridge.status()).isEqualTo(403);
         assertThat(bridge.json().get("code").asString()).isEqualTo("forbidden");
+        ApiClient.Answer system = askToken(departmentSystem("REV"));
+        assertThat(system.status()).isEqualTo(403);
+        assertThat(system.json().get("code").asString()).isEqualTo("forbidden");
         String token = tokens.issue(officerCaller()).value();
         ApiClient.Answer renew = askToken(ApiClient.bearer(port, token));
         assertThat(renew.status()).as("a token cannot renew itself: the password is asked again").isEqualTo(401);
