@@ -1,30 +1,82 @@
 #!/usr/bin/env bash
-# Load test on loopback: /api/v1/verify (statuses cached) next to a trivial endpoint of the same
-# service (/actuator/health/liveness), in one run, with wrk (apt-get install -y wrk).
-# Usage: verifier-app/bench/run.sh [seconds] [connections]
+# Load test on loopback, all in one run against one verifier: the trivial endpoint
+# (/actuator/health/liveness), /api/v1/verify on one QR again and again (cached path), and on
+# distinct anchored credentials, each verified once (cold path): first at full speed, then paced
+# open loop at a fixed offered rate with its latency percentiles. Vegeta drives every attack (open
+# loop, no coordinated omission; the same client for each line, so the ratios compare like with like).
+# Usage: verifier-app/bench/run.sh [seconds 10] [workers 32] [paced rate 2000] [paced seconds 20] [cold max pool 40000]
+# VEGETA=/path/to/vegeta, else vegeta on the PATH or in $PRAMAAN_HOME/tools/bin (./pramaan bench verify installs it).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-seconds="${1:-15}"
-connections="${2:-32}"
+seconds="${1:-10}"
+workers="${2:-32}"
+rate="${3:-2000}"
+paced_seconds="${4:-20}"
+max_pool="${5:-40000}"
+paced_pool=$((rate * paced_seconds))
 port=18082
 export BENCH_DIR="$root/verifier-app/target/bench"
-command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
+vegeta="${VEGETA:-$(command -v vegeta || echo "${PRAMAAN_HOME:-$root/.pramaan}/tools/bin/vegeta")}"
+[ -x "$vegeta" ] || { echo "bench: vegeta is needed (./pramaan bench verify installs it with go install)" >&2; exit 1; }
+[[ "$seconds$workers$rate$paced_seconds$max_pool" =~ ^[0-9]+$ ]] || { echo "bench: arguments are whole numbers" >&2; exit 1; }
 rm -rf "$BENCH_DIR"
+mkdir -p "$BENCH_DIR"
 # One reactor build (-am): our own modules exist only in the reactor on a fresh machine; verifier-app
-# builds last, so its classpath is the one left in the file.
-(cd "$root" && mvn -q -B -pl verifier-app -am test-compile dependency:build-classpath \
+# builds last, so its classpath is the one left in the file. package: the peer and chaincode jars too.
+(cd "$root" && mvn -q -B -pl verifier-app -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile="$root/verifier-app/target/bench-classpath.txt" -Dmdep.includeScope=test)
 cd "$root/verifier-app"
-java -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \
-  org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" > "$BENCH_DIR.log" 2>&1 &
+# Two pools of distinct credentials: cold-1 for the full-speed attack, cold-2 for the paced one.
+java ${BENCH_OPTS:-} -Dpramaan.chaincode.jar="$root/chaincode/target/pramaan-chaincode-server.jar" \
+  -Dpramaan.peer.jar="$root/network/target/pramaan-dev-peer.jar" \
+  -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \
+  org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" "$((max_pool + paced_pool))" 2 > "$BENCH_DIR.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [ -f "$BENCH_DIR/api-key" ] && break; sleep 1; done
+for _ in $(seq 1 1200); do [ -f "$BENCH_DIR/api-key" ] && break; kill -0 $server 2>/dev/null || break; sleep 1; done
 [ -f "$BENCH_DIR/api-key" ] || { echo "bench: the server did not start; see $BENCH_DIR.log" >&2; exit 1; }
+grep -h "signed and anchored" "$BENCH_DIR.log" || true
 url="http://127.0.0.1:$port"
-echo "== warm-up"; wrk -t2 -c"$connections" -d5s -s "$here/verify.lua" "$url/api/v1/verify" >/dev/null
-echo "== trivial: GET /actuator/health/liveness"; wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url/actuator/health/liveness"
-echo "== verify: POST /api/v1/verify (cached status)"; wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$here/verify.lua" "$url/api/v1/verify"
-echo "== verify paced at about 500 requests per second (10 connections, 20 ms apart)"
-BENCH_SCRIPTS="$here" wrk -t2 -c10 -d"${seconds}s" --latency -s "$here/paced.lua" "$url/api/v1/verify"
+key="$(cat "$BENCH_DIR/api-key")"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+# attack NAME [vegeta attack options...]: runs it, prints the text report, keeps the JSON one.
+attack() {
+  local name="$1"; shift
+  "$vegeta" attack "$@" > "$BENCH_DIR/$name.bin"
+  "$vegeta" report -type=json "$BENCH_DIR/$name.bin" > "$BENCH_DIR/$name.json"
+  echo "== $name"; "$vegeta" report "$BENCH_DIR/$name.bin"
+}
+# field NAME KEY: a number from a report, e.g. throughput, requests, latencies.99th (ns).
+field() {
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [d:=d[k] for k in sys.argv[2].split(".")]; print(d)' \
+    "$BENCH_DIR/$1.json" "$2"
+}
+
+echo "GET $url/actuator/health/liveness" > "$BENCH_DIR/trivial.txt"
+printf 'POST %s/api/v1/verify\nContent-Type: application/json\nX-Api-Key: %s\n@%s\n' \
+  "$url" "$key" "$BENCH_DIR/verify.json" > "$BENCH_DIR/cached.txt"
+full=(-rate=0 -max-workers="$workers" -duration="${seconds}s")
+"$vegeta" attack -rate=0 -max-workers="$workers" -duration=5s -targets="$BENCH_DIR/cached.txt" > /dev/null  # warm-up
+attack trivial "${full[@]}" -targets="$BENCH_DIR/trivial.txt"
+attack cached "${full[@]}" -targets="$BENCH_DIR/cached.txt"
+attack cold "${full[@]}" -format=json -targets="$BENCH_DIR/cold-1.json"
+attack cold-paced -rate="$rate/s" -duration="${paced_seconds}s" -format=json -targets="$BENCH_DIR/cold-2.json"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$BENCH_DIR" "$max_pool" "$rate" <<'PY'
+import json, sys
+d, pool, rate = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+r = {n: json.load(open(f"{d}/{n}.json")) for n in ("trivial", "cached", "cold", "cold-paced")}
+ok = lambda n: r[n]["success"] == 1
+t = r["trivial"]["throughput"]
+print("\nendpoint                  requests/s   ratio to trivial   p99 ms   success")
+for n in ("trivial", "cached", "cold", "cold-paced"):
+    print(f"{n:<25} {r[n]['throughput']:>10.0f}   {r[n]['throughput'] / t:>16.2f}   {r[n]['latencies']['99th'] / 1e6:>6.1f}   {r[n]['success']:.4f}")
+if r["cold"]["requests"] > pool:
+    print(f"warning: the full-speed cold attack sent {r['cold']['requests']} requests for {pool} credentials: some were cache hits; give a larger pool")
+cold, paced = r["cold"]["throughput"] / t, r["cold-paced"]["latencies"]["99th"] / 1e6
+print(f"cold / trivial = {cold:.2f} (goal >= 0.5: {'met' if cold >= 0.5 and ok('cold') else 'not met'})")
+print(f"cold path at {rate}/s offered: p99 {paced:.1f} ms (goal < 20 ms: {'met' if paced < 20 and ok('cold-paced') else 'not met'})")
+PY

@@ -28,25 +28,28 @@ public final class CredentialText {
     public static final String PATH = "/C/";
 
     private static final BaseEncoding BASE32 = BaseEncoding.base32().omitPadding();
+    /**
+     * zlib streams are costly to set up (a best-compression deflater allocates and clears about 256 KB,
+     * as long as a native signature takes) and cheap to reset, so each thread keeps one of each.
+     */
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
     private CredentialText() {
     }
 
     /** The bare payload for COSE bytes. */
     public static String payload(byte[] cose) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try {
-            deflater.setInput(cose);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(cose.length);
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return BASE32.encode(out.toByteArray());
-        } finally {
-            deflater.end();
+        Deflater deflater = DEFLATER.get();
+        deflater.reset();
+        deflater.setInput(cose);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(cose.length);
+        byte[] buffer = new byte[1024];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
         }
+        return BASE32.encode(out.toByteArray());
     }
 
     /** The URL that goes in the QR: upper case, so it stays in alphanumeric mode. */
@@ -89,7 +92,9 @@ public final class CredentialText {
     }
 
     private static byte[] inflate(byte[] compressed) throws MalformedCredentialException {
-        Inflater inflater = new Inflater();
+        Inflater inflater = INFLATER.get();
+        // Reset before use, not after: a stream left mid-way by a malformed input starts clean here.
+        inflater.reset();
         try {
             inflater.setInput(compressed);
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(compressed.length * 4, MAX_INFLATED_BYTES));
@@ -111,8 +116,6 @@ public final class CredentialText {
             return out.toByteArray();
         } catch (DataFormatException e) {
             throw new MalformedCredentialException(BAD_ZLIB, "not zlib data: " + e.getMessage());
-        } finally {
-            inflater.end();
         }
     }
 }

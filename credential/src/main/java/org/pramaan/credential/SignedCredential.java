@@ -2,7 +2,6 @@ package org.pramaan.credential;
 
 import com.google.common.io.BaseEncoding;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import org.pramaan.contract.id.KeyId;
 
@@ -41,11 +40,11 @@ public record SignedCredential(CertificateClaims claims, CoseSign1 cose) {
         return CredentialText.url(verifierBaseUrl, cose.encode());
     }
 
+    /** Digest objects are not thread-safe; each thread keeps one of the chosen provider's. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> CryptoProvider.active().sha256());
+
     static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        // digest() resets the object, so it is ready for the thread's next use.
+        return SHA256.get().digest(bytes);
     }
 }

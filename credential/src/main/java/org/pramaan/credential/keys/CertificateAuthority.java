@@ -12,7 +12,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -57,17 +65,37 @@ public final class CertificateAuthority {
 
     /** A department document-signer certificate (subject OU = department code) and its new key. */
     public SignerKey issueSigner(org.pramaan.contract.id.DepartmentCode department, Instant notBefore, Duration validity) {
+        return issueSigner(department, SignerProfile.of(department), notBefore, validity);
+    }
+
+    /**
+     * A department document-signer certificate and its new key: the department's name in the subject's CN
+     * (PDF readers show it as who signed), its code as OU (how keys are found on a token), key usage for
+     * signatures (digitalSignature, nonRepudiation), and the CRL distribution point when the profile has one.
+     */
+    public SignerKey issueSigner(org.pramaan.contract.id.DepartmentCode department, SignerProfile profile,
+                                 Instant notBefore, Duration validity) {
         KeyPair pair = KeyPairs.generateP256();
-        X500Principal subject = new X500Principal(
-                "CN=" + department.value() + " Document Signer, OU=" + department.value() + ", O=Pramaan Development, C=IN");
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "IN").addRDN(BCStyle.O, "Pramaan Development")
+                .addRDN(BCStyle.OU, department.value()).addRDN(BCStyle.CN, profile.commonName()).build();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = builder(certificate.getSubjectX500Principal(), subject, pair.getPublic(),
-                    notBefore, validity)
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                    new BigInteger(127, SERIALS).add(BigInteger.ONE), Date.from(notBefore),
+                    Date.from(notBefore.plus(validity)), subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.keyUsage, true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(certificate));
+            if (profile.crlDistributionPoint() != null) {
+                GeneralNames where = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
+                        profile.crlDistributionPoint().toString()));
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                        new DistributionPoint(new DistributionPointName(where), null, null)}));
+            }
             return new SignerKey(department, pair.getPrivate(), sign(builder, key));
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot issue a signer certificate for " + department, e);

@@ -41,6 +41,13 @@ public final class DevelopmentPki {
 
     /** Loads the keys in {@code folder}, creating whatever is missing for {@code departments}. */
     public static DevelopmentPki open(Path folder, List<DepartmentCode> departments, Clock clock) throws IOException {
+        return open(folder, departments, SignerProfile::of, clock);
+    }
+
+    /** As {@link #open(Path, List, Clock)}, new signer certificates made with each department's profile. */
+    public static DevelopmentPki open(Path folder, List<DepartmentCode> departments,
+                                      java.util.function.Function<DepartmentCode, SignerProfile> profiles, Clock clock)
+            throws IOException {
         // Back-date by a day so a certificate signed seconds after key creation is inside the validity on any clock.
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
         Path rootCert = folder.resolve("root-ca.pem");
@@ -63,7 +70,7 @@ public final class DevelopmentPki {
             if (Files.exists(cert) && Files.exists(key)) {
                 signer = KeyFiles.loadPem(key, cert);
             } else {
-                signer = root.issueSigner(department, notBefore, SIGNER_VALIDITY);
+                signer = root.issueSigner(department, profiles.apply(department), notBefore, SIGNER_VALIDITY);
                 KeyFiles.writePrivateKey(signer.privateKey(), key);
                 KeyFiles.writeCertificate(signer.certificate(), cert);
                 created = true;

@@ -11,8 +11,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link CredentialBenchmark} and prints each credential operation as a ratio of its raw
- * ECDSA baseline from the same run. Run with {@code ./pramaan bench}.
+ * Runs {@link CredentialBenchmark} on the native provider and on the JDK's, and prints each credential
+ * operation as a ratio of its raw ECDSA baseline on the same provider, and the native provider's
+ * credential operations as a ratio of the JDK's, all from the same run. Run with {@code ./pramaan bench}.
  */
 public final class BenchmarkMain {
 
@@ -32,22 +33,33 @@ public final class BenchmarkMain {
         Map<String, double[]> score = new HashMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
+            name = name.substring(name.lastIndexOf('.') + 1) + "/" + result.getParams().getParam("provider");
             score.put(name, new double[] {result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError()});
         }
         System.out.println();
-        System.out.println("operation          ops/s (99.9% error)        ratio to baseline");
-        row(score, "rawSign", null);
-        row(score, "signAndEncode", "rawSign");
-        row(score, "rawVerify", null);
-        row(score, "decodeAndVerify", "rawVerify");
-        double ratio = score.get("decodeAndVerify")[0] / score.get("rawVerify")[0];
-        System.out.printf("%ndecode+verify runs at %.0f%% of raw verify (goal: 80%% or more)%n", ratio * 100);
+        System.out.println("operation/provider        ops/s (99.9% error)        ratio to baseline");
+        for (String provider : new String[] {"native", "jdk"}) {
+            row(score, "rawSign/" + provider, null);
+            row(score, "signAndEncode/" + provider, "rawSign/" + provider);
+            row(score, "rawVerify/" + provider, null);
+            row(score, "decodeAndVerify/" + provider, "rawVerify/" + provider);
+        }
+        System.out.println();
+        goal(score, "decodeAndVerify/native", "rawVerify/native", 0.8);
+        goal(score, "decodeAndVerify/native", "decodeAndVerify/jdk", 10);
+        goal(score, "signAndEncode/native", "rawSign/native", 0.8);
+        goal(score, "signAndEncode/native", "signAndEncode/jdk", 10);
+    }
+
+    private static void goal(Map<String, double[]> score, String name, String baseline, double goal) {
+        double ratio = score.get(name)[0] / score.get(baseline)[0];
+        System.out.printf("%-23s = %6.2f x %-20s (goal >= %.1f: %s)%n", name, ratio, baseline, goal,
+                ratio >= goal ? "met" : "not met");
     }
 
     private static void row(Map<String, double[]> score, String name, String baseline) {
         double[] s = score.get(name);
         String ratio = baseline == null ? "baseline" : String.format("%.2f x %s", s[0] / score.get(baseline)[0], baseline);
-        System.out.printf("%-18s %10.0f (+/- %6.0f)      %s%n", name, s[0], s[1], ratio);
+        System.out.printf("%-24s %10.0f (+/- %6.0f)      %s%n", name, s[0], s[1], ratio);
     }
 }

@@ -35,6 +35,14 @@ class CliTest {
     }
 
     @Test
+    void versionNamesTheActiveCryptoProvider() {
+        assertThat(PramaanCredentialCli.run("--version")).isZero();
+
+        assertThat(output()).contains("pramaan-credential 0.1",
+                "crypto provider: " + org.pramaan.credential.CryptoProvider.active().description());
+    }
+
+    @Test
     void demoSignsWritesAndVerifiesTheSampleCertificate() {
         int exit = PramaanCredentialCli.run("demo", "--dir", folder.toString(), "--verifier-url", "https://verify.example.gov.in");
 

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.anchoring;
 
+import org.pramaan.issuer.ledger.DepartmentLedgers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -197,10 +198,13 @@ public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
                             w.certificateId(), transaction);
                     continue;
                 }
-                certificates.markAnchored(w.certificateId(), transaction, earlier != null ? null : committed.blockNumber(),
-                        now);
-                certificates.find(w.certificateId())
-                        .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
+                Long block = earlier != null ? null : committed.blockNumber();
+                certificates.find(w.certificateId()).ifPresent(c -> {
+                    if (c.anchor(transaction, block, now)) {
+                        certificates.recordAnchor(c);
+                    }
+                    deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now);
+                });
                 latency.record(Duration.between(w.issuedAt(), now));
                 settled++;
                 LOG.info("certificate {} anchored in transaction {}", w.certificateId(), transaction);

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.anchoring;
 
+import org.pramaan.issuer.ledger.DepartmentLedgers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.service.problem.RefusalException;
 import org.pramaan.service.problem.ProblemCode;
 import java.time.Duration;

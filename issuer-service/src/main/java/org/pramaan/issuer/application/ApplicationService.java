@@ -1,5 +1,6 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.service.problem.Input;
 import org.pramaan.service.problem.RefusalException;
 import org.pramaan.service.problem.ProblemCode;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Optional;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
 import org.pramaan.issuer.security.Caller;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -241,7 +242,7 @@ public class ApplicationService {
         application.approve(actor, clock.instant());
         Certificate certificate = issuer.issue(new IssueCommand(service, application.holderName(),
                 application.fields(), application.language(), application.phone(), application.id()));
-        application.issued(certificate.id(), actor, clock.instant());
+        application.issued(certificate.id().value(), actor, clock.instant());
         applications.save(application);
         // The officer's request has its own id: name the application's, which its certificate carries on.
         LOG.info("application {} (correlation {}) approved by {}: certificate {}", application.id(),

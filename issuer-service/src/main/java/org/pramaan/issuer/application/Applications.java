@@ -1,5 +1,6 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.issuer.contact.PhoneNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -2,7 +2,7 @@ package org.pramaan.issuer.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

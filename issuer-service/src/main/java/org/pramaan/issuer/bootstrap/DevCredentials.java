@@ -1,17 +1,11 @@
 package org.pramaan.issuer.bootstrap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.IssuerProperties;
@@ -21,20 +15,21 @@ import org.pramaan.issuer.security.ApiClients;
 import org.pramaan.issuer.security.ApiKeyHash;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.Officers;
+import org.pramaan.service.devsettings.DevSettingsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Development sign-ins, made on first start when missing: an officer per department, an admin, the
  * bridge's client and a system client per issuing department. Their secrets exist in clear only
- * in {@code PRAMAAN_HOME/dev.env} (shell assignments, created mode 600); the log names the variables,
+ * in {@code PRAMAAN_HOME/dev.env} ({@link DevSettingsFile}, mode 600); the log names the variables,
  * never their values; the database keeps BCrypt hashes of passwords and SHA-256 hashes of client keys (random, 240 bits). The bridge's secret is the exception when the run script hands one
  * in ({@link BridgeClientProperties}): then the client is created, or its hash updated, with exactly
  * that secret, and nothing is written (the script keeps it in dev.env already).
@@ -76,30 +71,26 @@ public class DevCredentials implements ApplicationRunner {
             return;
         }
         // Two instances starting together on one database: the second waits here and finds the sign-ins made.
-        List<String> lines = transactions.execute(status -> {
+        Map<String, String> lines = transactions.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('issuer.dev-credentials'))").query(rs -> { });
             return createMissing();
         });
         if (lines != null && !lines.isEmpty()) {
-            Path file = properties.home().resolve("dev.env");
-            org.pramaan.issuer.HomeLock.holding(properties.home(), () -> {
-                append(file, lines);
-                return file;
-            });
+            DevSettingsFile settings = DevSettingsFile.in(properties.home());
+            settings.put(lines);
             // Names only: a secret in a log file outlives every rotation of it. The values are in dev.env (mode 600).
-            LOG.warn("development sign-ins created; their secrets are in {}: {}", file.toAbsolutePath(),
-                    lines.stream().map(l -> l.substring(0, l.indexOf('='))).toList());
+            LOG.warn("development sign-ins created; their secrets are in {}: {}", settings.path(), lines.keySet());
         }
     }
 
-    private List<String> createMissing() {
-        List<String> lines = new ArrayList<>();
+    private Map<String, String> createMissing() {
+        Map<String, String> lines = new LinkedHashMap<>();
         if (!officers.exists("admin")) {
             String password = secret(18);
             officers.create(new Officers.Officer("admin", encoder.encode(password), "State administrator", null, true),
                     clock.instant());
-            lines.add("ISSUER_ADMIN_USER=admin");
-            lines.add("ISSUER_ADMIN_PASSWORD=" + password);
+            lines.put("ISSUER_ADMIN_USER", "admin");
+            lines.put("ISSUER_ADMIN_PASSWORD", password);
         }
         for (Department department : catalog.departments()) {
             String code = department.code().value();
@@ -108,8 +99,8 @@ public class DevCredentials implements ApplicationRunner {
                 String password = secret(18);
                 officers.create(new Officers.Officer(user, encoder.encode(password),
                         department.names().en() + " officer", department.code(), false), clock.instant());
-                lines.add("ISSUER_OFFICER_" + code + "_USER=" + user);
-                lines.add("ISSUER_OFFICER_" + code + "_PASSWORD=" + password);
+                lines.put("ISSUER_OFFICER_" + code + "_USER", user);
+                lines.put("ISSUER_OFFICER_" + code + "_PASSWORD", password);
             }
         }
         bridgeClient(lines);
@@ -119,13 +110,13 @@ public class DevCredentials implements ApplicationRunner {
                 String secret = secret(30);
                 clients.create(ApiClients.ApiClient.withSecret(id, secret, Caller.Kind.DEPARTMENT_SYSTEM,
                         Set.of(code), false), clock.instant());
-                lines.add("ISSUER_DEPT_SYSTEM_" + code.value() + "_KEY=" + id + "." + secret);
+                lines.put("ISSUER_DEPT_SYSTEM_" + code.value() + "_KEY", id + "." + secret);
             }
         }
         return lines;
     }
 
-    private void bridgeClient(List<String> lines) {
+    private void bridgeClient(Map<String, String> lines) {
         var existing = clients.find(bridge.id());
         if (bridge.secretGiven()) {
             ApiClients.ApiClient wanted = ApiClients.ApiClient.withSecret(bridge.id(), bridge.secret(),
@@ -144,8 +135,8 @@ public class DevCredentials implements ApplicationRunner {
             String secret = secret(30);
             clients.create(ApiClients.ApiClient.withSecret(bridge.id(), secret, Caller.Kind.BRIDGE, Set.of(),
                     true), clock.instant());
-            lines.add("ISSUER_BRIDGE_CLIENT_ID=" + bridge.id());
-            lines.add("ISSUER_BRIDGE_CLIENT_SECRET=" + secret);
+            lines.put("ISSUER_BRIDGE_CLIENT_ID", bridge.id());
+            lines.put("ISSUER_BRIDGE_CLIENT_SECRET", secret);
         }
     }
 
@@ -153,20 +144,5 @@ public class DevCredentials implements ApplicationRunner {
         byte[] b = new byte[bytes];
         random.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'x').replace('_', 'y');
-    }
-
-    private static void append(Path file, List<String> lines) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            }
-            List<String> quoted = lines.stream().map(l -> l.replaceFirst("=(.*)$", "='$1'")).toList();
-            Files.write(file, (String.join("\n", quoted) + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

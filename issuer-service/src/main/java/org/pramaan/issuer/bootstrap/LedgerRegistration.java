@@ -16,7 +16,7 @@ import org.pramaan.contract.issuer.SignerRegistration;
 import org.pramaan.credential.keys.KeyFiles;
 import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.Department;
 import org.pramaan.issuer.certificate.SignerKeys;

@@ -47,9 +47,18 @@ public class CertificateIssuer {
     private final Certificates certificates;
     private final Clock clock;
     private final String verifierBaseUrl;
+    private final CertificateSeal seal;
 
+    /** Without a PDF signature: what issuance was before PAdES, kept as the benchmark's baseline and for tests. */
     public CertificateIssuer(Catalog catalog, SignerChoice keys, CertificateRenderer renderer, Certificates certificates,
                              Clock clock, IssuerProperties properties) {
+        this(catalog, keys, renderer, certificates, clock, properties, CertificateSeal.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CertificateIssuer(Catalog catalog, SignerChoice keys, CertificateRenderer renderer, Certificates certificates,
+                             Clock clock, IssuerProperties properties, CertificateSeal seal) {
+        this.seal = seal;
         this.catalog = catalog;
         this.keys = keys;
         this.renderer = renderer;
@@ -89,11 +98,13 @@ public class CertificateIssuer {
         SignedCredential signed = new CredentialSigner(key).sign(claims);
         String qrText = signed.url(verifierBaseUrl);
         byte[] cose = signed.cose().encode();
-        byte[] pdf = renderer.render(document(command, form, department, id, claims, printed, qrText, cose));
-        Certificate certificate = new Certificate(id.toString(), command.applicationId(), department.code(),
-                command.service().code(), form.type(), command.holderName(), command.language(),
-                command.phone().digits(), printed, claims.issuedAt(), claims.expiresAt(), signed.claimsHashHex(),
-                signed.kid().hex(), qrText, CertificateStatus.ISSUED, null, null, null, null, null, null);
+        // The same key signs the PDF (PAdES) as signed the credential: one key for the ledger to list and revoke.
+        byte[] pdf = seal.seal(renderer.render(document(command, form, department, id, claims, printed, qrText, cose)),
+                key, department, now);
+        Certificate certificate = Certificate.issued(org.pramaan.contract.id.CertificateId.of(id.toString()),
+                command.applicationId(), department.code(), command.service().code(), form.type(),
+                command.holderName(), command.language(), command.phone().digits(), printed, claims.issuedAt(),
+                claims.expiresAt(), signed.claimsHashHex(), signed.kid().hex(), qrText);
         return new Prepared(certificate, cose, pdf);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.pramaan.contract.id.CertificateId;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.work.QueueName;
@@ -46,14 +47,14 @@ public class Certificates {
                         + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf,"
                         + " status, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
                         + " coalesce((SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?), ?))")
-                .params(c.id(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
+                .params(c.id().value(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
                         c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
                         ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, pdf, c.status().name(),
                         c.applicationId(), requestCorrelationId)
                 .update();
         jdbc.sql("INSERT INTO issuer.anchor_outbox (certificate_id, department, enqueued_at, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?)")
-                .params(c.id(), c.department().value(), ts(now), ts(now))
+                .params(c.id().value(), c.department().value(), ts(now), ts(now))
                 .update();
         events.publishEvent(new WorkQueued(QueueName.ANCHORING));
     }
@@ -111,44 +112,50 @@ public class Certificates {
                 .params(dept, dept, ts(since)).query(Long.class).single();
     }
 
-    public void markAnchored(String id, String transactionId, Long blockNumber, Instant at) {
-        jdbc.sql("UPDATE issuer.certificate SET transaction_id = ?, block_number = ?, anchored_at = ?,"
-                        + " status = CASE WHEN status = 'ISSUED' THEN 'ANCHORED' ELSE status END"
+    /**
+     * Stores what {@link Certificate#anchor} recorded; only a certificate without ledger evidence takes it, so a
+     * settle repeated by another worker changes nothing.
+     */
+    public void recordAnchor(Certificate c) {
+        jdbc.sql("UPDATE issuer.certificate SET transaction_id = ?, block_number = ?, anchored_at = ?, status = ?"
                         + " WHERE id = ? AND transaction_id IS NULL")
-                .params(transactionId, blockNumber, ts(at), id)
+                .params(c.transactionId(), c.blockNumber(), ts(c.anchoredAt()), c.status().name(), c.id().value())
                 .update();
     }
 
     /**
-     * Marks the certificate revoked and queues the ledger record of it, in the caller's transaction;
-     * false when it already was revoked. The officer's {@code reason} stays in this table: the outbox
-     * carries the code only, as the ledger takes nothing else.
+     * Stores what {@link Certificate#revoke} recorded, by {@code actor}, and queues the ledger record of it, in the
+     * caller's transaction; false when another request revoked it meanwhile (nothing is stored then). The note
+     * stays in this table: the outbox carries the code only, as the ledger takes nothing else.
      */
-    public boolean markRevokedAndEnqueue(Certificate c, String code, String reason, String actor, Instant at) {
+    public boolean recordRevocationAndEnqueue(Certificate c, String actor) {
         boolean changed = jdbc.sql("UPDATE issuer.certificate SET status = 'REVOKED', revoked_at = ?,"
                         + " hold_code = NULL, held_at = NULL,"
                         + " revocation_code = ?, revocation_reason = ?, revoked_by = ? WHERE id = ? AND status <> 'REVOKED'")
-                .params(ts(at), code, reason, actor, c.id())
+                .params(ts(c.revokedAt()), c.revocationCode(), c.revocationReason(), actor, c.id().value())
                 .update() == 1;
         if (changed) {
             jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code,"
                             + " enqueued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(c.id(), c.department().value(), code, ts(at), ts(at)).update();
-            events.publishEvent(new WorkQueued(QueueName.REVOCATION));
+                    .params(c.id().value(), c.department().value(), c.revocationCode(), ts(c.revokedAt()),
+                            ts(c.revokedAt())).update();
         }
         return changed;
     }
 
     private Certificate row(ResultSet rs, int n) throws SQLException {
-        return new Certificate(rs.getString("id"), rs.getObject("application_id", UUID.class),
+        String transactionId = rs.getString("transaction_id");
+        Instant revokedAt = instant(rs.getTimestamp("revoked_at"));
+        return Certificate.restore(CertificateId.of(rs.getString("id")), rs.getObject("application_id", UUID.class),
                 DepartmentCode.of(rs.getString("department")), rs.getString("service_code"), rs.getString("type"),
                 rs.getString("holder_name"), Language.ofCode(rs.getString("language")), rs.getString("phone_number"),
                 json.readValue(rs.getString("fields"), FIELDS), instant(rs.getTimestamp("issued_at")),
                 instant(rs.getTimestamp("expires_at")), rs.getString("claims_hash"), rs.getString("kid"),
                 rs.getString("qr_text"), CertificateStatus.valueOf(rs.getString("status")),
-                rs.getString("transaction_id"), rs.getObject("block_number", Long.class), instant(rs.getTimestamp("anchored_at")),
-                instant(rs.getTimestamp("revoked_at")), rs.getString("revocation_code"),
-                rs.getString("revocation_reason"));
+                transactionId == null ? null : new Certificate.Anchor(transactionId,
+                        rs.getObject("block_number", Long.class), instant(rs.getTimestamp("anchored_at"))),
+                revokedAt == null ? null : new Certificate.Revocation(revokedAt, rs.getString("revocation_code"),
+                        rs.getString("revocation_reason")));
     }
 
     static Timestamp ts(Instant instant) {

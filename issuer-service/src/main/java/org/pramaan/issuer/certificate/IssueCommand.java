@@ -5,7 +5,7 @@ import org.pramaan.service.problem.ProblemCode;
 import java.util.Map;
 import java.util.UUID;
 import org.pramaan.credential.Language;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.catalog.ServiceDefinition;
 
 /**

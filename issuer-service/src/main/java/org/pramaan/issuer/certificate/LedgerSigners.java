@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.contract.issuer.SignerKey;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.catalog.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

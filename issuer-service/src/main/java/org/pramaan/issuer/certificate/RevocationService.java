@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.issuer.security.Caller;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -51,8 +51,8 @@ public class RevocationService {
             throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "a revocation needs a note of 1 to " + MAX_NOTE_LENGTH
                     + " characters (kept by the department only; the ledger records the code)");
         }
-        if (!certificates.markRevokedAndEnqueue(certificate, reasonCode.name(), reason.strip(), caller.actor(),
-                clock.instant())) {
+        certificate.revoke(reasonCode, reason.strip(), clock.instant());
+        if (!certificates.recordRevocationAndEnqueue(certificate, caller.actor())) {
             throw new RefusalException(ProblemCode.CONFLICT, "certificate " + id + " is already revoked");
         }
         LOG.info("certificate {} revoked by {} ({})", id, caller.actor(), reasonCode);

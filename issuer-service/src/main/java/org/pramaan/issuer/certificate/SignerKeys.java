@@ -62,7 +62,7 @@ public class SignerKeys {
                 // Another instance on this home may be making them right now: one set of keys for all of them.
                 DevelopmentPki pki = org.pramaan.issuer.HomeLock.holding(properties.home(), () -> {
                     try {
-                        return DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), clock);
+                        return DevelopmentPki.open(properties.keysFolder(), catalog.issuingDepartments(), this::profile, clock);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot load signer keys: " + e.getMessage(), e);
                     }
@@ -169,7 +169,8 @@ public class SignerKeys {
                     + " (ISSUER_DEV_KEYS=true); in production the state CA issues them");
         }
         java.time.Instant notBefore = clock.instant().minusSeconds(60);
-        SignerKey key = developmentRoot.issueSigner(department, notBefore, java.time.Duration.ofDays(5 * 365));
+        SignerKey key = developmentRoot.issueSigner(department, profile(department), notBefore,
+                java.time.Duration.ofDays(5 * 365));
         Path folder = rotatedFolder(department);
         String kid = key.kid().hex();
         try {
@@ -183,12 +184,30 @@ public class SignerKeys {
         return key;
     }
 
+    /**
+     * What a new development signer certificate says: the department's English name (PDF readers show it as
+     * the signer) and this service's CRL of department certificates ({@code seal.RevocationListController}).
+     */
+    private org.pramaan.credential.keys.SignerProfile profile(DepartmentCode department) {
+        String name = catalog.department(department).map(d -> d.names().en()).orElse(department.value());
+        return new org.pramaan.credential.keys.SignerProfile(name,
+                java.net.URI.create(properties.publicBaseUrl() + CRL_PATH));
+    }
+
+    /** Where this service serves the CRL of department signing certificates (development keys). */
+    public static final String CRL_PATH = "/api/v1/crl/department-signers.crl";
+
     private void hold(SignerKey key) {
         held.computeIfAbsent(key.department(), d -> new ConcurrentHashMap<>()).put(key.kid(), key);
     }
 
     private Path rotatedFolder(DepartmentCode department) {
         return properties.keysFolder().resolve(department.value()).resolve("rotated");
+    }
+
+    /** The development state root, when the keys are development keys (it certifies the development TSA). */
+    public java.util.Optional<CertificateAuthority> developmentRoot() {
+        return java.util.Optional.ofNullable(developmentRoot);
     }
 
     /** The keys held for {@code department}, by kid. */

@@ -2,7 +2,7 @@ package org.pramaan.issuer.certificate;
 
 import org.pramaan.contract.event.IssuerChange;
 import org.pramaan.contract.id.DepartmentCode;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.LedgerEvent;
 import org.slf4j.Logger;

@@ -20,7 +20,7 @@ import org.pramaan.issuer.hold.HoldService;
 import org.pramaan.issuer.hold.Holds;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.CurrentCaller;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -139,7 +139,7 @@ public class ConsoleController {
         model.addAttribute("fields", ConsoleRows.fields(catalog, c.serviceCode(), c.fields(), language(locale)));
         model.addAttribute("reasonCodes", ReasonCode.values());
         model.addAttribute("holdCodes", HoldCode.values());
-        model.addAttribute("holdCode", holdCodes.holdCode(c.id()));
+        model.addAttribute("holdCode", holdCodes.holdCode(c.id().value()));
         return "console/certificate";
     }
 
@@ -148,7 +148,7 @@ public class ConsoleController {
         Certificate c = visible(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + c.id() + ".pdf\"")
-                .body(certificates.pdf(c.id()).orElseThrow());
+                .body(certificates.pdf(c.id().value()).orElseThrow());
     }
 
     @PostMapping("/console/certificates/{id}/hold")

@@ -1,6 +1,6 @@
 package org.pramaan.issuer.console;
 
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;

@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import org.pramaan.issuer.IssuerProperties;
+import org.pramaan.service.devsettings.DevSettingsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,11 @@ public class BridgeToken {
             String token = HexFormat.of().formatHex(random);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-            Files.writeString(home.resolve("dev.env"), "BRIDGE_TOKEN='" + token + "'\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            LOG.warn("made a development BRIDGE_TOKEN (appended to {})", home.resolve("dev.env").toAbsolutePath());
+            // A secret: only this account may read it, as dev.env.
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            DevSettingsFile settings = DevSettingsFile.in(home);
+            settings.put(Map.of("BRIDGE_TOKEN", token));
+            LOG.warn("made a development BRIDGE_TOKEN (written to {})", settings.path());
             return token;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the development bridge token in " + file, e);

@@ -56,7 +56,7 @@ public class DeliveryOutbox {
             throw new IllegalArgumentException("a rejection is about an application: use enqueueRejection");
         }
         UUID deliveryId = UUID.randomUUID();
-        Map<String, Object> payload = payload(deliveryId, type, certificate.id(), certificate.applicationId(),
+        Map<String, Object> payload = payload(deliveryId, type, certificate.id().value(), certificate.applicationId(),
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", publicBaseUrl + "/api/v1/certificates/" + certificate.id() + "/pdf");
         payload.put("verifyUrl", certificate.qrText());
@@ -64,7 +64,7 @@ public class DeliveryOutbox {
         // note stays with the department.
         payload.put("reason", null);
         payload.put("reasonCode", type == Type.REVOKED ? certificate.revocationCode() : null);
-        return insert(deliveryId, certificate.id(), certificate.applicationId(), type, payload, now);
+        return insert(deliveryId, certificate.id().value(), certificate.applicationId(), type, payload, now);
     }
 
     /**
@@ -74,13 +74,13 @@ public class DeliveryOutbox {
      */
     public boolean enqueueHold(Certificate certificate, String holdCode, Instant now) {
         UUID deliveryId = UUID.randomUUID();
-        Map<String, Object> payload = payload(deliveryId, Type.HELD, certificate.id(), certificate.applicationId(),
+        Map<String, Object> payload = payload(deliveryId, Type.HELD, certificate.id().value(), certificate.applicationId(),
                 certificate.phoneNumber(), certificate.language(), certificate.serviceCode());
         payload.put("pdfUrl", null);
         payload.put("verifyUrl", certificate.qrText());
         payload.put("reason", null);
         payload.put("reasonCode", holdCode);
-        return insert(deliveryId, certificate.id(), certificate.applicationId(), Type.HELD, payload, now);
+        return insert(deliveryId, certificate.id().value(), certificate.applicationId(), Type.HELD, payload, now);
     }
 
     /**
@@ -129,14 +129,22 @@ public class DeliveryOutbox {
 
     private boolean insert(UUID deliveryId, String certificateId, UUID applicationId, Type type,
                            Map<String, Object> payload, Instant now) {
-        // No conflict target: either uniqueness (certificate and type, or the application's rejection) makes a repeat.
+        // A repeat is a notice of the same type about the same certificate, or an application's REJECTED or DELAYED
+        // notice again. The outbox is monthly partitions (retention), so its unique indexes are each month's own: the
+        // NOT EXISTS looks across every kept month, and ON CONFLICT (no target: any of the month's unique indexes)
+        // catches a concurrent repeat.
         // The notice carries the trail of what it is about: the certificate's, else its application's.
         boolean queued = jdbc.sql("INSERT INTO issuer.delivery_outbox (delivery_id, certificate_id, application_id, type, payload,"
-                        + " enqueued_at, next_attempt_at, correlation_id) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?,"
+                        + " enqueued_at, next_attempt_at, correlation_id) SELECT ?::uuid, ?::varchar, ?::uuid, ?::varchar,"
+                        + " ?::jsonb, ?::timestamptz, ?::timestamptz,"
                         + " coalesce((SELECT c.correlation_id FROM issuer.certificate c WHERE c.id = ?),"
-                        + " (SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?))) ON CONFLICT DO NOTHING")
+                        + " (SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?))"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM issuer.delivery_outbox d WHERE d.type = ?::varchar"
+                        + " AND (d.certificate_id = ?::varchar"
+                        + " OR (d.type IN ('REJECTED', 'DELAYED') AND d.application_id = ?::uuid)))"
+                        + " ON CONFLICT DO NOTHING")
                 .params(deliveryId, certificateId, applicationId, type.name(), json.writeValueAsString(payload),
-                        ts(now), ts(now), certificateId, applicationId)
+                        ts(now), ts(now), certificateId, applicationId, type.name(), certificateId, applicationId)
                 .update() == 1;
         if (queued) {
             events.publishEvent(new WorkQueued(QueueName.DELIVERY));

@@ -10,7 +10,7 @@ import org.pramaan.issuer.certificate.CertificateStatus;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
 import org.pramaan.issuer.security.Caller;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

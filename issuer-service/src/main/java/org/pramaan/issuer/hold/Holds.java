@@ -45,14 +45,14 @@ public class Holds {
     /** Records the step here and queues it for the ledger, in the caller's transaction. */
     public void record(Certificate c, HoldAction action, String code, String note, String actor, Instant at) {
         jdbc.sql("UPDATE issuer.certificate SET hold_code = ?, held_at = ? WHERE id = ?")
-                .params(action == HoldAction.HOLD ? code : null, action == HoldAction.HOLD ? ts(at) : null, c.id())
+                .params(action == HoldAction.HOLD ? code : null, action == HoldAction.HOLD ? ts(at) : null, c.id().value())
                 .update();
         jdbc.sql("INSERT INTO issuer.certificate_hold_log (certificate_id, action, code, note, actor, at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.id(), action.name(), code, note, actor, ts(at)).update();
+                .params(c.id().value(), action.name(), code, note, actor, ts(at)).update();
         jdbc.sql("INSERT INTO issuer.hold_outbox (certificate_id, department, action, code, enqueued_at,"
                         + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.department().value(), action.name(), code, ts(at), ts(at)).update();
+                .params(c.id().value(), c.department().value(), action.name(), code, ts(at), ts(at)).update();
         events.publishEvent(new WorkQueued(QueueName.HOLD));
     }
 

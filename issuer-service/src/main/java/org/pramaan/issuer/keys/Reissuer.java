@@ -4,14 +4,14 @@ import org.pramaan.service.problem.RefusalException;
 import org.pramaan.service.problem.ProblemCode;
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.ServiceDefinition;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.IssueCommand;
-import org.pramaan.issuer.web.NotFoundException;
+import org.pramaan.service.problem.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ public class Reissuer {
                         + " revocation_code = 'SUPERSEDED', revocation_reason = ?, revoked_by = ?, replaced_by = ?,"
                         + " hold_code = NULL, held_at = NULL WHERE id = ? AND status <> 'REVOKED' AND replaced_by IS NULL")
                 .params(now, "re-issued as " + fresh.id() + ": the key that signed it was withdrawn", actor,
-                        fresh.id(), id)
+                        fresh.id().value(), id)
                 .update();
         if (changed == 0) {
             // Rolls the new certificate back too: one replacement per certificate.
@@ -65,10 +65,10 @@ public class Reissuer {
         if (old.transactionId() != null) {
             jdbc.sql("INSERT INTO issuer.revocation_outbox (certificate_id, department, reason_code, enqueued_at,"
                             + " next_attempt_at, replaced_by) VALUES (?, ?, 'SUPERSEDED', ?, ?, ?)")
-                    .params(id, old.department().value(), now, now, fresh.id()).update();
+                    .params(id, old.department().value(), now, now, fresh.id().value()).update();
         } else {
             jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ?").param(id).update();
         }
-        return new Replacement(id, fresh.id());
+        return new Replacement(id, fresh.id().value());
     }
 }

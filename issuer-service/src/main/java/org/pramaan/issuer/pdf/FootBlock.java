@@ -41,6 +41,35 @@ final class FootBlock {
                 : bilingual ? List.of(local.doesNotExpire(), Labels.ENGLISH.doesNotExpire())
                 : List.of(Labels.ENGLISH.doesNotExpire());
         item(Labels.ENGLISH.validUntil(), local.validUntil(), expiry, false, bilingual, y);
+        signedNote(document, local, bilingual);
+    }
+
+    /**
+     * At the bottom left: who signed the PDF and the other ways to check it, in the citizen's language and in
+     * English, for a reader who sees the page but not the PDF reader's signature panel.
+     */
+    private void signedNote(CertificateDocument document, Labels local, boolean bilingual) {
+        float size = 7;
+        float width = RIGHT - SCAN_WIDTH - 24 - LEFT;
+        String verifier = verifierAddress(document.qrText());
+        List<ShapedLine> lines = new ArrayList<>();
+        if (bilingual) {
+            lines.addAll(breaker.wrap(String.format(local.signedBy(), document.department().local(), verifier), false,
+                    size, width));
+        }
+        lines.addAll(breaker.wrap(String.format(Labels.ENGLISH.signedBy(), document.department().english(), verifier),
+                false, size, width));
+        float baseline = BOTTOM + (lines.size() - 1) * size * 1.45f;
+        for (ShapedLine line : lines) {
+            content.text(line, LEFT, baseline, size, Color.MUTED);
+            baseline -= size * 1.45f;
+        }
+    }
+
+    /** The verifier's address: the QR text up to its {@code /C/} part, in lower case for reading. */
+    static String verifierAddress(String qrText) {
+        int at = qrText.indexOf("/C/");
+        return (at < 0 ? qrText : qrText.substring(0, at)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Sets the scan line under the QR code, centred on it; returns where the QR code's bottom goes. */

@@ -91,11 +91,17 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ClientAuthenticator clients, OfficerDetailsService officers,
                             PasswordEncoder encoder, SignInThrottle throttle, OfficerTokens tokens) throws Exception {
         ApiKeyFilter apiKeys = new ApiKeyFilter(clients);
-        // The metrics ride on this door: scrapers sign in with HTTP Basic as the admin, through the same limiter.
-        return http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+        // The metrics and info (which crypto provider signs) ride on this door: scrapers sign in with HTTP Basic
+        // as the admin, through the same limiter.
+        return http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**",
+                        "/actuator/info")
                 .authenticationManager(apiManager(clients, officers, encoder))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog").permitAll()
+                        // The development timestamp authority: anonymous as TSAs are; it stores nothing.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tsa").permitAll()
+                        // The CRL of department signing certificates: public, as CRLs are.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/crl/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         // Department keys: the state IT authority's, through the admin credential only.
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

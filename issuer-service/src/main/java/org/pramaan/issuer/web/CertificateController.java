@@ -1,9 +1,11 @@
 package org.pramaan.issuer.web;
 
+import org.pramaan.service.problem.NotFoundException;
+
 import org.pramaan.service.problem.Input;
 import java.util.List;
 import org.pramaan.issuer.application.ApplicationService;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.Certificates;
 import org.pramaan.issuer.certificate.RevocationService;
@@ -77,7 +79,7 @@ public class CertificateController {
         String digits = Input.parse("phoneNumber", () -> PhoneNumber.parse(phoneNumber)).digits();
         var standing = certificates.standingByPhone(digits);
         return new CertificateList(certificates.byPhone(digits, 50).stream()
-                .map(c -> CertificateSummary.of(c, standing.get(c.id()))).toList());
+                .map(c -> CertificateSummary.of(c, standing.get(c.id().value()))).toList());
     }
 
     /** Certificates whose id or holder name contains {@code q}, newest first (the caller's departments). */
@@ -98,7 +100,7 @@ public class CertificateController {
     @GetMapping("/{id}/pdf")
     public ResponseEntity<byte[]> pdf(@PathVariable String id) {
         Certificate certificate = visible(id);
-        byte[] pdf = certificates.pdf(certificate.id()).orElseThrow(() -> new NotFoundException("no certificate " + id));
+        byte[] pdf = certificates.pdf(certificate.id().value()).orElseThrow(() -> new NotFoundException("no certificate " + id));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -13,7 +13,7 @@ public record CertificateSummary(String id, String serviceCode, String status, I
                                  boolean anchored, String revocationCode, String holdCode, String replacedBy) {
 
     public static CertificateSummary of(Certificate c, Standing standing) {
-        return new CertificateSummary(c.id(), c.serviceCode(), c.status().name(), c.issuedAt(), c.expiresAt(),
+        return new CertificateSummary(c.id().value(), c.serviceCode(), c.status().name(), c.issuedAt(), c.expiresAt(),
                 c.anchored(), c.revocationCode(), standing == null ? null : standing.holdCode(),
                 standing == null ? null : standing.replacedBy());
     }

@@ -24,7 +24,7 @@ public record CertificateView(String id, UUID applicationId, String department, 
 
     /** {@code holdCode}: the hold the department put on it, null when there is none. */
     public static CertificateView of(Certificate c, String holdCode) {
-        return new CertificateView(c.id(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(),
+        return new CertificateView(c.id().value(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(),
                 c.holderName(), c.language().code(), c.fields(), c.issuedAt(), c.expiresAt(), c.status().name(),
                 c.claimsHash(), c.kid(), c.qrText(),
                 c.anchored() ? new Ledger(c.transactionId(), c.blockNumber(), c.anchoredAt()) : null,

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.anchoring;
 
+import org.pramaan.issuer.ledger.LedgerConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.issuer.contact.PhoneNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;

@@ -1,5 +1,6 @@
 package org.pramaan.issuer.application;
 
+import org.pramaan.issuer.contact.PhoneNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class ApplicationTest {
                 .hasMessageContaining("is REJECTED");
         Application b = submitted();
         assertThatThrownBy(() -> b.issued("ID", "x", t0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> b.reject("x", " ", t0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.reject("x", " ", t0)).isInstanceOf(org.pramaan.service.problem.RefusalException.class);
         assertThat(b.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     }
 

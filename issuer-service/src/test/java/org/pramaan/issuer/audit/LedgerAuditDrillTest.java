@@ -33,7 +33,7 @@ import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.id.CertificateId;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.id.KeyId;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.pramaan.ledger.Ledger;

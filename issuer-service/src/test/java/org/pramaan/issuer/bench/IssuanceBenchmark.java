@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.IssuerProperties;
-import org.pramaan.issuer.application.PhoneNumber;
+import org.pramaan.issuer.contact.PhoneNumber;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.issuer.catalog.CatalogLoader;
 import org.pramaan.issuer.catalog.CatalogSource;
@@ -34,6 +34,8 @@ import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.issuer.pdf.CertificateDocument;
 import org.pramaan.issuer.pdf.CertificateFonts;
 import org.pramaan.issuer.pdf.CertificatePdfRenderer;
+import org.pramaan.issuer.seal.DepartmentSeal;
+import org.pramaan.issuer.seal.PdfSignatureProperties;
 import org.pramaan.service.database.ServiceDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -41,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The issuance pipeline (claims, signature, PDF, store in PostgreSQL with the outbox row, one
- * transaction) against rendering the same certificate's PDF alone, in certificates per second.
+ * transaction) against rendering the same certificate's PDF alone, in certificates per second; and the
+ * pipeline with the PDF signed PAdES B-T against the pipeline as it was, measured in the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,6 +53,8 @@ public class IssuanceBenchmark {
 
     private ServiceDatabase database;
     private CertificateIssuer issuer;
+    /** The same pipeline with the PAdES signature (B-T, the development TSA in process) on each PDF. */
+    private CertificateIssuer signingIssuer;
     private CertificateRenderer renderer;
     private TransactionTemplate transactions;
     private IssueCommand command;
@@ -74,6 +79,11 @@ public class IssuanceBenchmark {
         renderer = pdf::render;
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
                 new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
+        SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
+        signingIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties,
+                new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10), null,
+                        "Andhra Pradesh, India"), Clock.systemUTC()));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
                 Map.of("ai", "96000", "pc", "520001", "ct", "BC-A", "db", "1990-08-15"), Language.TE,
@@ -106,9 +116,20 @@ public class IssuanceBenchmark {
         return renderer.render(document);
     }
 
+    /** Claims, signature and PDF without the database: tells the signing and rendering from the storing. */
+    @Benchmark
+    public Object prepareOnly() {
+        return issuer.prepare(command);
+    }
+
     @Benchmark
     public Object issuancePipeline() {
         return transactions.execute(status -> issuer.issue(command));
+    }
+
+    @Benchmark
+    public Object issuancePipelineSigned() {
+        return transactions.execute(status -> signingIssuer.issue(command));
     }
 
     private static CatalogSource read(String name) throws IOException {

@@ -24,7 +24,7 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.contract.issuer.IssuerRecord;
 import org.pramaan.credential.CredentialCheck;
 import org.pramaan.credential.keys.KeyFiles;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.issuer.certificate.SigningHealthIndicator;
 import org.pramaan.issuer.support.ApiClient;
 import org.pramaan.issuer.support.BridgeStub;

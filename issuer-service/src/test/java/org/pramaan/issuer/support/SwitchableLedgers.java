@@ -1,8 +1,8 @@
 package org.pramaan.issuer.support;
 
 import org.pramaan.contract.id.DepartmentCode;
-import org.pramaan.issuer.anchoring.DepartmentLedgers;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.DepartmentLedgers;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.LedgerErrorCode;
 import org.pramaan.ledger.LedgerException;

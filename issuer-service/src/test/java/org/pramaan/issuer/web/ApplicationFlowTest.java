@@ -88,6 +88,14 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");
+        // Signed by the department (PAdES, timestamped by the development TSA), the signature covering the whole file.
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature signature =
+                    document.getLastSignatureDictionary();
+            assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            int[] range = signature.getByteRange();
+            assertThat(range[2] + range[3]).isEqualTo(pdf.bytes().length);
+        }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !BRIDGE.accepted(certificateId).isEmpty());
         var delivery = BRIDGE.accepted(certificateId).get(0);

@@ -67,6 +67,12 @@ class ConsoleSecurityTest extends IntegrationTest {
                 .as("metrics are not public").isEqualTo(401);
         assertThat(officer("REV").get("/actuator/prometheus").status()).as("nor an officer's").isEqualTo(403);
         assertThat(admin().get("/actuator/prometheus").body()).contains("pramaan_anchoring_queue_depth");
+        org.pramaan.issuer.support.ApiClient.Answer info = admin().get("/actuator/info");
+        assertThat(info.status()).as(info.body()).isEqualTo(200);
+        assertThat(info.body()).as("the provider that signs certificates")
+                .contains("\"crypto\"", org.pramaan.credential.CryptoProvider.active().provider().getName());
+        assertThat(http.send(get("/actuator/info"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("info is for the admin").isEqualTo(401);
         HttpResponse<String> health = http.send(get("/actuator/health/readiness"), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("UP");
     }

@@ -12,7 +12,7 @@ import org.pramaan.contract.certificate.CertificateHistory;
 import org.pramaan.contract.certificate.CertificateStatus;
 import org.pramaan.contract.certificate.Verification;
 import org.pramaan.contract.id.DepartmentCode;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.pramaan.ledger.Ledger;

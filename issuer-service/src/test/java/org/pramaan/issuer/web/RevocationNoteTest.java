@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pramaan.contract.certificate.CertificateStatus;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.id.DepartmentCode;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.issuer.support.ApiClient.Answer;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.pramaan.network.DevNetwork;

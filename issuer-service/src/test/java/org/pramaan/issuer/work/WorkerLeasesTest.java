@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.issuer.anchoring.AnchoringWorker;
-import org.pramaan.issuer.anchoring.LedgerConnections;
+import org.pramaan.issuer.ledger.LedgerConnections;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
 import org.pramaan.issuer.delivery.DeliveryWorker;
 import org.pramaan.issuer.support.IntegrationTest;

@@ -49,6 +49,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /**
+     * Production service jars carry no PostgreSQL binaries (only the build's test classpath and the
+     * development peer's jar do), so a service started without {@code DATABASE_URL} is told what to do.
+     */
+    private static EmbeddedPostgres startOrExplain(EmbeddedPostgres.Builder builder) throws IOException {
+        try {
+            return builder.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).contains("Missing embedded postgres binaries")) {
+                    throw new IllegalStateException("DATABASE_URL is not set and this jar carries no embedded PostgreSQL"
+                            + " (service jars carry none): set DATABASE_URL, or see service-support's README for"
+                            + " development", e);
+                }
+            }
+            throw e;
+        }
+    }
+
     /** A durable server keeping its data in {@code dataDirectory} (null: a throw-away folder), on {@code port} (0: any). */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         return start(dataDirectory, port, Durability.DURABLE);
@@ -70,7 +89,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = startOrExplain(builder);
             LOG.info("DATABASE_URL is not set: embedded PostgreSQL listening on localhost:{} (data: {}, {})",
                     postgres.getPort(), dataDirectory == null ? "temporary" : dataDirectory, durability);
             return new EmbeddedPostgresServer(postgres);

@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A service's connection pool on the PostgreSQL named by {@code DATABASE_URL} or, when that is not
  * set, on an embedded PostgreSQL started for it, so the service runs on a fresh machine. Closing it
- * closes the pool and then stops the embedded server, if one was started, so a service declares
- * it as a bean that closes with its context and hands out {@link #dataSource()} as its DataSource:
+ * closes the pool and then stops the embedded server, if one was started. In the services
+ * {@link DatabaseAutoConfiguration} declares it from {@link DatabaseProperties}; tools open their own:
  * <pre>{@code
- * ServiceDatabase database = ServiceDatabase.builder("bridge").databaseUrl(properties.url())
- *         .embeddedDirectory(Path.of(properties.embeddedDirectory())).poolSize(20).schema("bridge").open();
+ * try (ServiceDatabase database = ServiceDatabase.builder("issuer-audit").databaseUrl(url).poolSize(2).open()) {
+ *     ...
+ * }
  * }</pre>
  */
 public final class ServiceDatabase implements AutoCloseable {
@@ -63,6 +64,8 @@ public final class ServiceDatabase implements AutoCloseable {
         private int poolSize = 10;
         private Duration connectionTimeout = Duration.ofSeconds(2);
         private String schema;
+        private String user;
+        private String password;
 
         private Builder(String poolName) {
             this.poolName = Objects.requireNonNull(poolName, "poolName");
@@ -121,6 +124,13 @@ public final class ServiceDatabase implements AutoCloseable {
             return this;
         }
 
+        /** Signs in as {@code user} whatever the URL says (operators keep the password out of the URL this way). */
+        public Builder credentials(String user, String password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
         /** Sets the connections' search path ({@code currentSchema}); without it the SQL names its schema. */
         public Builder schema(String schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
@@ -159,7 +169,10 @@ public final class ServiceDatabase implements AutoCloseable {
             // A new connection to a dead server fails within the connection timeout, not the driver's 10 s.
             config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, connectionTimeout.toSeconds())));
             config.setJdbcUrl(schema == null ? url.jdbcUrl() : url.withSchema(schema));
-            if (url.user() != null) {
+            if (user != null) {
+                config.setUsername(user);
+                config.setPassword(password);
+            } else if (url.user() != null) {
                 config.setUsername(url.user());
                 config.setPassword(url.password());
             }

@@ -1,14 +1,8 @@
 package org.pramaan.verifier.apikey;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pramaan.service.devsettings.DevSettingsFile;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On a first start, makes an administrator key and the WhatsApp bridge's key and appends them to
- * {@code $PRAMAAN_HOME/dev.env} as shell assignments, so the run script can hand them to the other
+ * On a first start, makes an administrator key and the WhatsApp bridge's key and writes them to
+ * {@code $PRAMAAN_HOME/dev.env} ({@link DevSettingsFile}), so the run script can hand them to the other
  * services; the log names the variables and the file, never the values. Later starts find the keys and leave
  * everything alone. A bridge key given in
  * {@code VERIFIER_API_KEY_BRIDGE} (the run script makes one for both services) is used as is.
@@ -40,12 +34,10 @@ public class DevApiKeys {
 
     @EventListener(ApplicationReadyEvent.class)
     public void createOnFirstStart() {
-        StringBuilder lines = new StringBuilder();
-        List<String> names = new ArrayList<>();
+        Map<String, String> lines = new LinkedHashMap<>();
         if (!keys.exists(ADMIN)) {
             IssuedApiKey admin = keys.issue(ADMIN, ApiKeyRole.ADMIN, 600);
-            lines.append("VERIFIER_ADMIN_KEY=").append(admin.secret()).append('\n');
-            names.add("VERIFIER_ADMIN_KEY");
+            lines.put("VERIFIER_ADMIN_KEY", admin.secret());
         }
         String given = properties.bridgeKey();
         if (!given.isEmpty()) {
@@ -56,24 +48,14 @@ public class DevApiKeys {
             }
         } else if (!keys.exists(BRIDGE)) {
             IssuedApiKey bridge = keys.issue(BRIDGE, ApiKeyRole.CLIENT, properties.keyPerMinute());
-            lines.append("VERIFIER_API_KEY_BRIDGE=").append(bridge.secret()).append('\n');
-            names.add("VERIFIER_API_KEY_BRIDGE");
+            lines.put("VERIFIER_API_KEY_BRIDGE", bridge.secret());
         }
         if (lines.isEmpty()) {
             return;
         }
-        Path env = properties.home().resolve("dev.env");
-        try {
-            Files.createDirectories(env.toAbsolutePath().getParent());
-            if (!Files.exists(env)) {
-                Files.createFile(env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(env, "# verifier-app development API keys\n" + lines, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the development API keys to " + env, e);
-        }
+        DevSettingsFile settings = DevSettingsFile.in(properties.home());
+        settings.put(lines);
         // Names only: a secret in a log outlives every rotation of it; the values are in dev.env (mode 600).
-        LOG.warn("Created development API keys {}: the values are in {}", names, env.toAbsolutePath());
+        LOG.warn("Created development API keys {}: the values are in {}", lines.keySet(), settings.path());
     }
 }

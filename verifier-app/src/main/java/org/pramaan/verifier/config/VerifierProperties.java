@@ -6,14 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The verifier's settings, bound from environment variables (see application.properties for the
- * names and defaults).
+ * names and defaults). The database's are service-support's {@code pramaan.database.*}.
  *
  * @param home                 the development state folder ({@code PRAMAAN_HOME}, default {@code .pramaan})
  * @param baseUrl              the address printed in QR codes ({@code VERIFIER_BASE_URL})
  * @param rootCa               the state root CA certificate, PEM ({@code VERIFIER_ROOT_CA}); empty: the
  *                             development root under {@code home/keys}, created if missing
- * @param databaseUrl          {@code DATABASE_URL}; empty: an embedded PostgreSQL in this process
- * @param embeddedDatabaseDir  where the embedded PostgreSQL keeps its data; empty: a temporary folder
  * @param ledger               the Fabric connection file ({@code LEDGER_CONNECTION}); empty:
  *                             {@code home/network/connection.json}, which {@code ./pramaan up} writes
  * @param anonymousPerMinute   requests per minute per address without an API key
@@ -28,8 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             ({@code VERIFIER_API_KEY_BRIDGE}); empty: made here on first start
  */
 @ConfigurationProperties("verifier")
-public record VerifierProperties(Path home, String baseUrl, String rootCa, String databaseUrl, String embeddedDatabaseDir,
-                                 String ledger, int anonymousPerMinute, int keyPerMinute, int maxBatch,
+public record VerifierProperties(Path home, String baseUrl, String rootCa, String ledger, int anonymousPerMinute, int keyPerMinute, int maxBatch,
                                  Duration statusFreshness, Duration ledgerContactWindow, Duration trustRefresh,
                                  long maxUploadBytes, String bridgeKey) {
 

@@ -3,12 +3,12 @@ package org.pramaan.verifier.receipt;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.pramaan.credential.CryptoProvider;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.pramaan.verifier.verification.LedgerEvidence;
 import org.pramaan.verifier.verification.Verdict;
@@ -54,10 +54,9 @@ public class ReceiptSigner {
         String signingInput = ReceiptKey.base64Url(json.writeValueAsBytes(header)) + "."
                 + ReceiptKey.base64Url(json.writeValueAsBytes(claims));
         try {
-            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signature.initSign(key.privateKey());
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + ReceiptKey.base64Url(signature.sign());
+            // The credential library's provider (native where it loads), JWS ES256's raw r||s form.
+            byte[] signature = CryptoProvider.active().signEs256(key.privateKey(), signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + ReceiptKey.base64Url(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a receipt with the verifier's key", e);
         }

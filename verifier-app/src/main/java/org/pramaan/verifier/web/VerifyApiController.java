@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pramaan.credential.Language;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.pramaan.verifier.image.CredentialFiles;
+import org.pramaan.verifier.image.PdfSignatures;
 import org.pramaan.verifier.image.UploadedCredential;
 import org.pramaan.verifier.receipt.ReceiptSigner;
 import org.pramaan.verifier.security.CallerLimit;
@@ -36,9 +38,12 @@ public class VerifyApiController {
     private final ReceiptSigner receipts;
     private final CallerLimit callerLimit;
     private final int maxBatch;
+    private final PdfSignatures pdfSignatures;
 
     public VerifyApiController(VerificationEngine engine, CredentialFiles files, VerdictViews views,
-                               ReceiptSigner receipts, CallerLimit callerLimit, VerifierProperties properties) {
+                               ReceiptSigner receipts, CallerLimit callerLimit, VerifierProperties properties,
+                               PdfSignatures pdfSignatures) {
+        this.pdfSignatures = pdfSignatures;
         this.engine = engine;
         this.files = files;
         this.views = views;
@@ -80,7 +85,14 @@ public class VerifyApiController {
         byte[] bytes = file.getBytes();
         Verdict verdict = verdictOf(files.read(bytes), engine);
         VerifyResponse response = views.response(verdict, Languages.resolve(null, acceptLanguage));
-        return receipt ? response.withReceipt(receipts.sign(bytes, "file", verdict)) : response;
+        // A PDF's own signature is reported beside the credential's status: one answer, both checks.
+        Optional<String> credentialDepartment = verdict.claims().map(c -> c.issuer().value());
+        VerifyResponse answer = pdfSignatures.check(bytes)
+                .map(f -> new VerifyResponse.PdfSignatureView(f.status().name(), f.reason(), f.department(), f.kid(),
+                        f.signedAt(), f.timestamped(), f.department() != null
+                                && credentialDepartment.map(f.department()::equals).orElse(false)))
+                .map(response::withPdfSignature).orElse(response);
+        return receipt ? answer.withReceipt(receipts.sign(bytes, "file", verdict)) : answer;
     }
 
     @PostMapping(path = "/api/v1/verify/batch", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -11,11 +11,19 @@ import org.pramaan.verifier.catalog.LabelledField;
  * reader's language, the certificate (when its signature holds and it is not tampered), the
  * department and the ledger evidence. Fields the contract does not name ({@code certificate.title},
  * {@code certificate.labelledFields}) are additions a client may ignore. {@code reason} is the technical explanation in English;
- * {@code receipt} is present only when asked for.
+ * {@code receipt} is present only when asked for; {@code pdfSignature} only for an uploaded PDF: its own
+ * digital signature's finding, beside the credential's status and the ledger's.
  */
 public record VerifyResponse(String status, String message, String reason, CertificateView certificate,
                              DepartmentView department, LedgerView ledger,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String receipt) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String receipt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) PdfSignatureView pdfSignature) {
+
+    /** The answer without a PDF's own signature (a QR text, an image): {@code pdfSignature} is omitted. */
+    public VerifyResponse(String status, String message, String reason, CertificateView certificate,
+                          DepartmentView department, LedgerView ledger, String receipt) {
+        this(status, message, reason, certificate, department, ledger, receipt, null);
+    }
 
     /**
      * {@code fields} is the credential's own key -> value map (the fixed contract); {@code title} and
@@ -40,7 +48,20 @@ public record VerifyResponse(String status, String message, String reason, Certi
                              Long ageSeconds, boolean fresh, String replacedBy) {
     }
 
+    /**
+     * A PDF's own (PAdES) signature: {@code status} is {@code VALID}, {@code NOT_SIGNED},
+     * {@code CHANGED_AFTER_SIGNING}, {@code UNKNOWN_SIGNER} or {@code MALFORMED}; {@code matchesCredential}
+     * whether the department that signed the PDF is the one that signed the credential in it.
+     */
+    public record PdfSignatureView(String status, String reason, String department, String kid, Instant signedAt,
+                                   boolean timestamped, boolean matchesCredential) {
+    }
+
     VerifyResponse withReceipt(String signed) {
-        return new VerifyResponse(status, message, reason, certificate, department, ledger, signed);
+        return new VerifyResponse(status, message, reason, certificate, department, ledger, signed, pdfSignature);
+    }
+
+    VerifyResponse withPdfSignature(PdfSignatureView view) {
+        return new VerifyResponse(status, message, reason, certificate, department, ledger, receipt, view);
     }
 }

@@ -35,13 +35,13 @@ class DevApiKeysLogTest {
         when(keys.issue(eq(DevApiKeys.ADMIN), any(), anyInt())).thenReturn(new IssuedApiKey(null, ADMIN_SECRET));
         when(keys.issue(eq(DevApiKeys.BRIDGE), any(), anyInt())).thenReturn(new IssuedApiKey(null, BRIDGE_SECRET));
 
-        new DevApiKeys(keys, new VerifierProperties(home, null, "", "", "", "dev", 0, 0, 0, Duration.ofMinutes(5),
+        new DevApiKeys(keys, new VerifierProperties(home, null, "", "dev", 0, 0, 0, Duration.ofMinutes(5),
                 Duration.ofSeconds(90), Duration.ofSeconds(30), 0, "")).createOnFirstStart();
 
         assertThat(output.getAll()).doesNotContain(ADMIN_SECRET).doesNotContain(BRIDGE_SECRET)
                 .doesNotContain("AdminSecret").doesNotContain("BridgeSecret")
                 .contains("VERIFIER_ADMIN_KEY", "VERIFIER_API_KEY_BRIDGE", "dev.env");
         assertThat(Files.readString(home.resolve("dev.env")))
-                .contains("VERIFIER_ADMIN_KEY=" + ADMIN_SECRET, "VERIFIER_API_KEY_BRIDGE=" + BRIDGE_SECRET);
+                .contains("VERIFIER_ADMIN_KEY='" + ADMIN_SECRET + "'", "VERIFIER_API_KEY_BRIDGE='" + BRIDGE_SECRET + "'");
     }
 }

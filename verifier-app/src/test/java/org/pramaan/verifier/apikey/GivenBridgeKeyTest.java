@@ -46,7 +46,7 @@ class GivenBridgeKeyTest extends VerifierIntegrationTest {
     }
 
     private static VerifierProperties propertiesWithBridgeKey(String key) {
-        return new VerifierProperties(Path.of("target/test-home"), null, "", "", "", "dev", 0, 0, 0,
+        return new VerifierProperties(Path.of("target/test-home"), null, "", "dev", 0, 0, 0,
                 Duration.ofMinutes(5), Duration.ofSeconds(90), Duration.ofSeconds(30), 0, key);
     }
 }

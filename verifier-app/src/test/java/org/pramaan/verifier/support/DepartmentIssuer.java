@@ -83,6 +83,11 @@ public final class DepartmentIssuer implements AutoCloseable {
     }
 
     /** Claims for a fresh income certificate valid for a year. */
+    /** The department's signing key (the one the ledger lists), for tests that sign a PDF as the issuer does. */
+    public SignerKey signer() {
+        return signer;
+    }
+
     public CertificateClaims claims(String holderName) {
         Instant now = clock.instant();
         return claims(holderName, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)));
@@ -111,12 +116,21 @@ public final class DepartmentIssuer implements AutoCloseable {
 
     /** Signs and anchors; returns the credential and the commit. */
     public Committed<?> anchor(SignedCredential credential) {
+        return anchorAll(List.of(credential));
+    }
+
+    /** Anchors these in one transaction (at most the contract's batch limit, 1,000 by default). */
+    public Committed<?> anchorAll(List<SignedCredential> credentials) {
+        return issuer.issue(credentials.stream().map(this::request).toList());
+    }
+
+    private CertificateRequest request(SignedCredential credential) {
         CertificateClaims claims = credential.claims();
-        return issuer.issue(List.of(new CertificateRequest(
+        return new CertificateRequest(
                 org.pramaan.contract.id.CertificateId.of(claims.certificateId().toString()),
                 org.pramaan.contract.id.DepartmentCode.of(department.value()), claims.body().type(),
                 ClaimsHash.of(credential.claimsHashHex()), org.pramaan.contract.id.KeyId.of(credential.kid().hex()),
-                claims.expiresAt())));
+                claims.expiresAt());
     }
 
     public SignedCredential issue(String holderName) {

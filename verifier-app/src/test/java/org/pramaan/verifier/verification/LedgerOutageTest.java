@@ -35,7 +35,7 @@ class LedgerOutageTest extends VerifierIntegrationTest {
         SignedCredential unknown = revenue().issue("Never Asked Before Outage");
         Clock clock = Clock.systemUTC();
         // Freshness zero: every lookup asks the ledger, so the outage is noticed at once.
-        VerifierProperties properties = new VerifierProperties(Path.of("target/test-home"), null, "", "", "",
+        VerifierProperties properties = new VerifierProperties(Path.of("target/test-home"), null, "",
                 DevNetwork.shared().connectionFile().toString(), 0, 0, 0,
                 Duration.ZERO, Duration.ofSeconds(90), Duration.ofSeconds(30), 0, "");
         try (FabricLedger fabric = FabricLedger.connect(DevNetwork.shared().connectionFile(), dataSource,

@@ -132,6 +132,15 @@ class AccessTest extends VerifierIntegrationTest {
         assertThat(send("GET", "/actuator/prometheus", admin, null).body()).contains("verifier_verifications");
     }
 
+    @Test
+    void infoSaysWhichCryptoProviderVerifies() throws Exception {
+        JsonNode crypto = JSON.readTree(send("GET", "/actuator/info", null, null).body()).path("crypto");
+        org.pramaan.credential.CryptoProvider active = org.pramaan.credential.CryptoProvider.active();
+        assertThat(crypto.path("provider").asString()).isEqualTo(active.provider().getName());
+        assertThat(crypto.path("native").asBoolean()).isEqualTo(active.isNative());
+        assertThat(crypto.path("description").asString()).isEqualTo(active.description());
+    }
+
     private long usageOf(String admin, String id) throws Exception {
         for (JsonNode key : JSON.readTree(send("GET", "/api/v1/admin/api-keys", admin, null).body()).path("keys")) {
             if (key.path("id").asString().equals(id)) {

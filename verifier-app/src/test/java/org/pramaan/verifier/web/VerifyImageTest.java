@@ -39,6 +39,26 @@ class VerifyImageTest extends VerifierIntegrationTest {
 
         assertThat(answer.path("status").asString()).isEqualTo("VALID");
         assertThat(answer.path("certificate").path("holderName").asString()).isEqualTo("Embedded Holder");
+        assertThat(answer.path("pdfSignature").path("status").asString()).isEqualTo("NOT_SIGNED");
+    }
+
+    @Test
+    void aSignedPdfReportsItsSignatureBesideTheCredentialAndTheLedger() throws Exception {
+        SignedCredential credential = revenue().issue("Signed Holder");
+        byte[] pdf = org.pramaan.verifier.image.TestPdfSigning.sign(
+                CertificateImages.pdf("NOT THE CREDENTIAL", credential.cose().encode()), revenue().signer());
+
+        JsonNode answer = JSON.readTree(upload("certificate.pdf", "application/pdf", pdf).body());
+        assertThat(answer.path("status").asString()).isEqualTo("VALID");
+        assertThat(answer.path("ledger").isObject()).isTrue();
+        assertThat(answer.path("pdfSignature").path("status").asString()).isEqualTo("VALID");
+        assertThat(answer.path("pdfSignature").path("department").asString()).isEqualTo("REV");
+        assertThat(answer.path("pdfSignature").path("matchesCredential").asBoolean()).isTrue();
+
+        byte[] appended = java.util.Arrays.copyOf(pdf, pdf.length + 12);
+        System.arraycopy("\n% appended\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, appended, pdf.length, 12);
+        JsonNode changed = JSON.readTree(upload("certificate.pdf", "application/pdf", appended).body());
+        assertThat(changed.path("pdfSignature").path("status").asString()).isEqualTo("CHANGED_AFTER_SIGNING");
     }
 
     @Test

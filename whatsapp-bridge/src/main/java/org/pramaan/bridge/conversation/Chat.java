@@ -1,5 +1,6 @@
 package org.pramaan.bridge.conversation;
 
+import org.pramaan.bridge.texts.BotTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pramaan.bridge.catalog.AnswerValidator;
 import org.pramaan.bridge.catalog.Catalog.Service;
-import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.issuer.CatalogClient;
 import org.pramaan.bridge.catalog.FormExamples;
 import org.pramaan.bridge.citizen.ApplicationOwners;
 import org.pramaan.bridge.citizen.Language;

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.pramaan.bridge.catalog.Catalog;
 import org.pramaan.bridge.catalog.Catalog.Department;
 import org.pramaan.bridge.catalog.Catalog.Service;
-import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.issuer.CatalogClient;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.outbound.Replies;
 import org.pramaan.bridge.outbound.Replies.Button;

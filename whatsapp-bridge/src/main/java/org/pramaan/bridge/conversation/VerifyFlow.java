@@ -2,7 +2,7 @@ package org.pramaan.bridge.conversation;
 
 import java.util.Optional;
 import org.pramaan.bridge.catalog.Catalog.Department;
-import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.issuer.CatalogClient;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.outbound.GraphApiException;
 import org.pramaan.bridge.outbound.GraphClient;

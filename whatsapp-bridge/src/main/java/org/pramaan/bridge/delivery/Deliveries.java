@@ -9,7 +9,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.citizen.Language;
 import org.pramaan.bridge.citizen.NumberChanges;
-import org.pramaan.bridge.conversation.BotTexts;
+import org.pramaan.bridge.texts.BotTexts;
 import org.pramaan.bridge.issuer.IssuerClient;
 import org.pramaan.bridge.issuer.IssuerException;
 import org.pramaan.bridge.outbound.Outbox;
@@ -55,10 +55,13 @@ public class Deliveries {
     public boolean accept(DeliveryRequest request) {
         // The request's correlation id is the application's when issuer-service sent it: kept with the notice,
         // and (through the MDC) with the messages queued below, so their sending logs under it too.
+        // Monthly partitions (retention): a repeat is refused by the look across all kept months, a concurrent one
+        // by the month's own unique index.
         int inserted = jdbc.update("INSERT INTO delivery (delivery_id, type, certificate_id, phone, payload, "
-                + "correlation_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING", request.key(),
-                request.type(), request.certificateId(), request.phoneNumber(), json.writeValueAsString(request),
-                Correlation.current().orElse(null));
+                + "correlation_id) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM delivery WHERE "
+                + "delivery_id = ?) ON CONFLICT DO NOTHING", request.key(), request.type(), request.certificateId(),
+                request.phoneNumber(), json.writeValueAsString(request), Correlation.current().orElse(null),
+                request.key());
         if (inserted == 0) {
             return false;
         }

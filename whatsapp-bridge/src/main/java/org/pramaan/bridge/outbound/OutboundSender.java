@@ -11,7 +11,7 @@ import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.citizen.Citizens;
 import org.pramaan.bridge.config.WhatsAppProperties;
 import org.pramaan.bridge.issuer.IssuerClient;
-import org.pramaan.bridge.webhook.IngestPressure;
+import org.pramaan.bridge.pace.IngestPressure;
 import org.pramaan.service.correlation.Correlation;
 import org.pramaan.service.work.Backoff;
 import org.pramaan.service.work.Lease;

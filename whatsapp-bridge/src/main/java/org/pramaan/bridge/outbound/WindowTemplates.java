@@ -2,7 +2,7 @@ package org.pramaan.bridge.outbound;
 
 import java.util.List;
 import org.pramaan.bridge.citizen.Citizen;
-import org.pramaan.bridge.conversation.BotTexts;
+import org.pramaan.bridge.texts.BotTexts;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.pramaan.bridge.search;
 
 import org.pramaan.bridge.catalog.Catalog;
-import org.pramaan.bridge.catalog.CatalogClient;
+import org.pramaan.bridge.issuer.CatalogClient;
 import org.springframework.stereotype.Component;
 
 /** The search index of the current catalog, rebuilt only when the catalog changes. */

@@ -56,12 +56,17 @@ public class Inbox {
         }
         int[][] counts = jdbc.batchUpdate("""
                 INSERT INTO inbox (event_key, kind, citizen_id, event_time, payload)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""", events, events.size(), (ps, e) -> {
+                SELECT ?, ?, ?, ?::timestamptz, ?
+                WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE event_key = ?)
+                ON CONFLICT DO NOTHING""", events, events.size(), (ps, e) -> {
+            // The inbox is monthly partitions (retention): the look across all of them refuses a retry whose first
+            // copy arrived in an earlier month; the month's own unique index refuses a concurrent one.
             ps.setString(1, e.key());
             ps.setString(2, e.kind().name());
             ps.setString(3, e.citizenId());
             ps.setTimestamp(4, Timestamp.from(e.eventTime()));
             ps.setString(5, e.payload());
+            ps.setString(6, e.key());
         });
         int fresh = 0;
         for (int[] batch : counts) {

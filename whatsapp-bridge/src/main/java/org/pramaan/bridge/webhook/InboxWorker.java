@@ -1,5 +1,6 @@
 package org.pramaan.bridge.webhook;
 
+import org.pramaan.bridge.pace.IngestPressure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,5 +1,6 @@
 package org.pramaan.bridge.webhook;
 
+import org.pramaan.bridge.pace.IngestPressure;
 import org.pramaan.service.problem.ProblemCode;
 import org.pramaan.service.problem.RefusalException;
 import io.micrometer.core.instrument.Counter;

@@ -1,5 +1,6 @@
 package org.pramaan.bridge.conversation;
 
+import org.pramaan.bridge.texts.BotTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;

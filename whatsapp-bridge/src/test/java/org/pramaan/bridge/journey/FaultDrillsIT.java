@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -260,15 +259,7 @@ class FaultDrillsIT {
             }
         }
         // The ledger's history, straight from the peer's tables: one entry per certificate key.
-        Map<String, Integer> history = new TreeMap<>();
-        for (byte[] key : db.queryForList("SELECT state_key FROM devpeer.history", byte[].class)) {
-            String text = new String(key, StandardCharsets.UTF_8);
-            for (String id : ids) {
-                if (text.contains(id)) {
-                    history.merge(id, 1, Integer::sum);
-                }
-            }
-        }
+        Map<String, Integer> history = new LedgerTables(db.getDataSource()).historyEntries(ids);
         // The verifier's handling of CertificateIssued, once each event reached it.
         while (System.nanoTime() < deadline && seenByVerifier(ids).size() < ids.size()) {
             FaultPlatform.sleep(1000);

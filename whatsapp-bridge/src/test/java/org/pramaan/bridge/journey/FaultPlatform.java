@@ -326,19 +326,7 @@ final class FaultPlatform implements AutoCloseable {
     }
 
     Map<String, String> devEnv() {
-        Map<String, String> values = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(home.resolve("dev.env"), StandardCharsets.UTF_8)) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    values.put(line.substring(0, eq).replace("export ", "").trim(),
-                            line.substring(eq + 1).trim().replaceAll("^['\"]|['\"]$", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return values;
+        return org.pramaan.service.devsettings.DevSettingsFile.in(home).read();
     }
 
     String logTails() {

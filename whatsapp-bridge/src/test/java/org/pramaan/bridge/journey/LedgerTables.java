@@ -30,6 +30,23 @@ final class LedgerTables {
                 (Object) certificateId.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * How many history entries the ledger holds for each of {@code certificateIds} (an id with none is absent): one
+     * per certificate when nothing was anchored twice.
+     */
+    java.util.Map<String, Integer> historyEntries(List<String> certificateIds) {
+        java.util.Map<String, Integer> history = new java.util.TreeMap<>();
+        for (byte[] key : jdbc.queryForList("SELECT state_key FROM devpeer.history", byte[].class)) {
+            String text = text(key);
+            for (String id : certificateIds) {
+                if (text.contains(id)) {
+                    history.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return history;
+    }
+
     /** Everything the ledger holds that anyone with ledger access can read: state, history, block events. */
     List<Entry> everything() {
         List<Entry> all = new ArrayList<>(jdbc.query("SELECT state_key, state_value FROM devpeer.state",

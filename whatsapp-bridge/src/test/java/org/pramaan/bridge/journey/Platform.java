@@ -1,11 +1,8 @@
 package org.pramaan.bridge.journey;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pramaan.network.DevNetwork;
 import org.pramaan.network.DevNetworkSettings;
 import org.pramaan.network.ordering.BatchSettings;
@@ -31,7 +26,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class Platform implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(180);
-    private static final Pattern ASSIGNMENT = Pattern.compile("^(?:export\\s+)?([A-Z][A-Z0-9_]*)=(['\"]?)(.*)\\2\\s*$");
 
     final Path home;
     final Map<String, String> secrets = new LinkedHashMap<>();
@@ -136,21 +130,7 @@ final class Platform implements AutoCloseable {
 
     /** The assignments the services appended to {@code $PRAMAAN_HOME/dev.env} (officer sign-ins and the like). */
     Map<String, String> devEnv() {
-        Map<String, String> values = new LinkedHashMap<>();
-        Path file = home.resolve("dev.env");
-        try {
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    Matcher m = ASSIGNMENT.matcher(line.strip());
-                    if (m.matches()) {
-                        values.put(m.group(1), m.group(3));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return values;
+        return org.pramaan.service.devsettings.DevSettingsFile.in(home).read();
     }
 
     /** The tail of every service's log, for a failure message. */

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,15 +151,7 @@ class TwoInstancesIT {
                 FaultPlatform.sleep(1000);
             }
         }
-        Map<String, Integer> history = new TreeMap<>();
-        for (byte[] key : db.queryForList("SELECT state_key FROM devpeer.history", byte[].class)) {
-            String text = new String(key, StandardCharsets.UTF_8);
-            for (String id : ids) {
-                if (text.contains(id)) {
-                    history.merge(id, 1, Integer::sum);
-                }
-            }
-        }
+        Map<String, Integer> history = new LedgerTables(db.getDataSource()).historyEntries(ids);
         // The verifier instances both see every CertificateIssued; what counts is that one record exists.
         while (System.nanoTime() < deadline && recorded(ids).size() < ids.size()) {
             FaultPlatform.sleep(1000);

@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
         "pramaan.bridge.simulator-enabled=true",
         "pramaan.simulator.token=" + BridgeIntegrationTest.SIMULATOR_TOKEN,
         "pramaan.database.url=",
-        "pramaan.database.embedded-directory=",
+        "pramaan.database.embedded-folder=temporary",
         "pramaan.issuer.client-id=" + StandInIssuer.CLIENT_ID,
         "pramaan.issuer.client-secret=" + StandInIssuer.CLIENT_SECRET,
         "pramaan.verifier.api-key=" + StandInVerifier.API_KEY})

@@ -1,5 +1,6 @@
 package org.pramaan.bridge.webhook;
 
+import org.pramaan.bridge.pace.IngestPressure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

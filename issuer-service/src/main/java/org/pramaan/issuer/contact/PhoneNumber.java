@@ -1,0 +1,42 @@
+package org.pramaan.issuer.contact;
+
+/**
+ * A citizen's WhatsApp number in E.164 digits without '+', e.g. {@code 919876543210}. A bare
+ * 10-digit Indian mobile number gets the country code 91.
+ */
+public record PhoneNumber(String digits) {
+
+    public PhoneNumber {
+        if (digits == null || !digits.matches("[1-9][0-9]{7,14}")) {
+            throw new IllegalArgumentException("not a phone number in E.164 digits: " + mask(digits));
+        }
+    }
+
+    public static PhoneNumber parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("phone number is missing");
+        }
+        String digits = text.replaceAll("[\\s()+-]", "");
+        if (digits.matches("[6-9][0-9]{9}")) {
+            digits = "91" + digits;
+        }
+        return new PhoneNumber(digits);
+    }
+
+    /** The number with all but the last four digits hidden, for logs. */
+    public String masked() {
+        return mask(digits);
+    }
+
+    private static String mask(String digits) {
+        if (digits == null || digits.length() < 4) {
+            return "****";
+        }
+        return "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

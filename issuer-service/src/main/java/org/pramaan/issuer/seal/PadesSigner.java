@@ -1,0 +1,175 @@
+package org.pramaan.issuer.seal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.pramaan.credential.keys.SignerKey;
+
+/**
+ * Signs a certificate PDF as PAdES baseline (ETSI EN 319 142-1): B-B, and B-T when a timestamp authority
+ * is given. PDFBox adds the signature dictionary and field and writes an incremental update whose byte
+ * range covers the whole file but the signature value; Bouncy Castle's CMS classes make the detached
+ * CAdES signature ({@code ETSI.CAdES.detached}): SHA-256 with ECDSA by the department's key, the
+ * {@code signing-certificate-v2} attribute binding that certificate, no {@code signing-time} attribute
+ * (PAdES puts the claimed time in the dictionary's {@code M}), the chain up to the state root, and the
+ * RFC 3161 token over the signature value as the {@code signature-time-stamp} unsigned attribute.
+ *
+ * <p>The content signer is looked up through the JCA without naming a provider, so a key in a PKCS#11
+ * token signs there, and a natively provided ECDSA is used when it is the configured one.
+ * Thread-safe: each call has its own document and CMS generator.
+ */
+public final class PadesSigner {
+
+    /** Room reserved for the CMS (bytes, written as twice as many hex digits): chain, timestamp and slack. */
+    static final int SIGNATURE_SIZE = 8192;
+
+    private final Optional<Timestamps> timestamps;
+    private final String location;
+
+    public PadesSigner(Optional<Timestamps> timestamps, String location) {
+        this.timestamps = timestamps;
+        this.location = location;
+    }
+
+    /** Whether the signatures made here carry a timestamp (B-T) or not (B-B). */
+    public boolean timestamped() {
+        return timestamps.isPresent();
+    }
+
+    /**
+     * The PDF with the department's signature added as an incremental update.
+     *
+     * @param chain      the CA certificates above the key's certificate (up to the state root), carried in the CMS
+     * @param signerName who signs, as PDF readers show it (the department's name)
+     * @param reason     why, as PDF readers show it
+     */
+    public byte[] sign(byte[] pdf, SignerKey key, List<X509Certificate> chain, String signerName, String reason,
+                       Instant signedAt) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(signerName);
+            signature.setReason(reason);
+            signature.setLocation(location);
+            Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            when.setTimeInMillis(signedAt.toEpochMilli());
+            signature.setSignDate(when);
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                document.addSignature(signature, content -> cms(content, key, chain), options);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 4096);
+                document.saveIncremental(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sign the certificate PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** The detached CAdES signature over the byte range PDFBox hands over. */
+    private byte[] cms(InputStream content, SignerKey key, List<X509Certificate> chain) throws IOException {
+        try {
+            X509Certificate certificate = key.certificate();
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(new PadesAttributes(signingCertificateV2(certificate)))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.privateKey()), certificate));
+            List<X509Certificate> certificates = new ArrayList<>();
+            certificates.add(certificate);
+            certificates.addAll(chain);
+            generator.addCertificates(new JcaCertStore(certificates));
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
+            if (timestamps.isPresent()) {
+                signed = withTimestamp(signed, timestamps.get());
+            }
+            return signed.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+            throw new IOException("cannot make the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the RFC 3161 token over the signature value (id-aa-signatureTimeStampToken), as PAdES B-T asks. */
+    private static CMSSignedData withTimestamp(CMSSignedData signed, Timestamps timestamps)
+            throws GeneralSecurityException, IOException {
+        List<SignerInformation> stamped = new ArrayList<>();
+        for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
+            byte[] token = timestamps.token(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+            ASN1EncodableVector attributes = new ASN1EncodableVector();
+            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                    new DERSet(ASN1Primitive.fromByteArray(token))));
+            stamped.add(SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes)));
+        }
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
+    }
+
+    private static Attribute signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))), certificate.getSerialNumber());
+        ESSCertIDv2 id = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash, issuerSerial);
+        return new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {id})));
+    }
+
+    /**
+     * Bouncy Castle's signed attributes (content-type, message-digest, algorithm protection) plus
+     * signing-certificate-v2, less signing-time, which PAdES baseline signatures must not carry.
+     */
+    private static final class PadesAttributes extends DefaultSignedAttributeTableGenerator {
+
+        PadesAttributes(Attribute signingCertificate) {
+            super(new AttributeTable(new DERSet(signingCertificate)));
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public AttributeTable getAttributes(Map parameters) {
+            return super.getAttributes(parameters).remove(CMSAttributes.signingTime);
+        }
+    }
+}

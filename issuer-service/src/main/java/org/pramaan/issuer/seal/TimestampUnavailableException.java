@@ -1,0 +1,27 @@
+package org.pramaan.issuer.seal;
+
+import org.pramaan.service.problem.ProblemCode;
+import org.pramaan.service.problem.RefusalException;
+
+/**
+ * The timestamp authority could not be reached or refused: the certificate is not issued half-signed. A 503
+ * problem ({@code UNAVAILABLE}), because it passes when the TSA is back; the issuing transaction rolls back.
+ */
+public class TimestampUnavailableException extends RefusalException {
+
+    public TimestampUnavailableException(String message, Throwable cause) {
+        super(ProblemCode.UNAVAILABLE, "the certificate PDF could not be timestamped, so nothing was issued; try again"
+                + " shortly");
+        this.reason = message;
+        if (cause != null) {
+            initCause(cause);
+        }
+    }
+
+    private final String reason;
+
+    /** What went wrong with the TSA, for the log (the answer's detail stays general). */
+    public String reason() {
+        return reason;
+    }
+}
