@@ -20,6 +20,11 @@ public record BridgeClientProperties(@DefaultValue("whatsapp-bridge") String id,
             throw new IllegalArgumentException("ISSUER_BRIDGE_CLIENT_ID is longer than 60 characters");
         }
         secret = secret == null ? "" : secret;
+        // Stored as a SHA-256, which is safe only for a random key: the run script makes 32 letters and digits.
+        if (!secret.isBlank() && secret.length() < 24) {
+            throw new IllegalArgumentException("ISSUER_BRIDGE_CLIENT_SECRET must be a random key of at least 24"
+                    + " characters");
+        }
     }
 
     public boolean secretGiven() {

@@ -12,6 +12,7 @@ import org.pramaan.issuer.IssuerProperties;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.Department;
 import org.pramaan.issuer.security.ApiClients;
+import org.pramaan.issuer.security.ApiKeyHash;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.Officers;
 import org.pramaan.service.devsettings.DevSettingsFile;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Development sign-ins, made on first start when missing: an officer per department, an admin, the
  * bridge's client and a system client per issuing department. Their secrets exist in clear only
  * in {@code PRAMAAN_HOME/dev.env} ({@link DevSettingsFile}, mode 600); the log names the variables,
- * never their values; the database keeps BCrypt hashes. The bridge's secret is the exception when the run script hands one
+ * never their values; the database keeps BCrypt hashes of passwords and SHA-256 hashes of client keys (random, 240 bits). The bridge's secret is the exception when the run script hands one
  * in ({@link BridgeClientProperties}): then the client is created, or its hash updated, with exactly
  * that secret, and nothing is written (the script keeps it in dev.env already).
  */
@@ -107,7 +108,7 @@ public class DevCredentials implements ApplicationRunner {
             String id = code.value().toLowerCase(Locale.ROOT) + "-system";
             if (clients.find(id).isEmpty()) {
                 String secret = secret(30);
-                clients.create(new ApiClients.ApiClient(id, encoder.encode(secret), Caller.Kind.DEPARTMENT_SYSTEM,
+                clients.create(ApiClients.ApiClient.withSecret(id, secret, Caller.Kind.DEPARTMENT_SYSTEM,
                         Set.of(code), false), clock.instant());
                 lines.put("ISSUER_DEPT_SYSTEM_" + code.value() + "_KEY", id + "." + secret);
             }
@@ -118,12 +119,12 @@ public class DevCredentials implements ApplicationRunner {
     private void bridgeClient(Map<String, String> lines) {
         var existing = clients.find(bridge.id());
         if (bridge.secretGiven()) {
-            ApiClients.ApiClient wanted = new ApiClients.ApiClient(bridge.id(), encoder.encode(bridge.secret()),
+            ApiClients.ApiClient wanted = ApiClients.ApiClient.withSecret(bridge.id(), bridge.secret(),
                     Caller.Kind.BRIDGE, Set.of(), true);
             if (existing.isEmpty()) {
                 clients.create(wanted, clock.instant());
                 LOG.info("bridge client {} created with the secret from ISSUER_BRIDGE_CLIENT_SECRET", bridge.id());
-            } else if (!encoder.matches(bridge.secret(), existing.get().secretHash())
+            } else if (!ApiKeyHash.matches(bridge.secret(), existing.get().secretSha256())
                     || existing.get().kind() != Caller.Kind.BRIDGE || !existing.get().allDepartments()) {
                 clients.update(wanted);
                 LOG.info("bridge client {} updated to the secret from ISSUER_BRIDGE_CLIENT_SECRET", bridge.id());
@@ -132,7 +133,7 @@ public class DevCredentials implements ApplicationRunner {
         }
         if (existing.isEmpty()) {
             String secret = secret(30);
-            clients.create(new ApiClients.ApiClient(bridge.id(), encoder.encode(secret), Caller.Kind.BRIDGE, Set.of(),
+            clients.create(ApiClients.ApiClient.withSecret(bridge.id(), secret, Caller.Kind.BRIDGE, Set.of(),
                     true), clock.instant());
             lines.put("ISSUER_BRIDGE_CLIENT_ID", bridge.id());
             lines.put("ISSUER_BRIDGE_CLIENT_SECRET", secret);

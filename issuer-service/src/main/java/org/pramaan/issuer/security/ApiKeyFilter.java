@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API keys for department systems: {@code X-Api-Key: <client id>.<secret>} (or the same as a
- * bearer token). A wrong key is refused at once rather than falling through to anonymous.
+ * bearer token; a bearer JWT is an officer's token, left to the resource server). A wrong key is refused at once
+ * rather than falling through to anonymous.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -27,11 +28,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader("X-Api-Key");
-        String authorization = request.getHeader("Authorization");
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = authorization.substring(7).strip();
-        }
+        String key = PresentedAccounts.apiKey(request).orElse(null);
         if (key != null) {
             int dot = key.indexOf('.');
             Optional<Caller> caller = dot <= 0 ? Optional.empty()

@@ -11,17 +11,18 @@ final class PresentedAccounts {
     private PresentedAccounts() {
     }
 
-    /** The API: HTTP Basic (user or client id), {@code X-Api-Key} or a bearer key ({@code <client id>.<secret>}). */
+    /**
+     * The API: HTTP Basic (user or client id), {@code X-Api-Key} or a bearer key ({@code <client id>.<secret>}).
+     * An officer's token (a JWT) names no account here: it is no guess at a secret (a forged one would need the
+     * 256-bit signing key), and counting a bad one against the name inside it would let anyone lock that officer out.
+     */
     static Optional<String> api(HttpServletRequest request) {
-        String key = request.getHeader("X-Api-Key");
+        Optional<String> key = apiKey(request);
+        if (key.isPresent()) {
+            int dot = key.get().indexOf('.');
+            return Optional.of(dot <= 0 ? key.get() : key.get().substring(0, dot));
+        }
         String authorization = request.getHeader("Authorization");
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = authorization.substring(7).strip();
-        }
-        if (key != null) {
-            int dot = key.indexOf('.');
-            return Optional.of(dot <= 0 ? key : key.substring(0, dot));
-        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
                 String pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
@@ -33,6 +34,36 @@ final class PresentedAccounts {
             }
         }
         return Optional.empty();
+    }
+
+    /** A department system's key: {@code X-Api-Key}, or a bearer value that is not a JWT. */
+    static Optional<String> apiKey(HttpServletRequest request) {
+        String key = request.getHeader("X-Api-Key");
+        if (key != null) {
+            return Optional.of(key);
+        }
+        String bearer = bearer(request);
+        return bearer == null || isJwt(bearer) ? Optional.empty() : Optional.of(bearer);
+    }
+
+    /** An officer's token: a bearer value shaped as a JWS (three base64url parts); an API key has one dot. */
+    static String jwt(HttpServletRequest request) {
+        if (request.getHeader("X-Api-Key") != null) {
+            return null;
+        }
+        String bearer = bearer(request);
+        return bearer != null && isJwt(bearer) ? bearer : null;
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+    }
+
+    private static boolean isJwt(String value) {
+        int first = value.indexOf('.');
+        return first > 0 && value.indexOf('.', first + 1) > first;
     }
 
     /** The console: a POST of the sign-in form. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pramaan.issuer.security.ApiClients;
+import org.pramaan.issuer.security.ApiKeyHash;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +37,14 @@ class BridgeClientBootstrapTest extends IntegrationTest {
 
     @Test
     void aChangedSecretInTheEnvironmentReplacesTheStoredOneOnStart() {
-        clients.update(new ApiClients.ApiClient(BRIDGE_CLIENT_ID, encoder.encode("an-older-secret"),
+        // A row as it was before SHA-256 lookups: a BCrypt hash of another secret.
+        clients.update(new ApiClients.ApiClient(BRIDGE_CLIENT_ID, null, encoder.encode("an-older-secret"),
                 Caller.Kind.DEPARTMENT_SYSTEM, Set.of(), false));
-        assertThat(encoder.matches(BRIDGE_CLIENT_SECRET, clients.find(BRIDGE_CLIENT_ID).orElseThrow().secretHash()))
-                .isFalse();
+        assertThat(clients.find(BRIDGE_CLIENT_ID).orElseThrow().secretSha256()).isNull();
         devCredentials.run(null);
         ApiClients.ApiClient client = clients.find(BRIDGE_CLIENT_ID).orElseThrow();
-        assertThat(encoder.matches(BRIDGE_CLIENT_SECRET, client.secretHash())).isTrue();
+        assertThat(client.secretSha256()).isEqualTo(ApiKeyHash.of(BRIDGE_CLIENT_SECRET));
+        assertThat(client.legacyBcrypt()).isNull();
         assertThat(client.kind()).isEqualTo(Caller.Kind.BRIDGE);
         assertThat(client.allDepartments()).isTrue();
     }

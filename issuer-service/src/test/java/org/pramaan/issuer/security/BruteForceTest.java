@@ -70,7 +70,7 @@ class BruteForceTest extends IntegrationTest {
         String id = "brute-system";
         String secret = "the-right-secret-of-the-brute-system";
         if (clients.find(id).isEmpty()) {
-            clients.create(new ApiClients.ApiClient(id, encoder.encode(secret), Caller.Kind.DEPARTMENT_SYSTEM,
+            clients.create(ApiClients.ApiClient.withSecret(id, secret, Caller.Kind.DEPARTMENT_SYSTEM,
                     java.util.Set.of(DepartmentCode.of("REV")), false), clock.instant());
         }
         assertThat(ApiClient.apiKey(port, id + "." + secret).get("/api/v1/applications/queue").status())

@@ -48,6 +48,11 @@ public final class ApiClient {
         return new ApiClient(port, "X-Api-Key", key);
     }
 
+    /** An officer's API token from {@code POST /api/v1/auth/token}, or any bearer value. */
+    public static ApiClient bearer(int port, String token) {
+        return new ApiClient(port, "Authorization", "Bearer " + token);
+    }
+
     public static ApiClient anonymous(int port) {
         return new ApiClient(port, null, null);
     }

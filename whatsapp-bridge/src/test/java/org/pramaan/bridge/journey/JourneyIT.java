@@ -166,13 +166,17 @@ class JourneyIT {
             assertThat(application.path("status").asString()).isEqualTo("SUBMITTED");
         }
 
-        /** Step 2: the department's officer, signed in from dev.env, approves through the API. */
+        /** Step 2: the department's officer, signed in from dev.env (for a token), approves through the API. */
         private void officerApproves() {
             Map<String, String> devEnv = platform.devEnv();
             String user = devEnv.get("ISSUER_OFFICER_" + department + "_USER");
             String password = devEnv.get("ISSUER_OFFICER_" + department + "_PASSWORD");
             assertThat(user).as("step 2: the officer's sign-in in dev.env").isNotBlank();
-            officer = JsonHttp.basic(user, password);
+            // As an officer's tools do: the password once for a token, then the token on every call.
+            JsonNode token = JsonHttp.post(issuer + "/api/v1/auth/token", "", 200, "Authorization",
+                    JsonHttp.basic(user, password));
+            assertThat(token.path("token_type").asString()).as("step 2: the officer's API token").isEqualTo("Bearer");
+            officer = "Bearer " + token.path("access_token").asString();
 
             JsonNode application = JsonHttp.get(issuer + "/api/v1/applications/" + applicationId, 200,
                     "Authorization", officer);
