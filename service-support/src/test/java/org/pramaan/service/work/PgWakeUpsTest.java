@@ -83,16 +83,22 @@ class PgWakeUpsTest {
             await().atMost(Duration.ofSeconds(10)).until(wakeUps::isListening);
             // The worker has looked (at start, and once more for the listener's first wake-up) and is now idle for a minute.
             await().atMost(Duration.ofSeconds(5)).until(() -> queue.claims.get() >= 2);
-            Thread.sleep(200);
+            int[] seen = {queue.claims.get()};
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> {
+                int now = queue.claims.get();
+                boolean settled = now == seen[0];
+                seen[0] = now;
+                return settled;
+            });
             int idleClaims = queue.claims.get();
 
             queue.add(1);
             try (Connection other = database.dataSource().getConnection()) {
                 other.setAutoCommit(false);
                 PgWakeUps.notify(other, "pramaan_test");
-                Thread.sleep(500);
-                assertThat(queue.claims.get()).as("no wake-up before the queuing transaction commits")
-                        .isEqualTo(idleClaims);
+                // No wake-up before the queuing transaction commits.
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .until(() -> queue.claims.get() == idleClaims);
                 long committed = System.nanoTime();
                 other.commit();
                 await().atMost(Duration.ofSeconds(2)).until(() -> workedAt.size() == 1);
@@ -114,8 +120,8 @@ class PgWakeUpsTest {
             try (Connection other = database.dataSource().getConnection()) {
                 PgWakeUps.notify(other, "pramaan_other");
             }
-            Thread.sleep(500);
-            assertThat(queue.claims.get()).isEqualTo(before);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> queue.claims.get() == before);
             assertThat(workedAt).hasSize(2);
         } finally {
             worker.stop();
