@@ -50,7 +50,7 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
                          @DefaultValue LedgerDeadlines deadlines, @DefaultValue("50") int batchSize,
                          @DefaultValue("200ms") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
                          @DefaultValue("2s") Duration retryBackoff, @DefaultValue("1") int workers,
-                         @DefaultValue("20") int changeBatch, @DefaultValue("5m") Duration lease) {
+                         @DefaultValue("20") int changeBatch, @DefaultValue("2m") Duration lease) {
         public Ledger {
             if (batchSize < 1 || batchSize > 500) {
                 throw new IllegalArgumentException("pramaan.ledger.batch-size must be 1..500, got " + batchSize);

@@ -13,6 +13,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -37,5 +38,21 @@ public class DatabaseOutageAnswers {
         // The message names the pool and the timeout; it carries no request data.
         LOG.warn("database unavailable, answered 503: {}", e.getMessage());
         return Problems.answer(Problems.of(ProblemCode.DATABASE_UNAVAILABLE, DETAIL), RETRY_AFTER);
+    }
+
+    /**
+     * A commit or rollback that failed because the server went away mid-transaction ("JDBC rollback failed" over a
+     * broken socket): nothing was committed, so it is an outage, 503. Any other failure to end a transaction is a
+     * bug, logged whole and answered 500 as every other one.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    public ResponseEntity<ProblemDetail> transactionNotEnded(TransactionSystemException e) {
+        if (DatabaseOutages.isOutage(e)) {
+            LOG.warn("database went away during a transaction, answered 503: {}", e.getMessage());
+            return Problems.answer(Problems.of(ProblemCode.DATABASE_UNAVAILABLE, DETAIL), RETRY_AFTER);
+        }
+        LOG.error("a transaction could not be ended", e);
+        return Problems.answer(ProblemCode.INTERNAL_ERROR, "the service failed; quote the X-Correlation-Id when"
+                + " reporting it");
     }
 }
