@@ -149,9 +149,20 @@ public class IssuerClient {
     }
 
     /** Downloads a certificate PDF; accepts the absolute URL from a delivery or a path on the issuer. */
+    /**
+     * A certificate's PDF, named by a delivery's {@code pdfUrl} (or its path). Always read from this bridge's own
+     * issuer ({@code ISSUER_BASE_URL}), whatever host the notice names: the notice carries the issuer's public
+     * address, which may be another instance (gone since, as a killed one in the two-instance drill), a load
+     * balancer the bridge does not use, or, in a forged notice, anywhere; the bridge's credentials go to its issuer
+     * only.
+     */
     public byte[] pdf(String urlOrPath) {
-        URI address = URI.create(urlOrPath.startsWith("http") ? urlOrPath : properties.baseUrl() + urlOrPath);
-        return read(address.getPath(), () -> api.pdf(address));
+        String path = urlOrPath.startsWith("http") ? URI.create(urlOrPath).getRawPath() : urlOrPath;
+        if (path == null || !path.startsWith("/api/v1/certificates/") || !path.endsWith("/pdf")) {
+            throw new IssuerException("not a certificate PDF address: " + path);
+        }
+        URI address = URI.create(properties.baseUrl() + path);
+        return read(path, () -> api.pdf(address));
     }
 
     public String pdfPath(String certificateId) {

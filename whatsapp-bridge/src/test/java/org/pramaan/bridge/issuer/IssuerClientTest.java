@@ -157,6 +157,18 @@ class IssuerClientTest {
                 .isEqualTo("%PDF-1.7");
     }
 
+    @Test
+    void aPdfIsReadFromTheBridgesOwnIssuerWhateverHostTheNoticeNames() {
+        answer(200, "application/pdf", "%PDF-1.7");
+        seen.clear();
+        byte[] pdf = client.pdf("http://issuer-instance-gone.example:8081/api/v1/certificates/REV-INC-1/pdf");
+        assertThat(new String(pdf, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).getRequestURI().getPath()).isEqualTo("/api/v1/certificates/REV-INC-1/pdf");
+        assertThatThrownBy(() -> client.pdf("http://anywhere.example/steal")).isInstanceOf(IssuerException.class)
+                .hasMessageContaining("not a certificate PDF address");
+    }
+
     private static IssuerClient.Submission submission() {
         return new IssuerClient.Submission("REV-INCOME", "919876543210", "en", Map.of("nm", "-Ramesh"), "wamid.3",
                 null);
