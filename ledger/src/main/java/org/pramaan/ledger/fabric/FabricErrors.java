@@ -53,7 +53,7 @@ final class FabricErrors {
                     function + " refused by the contract: " + contractMessage(status, details, code), cause);
         }
         String what = where + " failed: " + status.getCode() + describe(status, details);
-        return new LedgerException(codeOf(status, details), transactionId, what, cause);
+        return new LedgerException(codeOf(status, details, cause), transactionId, what, cause);
     }
 
     /** A transaction the committing peer marked invalid. */
@@ -69,12 +69,17 @@ final class FabricErrors {
                 + validation.getNumber() + " (" + validation.name() + "); nothing was written");
     }
 
-    private static LedgerErrorCode codeOf(Status status, List<ErrorDetail> details) {
+    private static LedgerErrorCode codeOf(Status status, List<ErrorDetail> details, Throwable cause) {
         switch (status.getCode()) {
             case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED, RESOURCE_EXHAUSTED:
                 return LedgerErrorCode.UNAVAILABLE;
             case PERMISSION_DENIED, UNAUTHENTICATED:
                 return LedgerErrorCode.FORBIDDEN;
+            case UNKNOWN:
+                if (brokenConnection(status.getCause()) || brokenConnection(cause)) {
+                    return LedgerErrorCode.UNAVAILABLE;
+                }
+                break;
             default:
                 break;
         }
@@ -86,6 +91,19 @@ final class FabricErrors {
             return LedgerErrorCode.CONTRACT_FAILURE;
         }
         return LedgerErrorCode.REJECTED;
+    }
+
+    /**
+     * grpc-java reports a call written on a connection the peer has just dropped as UNKNOWN ("channel
+     * closed") with the socket's exception as cause: the peer never answered, which is unavailability.
+     */
+    private static boolean brokenConnection(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first of our codes in the endorsers' messages, else in the status message. */

@@ -109,6 +109,27 @@ class FabricErrorsTest {
         assertThat(LedgerErrorCode.ENDORSEMENT_POLICY_FAILURE.retryable()).isFalse();
     }
 
+    @Test
+    void aConnectionClosedUnderACallIsUnavailableNotARefusal() {
+        // grpc-java reports a write on a connection the peer has just dropped (killed with -9) as UNKNOWN
+        // "channel closed", with the socket's exception as its cause: the peer never answered, so the
+        // call may be retried (and a submit's outcome is unknown), unlike a refusal.
+        EndorseException dropped = new EndorseException(TX, Status.UNKNOWN.withDescription("channel closed")
+                .withCause(new java.nio.channels.ClosedChannelException()).asRuntimeException());
+
+        assertThat(FabricErrors.of(FabricErrors.Stage.ENDORSE, "IssueCertificates", TX, dropped).code())
+                .isEqualTo(LedgerErrorCode.UNAVAILABLE);
+    }
+
+    @Test
+    void anUnknownStatusWithoutATransportCauseStaysARefusal() {
+        EndorseException odd = new EndorseException(TX, Status.UNKNOWN.withDescription("something the peer said")
+                .asRuntimeException());
+
+        assertThat(FabricErrors.of(FabricErrors.Stage.ENDORSE, "IssueCertificates", TX, odd).code())
+                .isEqualTo(LedgerErrorCode.REJECTED);
+    }
+
     private static void assertCommit(TxValidationCode validation, LedgerErrorCode expected) {
         LedgerException mapped = FabricErrors.commitFailed("IssueCertificates", TX, validation);
         assertThat(mapped.code()).isEqualTo(expected);
