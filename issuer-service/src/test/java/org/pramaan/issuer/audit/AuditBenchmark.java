@@ -206,7 +206,8 @@ public final class AuditBenchmark {
         return ("\u0000CERT\u0000" + id + "\u0000").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void seed(DataSource dataSource, int certificates) {
+    /** Puts {@code certificates} anchored REV certificates on both sides: issuer rows and the peer's state (COPY). */
+    public static void seed(DataSource dataSource, int certificates) {
         Instant base = Instant.parse("2026-01-05T04:30:00Z");
         DepartmentCode department = DepartmentCode.of(DEPARTMENT);
         try (Connection c = dataSource.getConnection()) {

@@ -1,0 +1,242 @@
+package org.pramaan.issuer.bench.scale;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pramaan.issuer.audit.AuditBenchmark;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The state-scale run ({@code ./pramaan bench scale [certificates]}) against the platform {@code ./pramaan up}
+ * runs, every request through the services' real HTTP APIs on loopback:
+ * <ol>
+ * <li>{@code seed N}: N anchored certificates (a year of a state's issuance) put straight into the issuer's table
+ *     and the peer's state with COPY (as {@link AuditBenchmark} does; anchoring a million through the peer takes
+ *     hours), so everything after runs against a ledger and database of that size;</li>
+ * <li>{@code measure}: approvals per second with a department key and with an officer's token (closed loop), time
+ *     to trust at an offered 100 approvals/s (request -> the ledger's commit recorded), the bridge's delivery rate
+ *     draining the notices those approvals queued, the verifier's cold path (each fresh certificate verified once)
+ *     against its trivial endpoint in the same run, and CPU milliseconds and database bytes per certificate for
+ *     each part.</li>
+ * </ol>
+ * Settings (system properties): {@code scale.clients} (8), {@code scale.seconds} (30), {@code scale.trustRate}
+ * (100), {@code scale.trustSeconds} (20).
+ */
+public final class ScaleBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("scale.clients", 8);
+    private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("scale.seconds", 30));
+    private static final int TRUST_RATE = Integer.getInteger("scale.trustRate", 100);
+    private static final int TRUST_SECONDS = Integer.getInteger("scale.trustSeconds", 20);
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getenv().getOrDefault("PRAMAAN_HOME", ".pramaan"));
+        String databaseUrl = System.getenv().getOrDefault("DATABASE_URL",
+                "jdbc:postgresql://localhost:5433/postgres?user=postgres");
+        Platform platform = Platform.at(home, databaseUrl);
+        String mode = args.length > 0 ? args[0] : "measure";
+        if (mode.equals("seed")) {
+            int certificates = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+            long start = System.nanoTime();
+            AuditBenchmark.seed(platform.dataSource(), certificates);
+            out("seeded %,d anchored certificates (issuer rows and ledger state, COPY) in %.0f s",
+                    certificates, (System.nanoTime() - start) / 1e9);
+            return;
+        }
+        new ScaleBenchmark.Run(platform).measure();
+    }
+
+    static void out(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /** One measuring pass; its findings, in order, make the report. */
+    private static final class Run {
+
+        private final Platform platform;
+        private final JdbcClient jdbc;
+        private final List<String> rows = new ArrayList<>();
+        private final List<String> issued = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, String> cpuRows = new LinkedHashMap<>();
+
+        Run(Platform platform) {
+            this.platform = platform;
+            this.jdbc = JdbcClient.create(platform.dataSource());
+        }
+
+        void measure() throws Exception {
+            long certificatesBefore = count("SELECT count(*) FROM issuer.certificate");
+            Map<String, Long> bytesBefore = StoreSizes.bySchema(jdbc);
+            out("platform: %,d certificates in the issuer's table; database %s", certificatesBefore,
+                    StoreSizes.describe(bytesBefore));
+            java.time.Instant runStart = java.time.Instant.now();
+
+            Load.Outcome trivial = Load.closedLoop(CLIENTS, Duration.ofSeconds(10), Integer.MAX_VALUE,
+                    n -> new Load.Call(Platform.ISSUER + "/actuator/health/liveness", Map.of(), null), false);
+            row("issuer trivial endpoint (liveness), baseline", trivial, 1.0);
+
+            Map<String, String> keyHeader = Map.of("X-Api-Key", platform.env("ISSUER_DEPT_SYSTEM_REV_KEY"));
+            Load.Outcome byKey = approvals("department key", keyHeader, 0, trivial);
+
+            String basic = Base64.getEncoder().encodeToString((platform.env("ISSUER_OFFICER_REV_USER") + ":"
+                    + platform.env("ISSUER_OFFICER_REV_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+            var tokenAnswer = Load.send(new Load.Call(Platform.ISSUER + "/api/v1/auth/token",
+                    Map.of("Authorization", "Basic " + basic), ""));
+            if (tokenAnswer.statusCode() != 200) {
+                throw new IllegalStateException("no officer token: " + tokenAnswer.statusCode() + " " + tokenAnswer.body());
+            }
+            Map<String, String> bearer = Map.of("Authorization", "Bearer "
+                    + Platform.jsonField(tokenAnswer.body(), "access_token"));
+            approvals("officer token", bearer, 1_000_000, trivial);
+
+            awaitAnchored(Duration.ofMinutes(10));
+            timeToTrust(keyHeader);
+            delivery(runStart);
+            verifierColdPath();
+
+            long certificatesAfter = count("SELECT count(*) FROM issuer.certificate");
+            Map<String, Long> bytesAfter = StoreSizes.bySchema(jdbc);
+            report(certificatesBefore, certificatesAfter, bytesBefore, bytesAfter, byKey);
+        }
+
+        private Load.Outcome approvals(String how, Map<String, String> auth, int offset, Load.Outcome trivial)
+                throws Exception {
+            Map<String, Double> cpu0 = platform.cpuMillis();
+            Load.Outcome outcome = Load.closedLoop(CLIENTS, WINDOW, Integer.MAX_VALUE,
+                    n -> issueCall(auth, offset + n), true);
+            Map<String, Double> cpu1 = platform.cpuMillis();
+            outcome.okBodies().forEach(body -> issued.add(Platform.jsonField(body, "id")));
+            row("approvals, " + how + " (" + CLIENTS + " clients)", outcome, outcome.perSecond() / trivial.perSecond());
+            cpuRows.put("approval, " + how, StoreSizes.perItem(cpu0, cpu1, outcome.ok()));
+            if (outcome.failed() > 0) {
+                out("  %d refused; first: %s", outcome.failed(), outcome.firstFailure());
+            }
+            return outcome;
+        }
+
+        private Load.Call issueCall(Map<String, String> auth, int n) {
+            // A distinct citizen each: one recipient's pacing (WhatsApp's 131056) is not what this measures.
+            String body = """
+                    {"service":"REV-INCOME","language":"en","phoneNumber":"%s","fields":{"nm":"Scale Holder %s",\
+                    "ai":"%d","ah":"2341 2341 2346","pc":"530002"}}""".formatted(String.format(Locale.ROOT, "9%09d", n),
+                    letters(n), 50_000 + n % 200_000);
+            return new Load.Call(Platform.ISSUER + "/api/v1/certificates", auth, body);
+        }
+
+        private void timeToTrust(Map<String, String> auth) throws Exception {
+            Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+            Map<Integer, String> answers = new ConcurrentHashMap<>();
+            int total = TRUST_RATE * TRUST_SECONDS;
+            Load.Outcome outcome = Load.openLoop(TRUST_RATE, total, n -> issueCall(auth, 2_000_000 + n), sentAt, answers);
+            Map<String, Long> requestedAt = new LinkedHashMap<>();
+            answers.forEach((n, body) -> requestedAt.put(Platform.jsonField(body, "id"), sentAt.get(n)));
+            issued.addAll(requestedAt.keySet());
+            awaitAnchored(Duration.ofMinutes(5));
+            // From the request (this machine's clock) to the moment the service recorded the ledger's commit.
+            List<Long> millis = jdbc.sql("SELECT id, (extract(epoch FROM anchored_at) * 1000)::bigint"
+                            + " FROM issuer.certificate WHERE id = ANY (?)")
+                    .param((Object) requestedAt.keySet().toArray(String[]::new))
+                    .query((rs, i) -> rs.getLong(2) - requestedAt.get(rs.getString(1))).list().stream().sorted().toList();
+            long p50 = millis.get(millis.size() / 2);
+            long p99 = millis.get((int) Math.ceil(millis.size() * 0.99) - 1);
+            rows.add(String.format(Locale.ROOT, "| time to trust at %d approvals/s offered (%,d answered in %.1f s, %d"
+                    + " refused) | p50 %d ms, p99 %d ms, max %d ms | |", TRUST_RATE, outcome.ok(), outcome.seconds(),
+                    outcome.failed(), p50, p99, millis.get(millis.size() - 1)));
+        }
+
+        private void delivery(java.time.Instant since) {
+            // Every approval queued a notice for the bridge: wait for it to drain, then read its pace from its outbox.
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> count(
+                    "SELECT count(*) FROM outbox WHERE created_at >= ? AND state NOT IN ('SENT', 'DELIVERED', 'READ',"
+                            + " 'FAILED', 'DEAD')", since) == 0);
+            var pace = jdbc.sql("SELECT count(*), extract(epoch FROM max(updated_at) - min(updated_at))"
+                            + " FROM outbox WHERE created_at >= ? AND wamid IS NOT NULL").param(since)
+                    .query((rs, i) -> new double[] {rs.getLong(1), rs.getDouble(2)}).single();
+            rows.add(String.format(Locale.ROOT, "| WhatsApp messages sent by the bridge, draining the run's notices |"
+                    + " %,.0f in %.0f s | %.1f/s |", pace[0], pace[1], pace[0] / Math.max(1, pace[1])));
+        }
+
+        private void verifierColdPath() throws Exception {
+            String created = Load.send(new Load.Call(Platform.VERIFIER + "/api/v1/admin/api-keys",
+                    Map.of("X-Api-Key", platform.env("VERIFIER_ADMIN_KEY")),
+                    "{\"name\":\"scale run\",\"perMinute\":10000000}")).body();
+            Map<String, String> key = Map.of("X-Api-Key", Platform.jsonField(created, "key"));
+            String[] ids = issued.toArray(String[]::new);
+            List<String> qrs = jdbc.sql("SELECT qr_text FROM issuer.certificate WHERE id = ANY (?)").param(ids)
+                    .query(String.class).list();
+            Load.Outcome trivial = Load.closedLoop(CLIENTS * 2, Duration.ofSeconds(10), Integer.MAX_VALUE,
+                    n -> new Load.Call(Platform.VERIFIER + "/actuator/health/liveness", Map.of(), null), false);
+            row("verifier trivial endpoint (liveness), baseline", trivial, 1.0);
+            Load.Outcome cold = Load.closedLoop(CLIENTS * 2, Duration.ofMinutes(5), qrs.size(),
+                    n -> new Load.Call(Platform.VERIFIER + "/api/v1/verify", key,
+                            "{\"qr\":\"" + qrs.get(n) + "\"}"), true);
+            long valid = cold.okBodies().stream().filter(b -> b.contains("\"VALID\"")).count();
+            row("verifier cold path (" + qrs.size() + " distinct, each once; " + valid + " VALID)", cold,
+                    cold.perSecond() / trivial.perSecond());
+        }
+
+        private void awaitAnchored(Duration atMost) {
+            String[] ids = issued.toArray(String[]::new);
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM issuer.certificate WHERE id = ANY (?) AND anchored_at IS NULL")
+                    .param((Object) ids).query(Long.class).single() == 0);
+        }
+
+        private void report(long before, long after, Map<String, Long> bytesBefore, Map<String, Long> bytesAfter,
+                            Load.Outcome byKey) {
+            long fresh = after - before;
+            out("");
+            out("| at %,d certificates | measured | x baseline |", after);
+            out("| --- | ---: | ---: |");
+            rows.forEach(System.out::println);
+            out("");
+            out("| CPU ms per certificate, by part | %s |", String.join(" | ", platform.cpuMillis().keySet()));
+            out("| --- |%s", " ---: |".repeat(platform.cpuMillis().size()));
+            cpuRows.forEach((what, cells) -> out("| %s | %s |", what, cells));
+            out("");
+            out("| database bytes per certificate | all %,d | the %,d made through the API in this run |", after, fresh);
+            out("| --- | ---: | ---: |");
+            for (String schema : bytesAfter.keySet()) {
+                long grown = bytesAfter.get(schema) - bytesBefore.getOrDefault(schema, 0L);
+                out("| %s | %,.0f | %,.0f |", schema, bytesAfter.get(schema) / (double) after,
+                        fresh == 0 ? 0 : grown / (double) fresh);
+            }
+        }
+
+        private void row(String what, Load.Outcome outcome, double ratio) {
+            rows.add(String.format(Locale.ROOT, "| %s | %,.1f/s (%,d in %.0f s%s) | %.3f |", what, outcome.perSecond(),
+                    outcome.ok(), outcome.seconds(), outcome.failed() > 0 ? ", " + outcome.failed() + " refused" : "",
+                    ratio));
+        }
+
+        private long count(String sql, Object... params) {
+            var statement = jdbc.sql(sql);
+            for (Object p : params) {
+                statement = statement.param(p instanceof java.time.Instant i ? java.sql.Timestamp.from(i) : p);
+            }
+            return statement.query(Long.class).single();
+        }
+    }
+
+    /** A name may hold letters only: 0 -> A, 27 -> BB. */
+    static String letters(int n) {
+        StringBuilder s = new StringBuilder();
+        do {
+            s.append((char) ('A' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return s.toString();
+    }
+}
