@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -21,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * connection listens on every registered channel and waits in {@code PGConnection.getNotifications(timeout)}; a
  * notification runs the channel's wake-ups (typically {@link LeasedWorker#wake()}). Whoever queues work sends
  * {@link #notify(Connection, String)} in the queuing transaction, so the notification goes out with the commit, to
- * this process and every other one on the same database. A lost connection is opened again after a pause, and every
- * listener is woken then, since notifications sent meanwhile are gone.
+ * this process and every other one on the same database. A lost connection is opened again after a pause that
+ * doubles while PostgreSQL stays away (up to 30 times the first), and every listener is woken then, since
+ * notifications sent meanwhile are gone. The listening runs as tasks on one scheduler thread: each waits up to a
+ * second for notifications and queues the next, so closing never has to interrupt a sleep.
  */
 public final class PgWakeUps implements AutoCloseable {
 
@@ -40,15 +45,17 @@ public final class PgWakeUps implements AutoCloseable {
     private static final int WAIT_MILLIS = 1000;
 
     private final Connections connections;
-    private final Duration reconnectPause;
+    private final Backoff reconnect;
     private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private Thread thread;
+    private ScheduledExecutorService scheduler;
     private volatile Connection connection;
+    private int failures;
 
     public PgWakeUps(Connections connections, Duration reconnectPause) {
         this.connections = Objects.requireNonNull(connections, "connections");
-        this.reconnectPause = Objects.requireNonNull(reconnectPause, "reconnectPause");
+        Objects.requireNonNull(reconnectPause, "reconnectPause");
+        this.reconnect = new Backoff(reconnectPause, reconnectPause.multipliedBy(30));
     }
 
     /**
@@ -87,13 +94,16 @@ public final class PgWakeUps implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (thread != null) {
+        if (scheduler != null) {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "pg-wake-ups");
-        thread.setDaemon(true);
-        thread.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "pg-wake-ups");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.execute(this::listenOnce);
     }
 
     /** Whether the listening connection is open and listening now (for tests and health). */
@@ -104,47 +114,53 @@ public final class PgWakeUps implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
             try {
-                thread.join(5000);
+                // A task in getNotifications returns within WAIT_MILLIS; the connection is closed after it.
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            thread = null;
+            scheduler = null;
         }
         closeConnection();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (connection == null) {
-                    listen();
-                    // Whatever was queued while nobody listened: every worker looks once.
-                    listeners.values().forEach(l -> l.forEach(Runnable::run));
-                }
-                PGNotification[] notes = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
-                if (notes != null) {
-                    java.util.Set<String> seen = new java.util.HashSet<>();
-                    for (PGNotification note : notes) {
-                        if (seen.add(note.getName())) {
-                            listeners.getOrDefault(note.getName(), List.of()).forEach(Runnable::run);
-                        }
+    /** One wait for notifications (opening the connection first if needed); then the next, now or after a pause. */
+    private void listenOnce() {
+        if (!running) {
+            return;
+        }
+        Duration pause = Duration.ZERO;
+        try {
+            if (connection == null) {
+                listen();
+                failures = 0;
+                // Whatever was queued while nobody listened: every worker looks once.
+                listeners.values().forEach(l -> l.forEach(Runnable::run));
+            }
+            PGNotification[] notes = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
+            if (notes != null) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (PGNotification note : notes) {
+                    if (seen.add(note.getName())) {
+                        listeners.getOrDefault(note.getName(), List.of()).forEach(Runnable::run);
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("listening for queued work failed; workers poll until it is back: {}", e.toString());
-                closeConnection();
-                try {
-                    Thread.sleep(reconnectPause.toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
             }
+        } catch (SQLException | RuntimeException e) {
+            if (!running) {
+                return;
+            }
+            log.warn("listening for queued work failed; workers poll until it is back: {}", e.toString());
+            closeConnection();
+            pause = reconnect.after(failures++);
+        }
+        try {
+            scheduler.schedule(this::listenOnce, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // close() shut the scheduler down while this wait ran
         }
     }
 

@@ -147,6 +147,46 @@ class PgWakeUpsTest {
     }
 
     @Test
+    void aListenerThatCannotConnectTriesAgainAfterGrowingPausesThenWakesEveryoneOnce() throws Exception {
+        List<Long> attempts = new CopyOnWriteArrayList<>();
+        AtomicInteger wakes = new AtomicInteger();
+        PgWakeUps wakeUps = new PgWakeUps(() -> {
+            attempts.add(System.nanoTime());
+            if (attempts.size() <= 3) {
+                throw new java.sql.SQLException("connection refused (PostgreSQL restarting)");
+            }
+            return database.dataSource().getConnection();
+        }, Duration.ofMillis(100)).on("reconnect_test", wakes::incrementAndGet);
+        wakeUps.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(wakeUps::isListening);
+            // Back on: whatever was queued meanwhile is looked at once, by every listener.
+            await().atMost(Duration.ofSeconds(2)).until(() -> wakes.get() == 1);
+            assertThat(attempts).hasSize(4);
+            // 100 ms, 200 ms, 400 ms: the pause doubles while the database stays away.
+            assertThat(Duration.ofNanos(attempts.get(3) - attempts.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+            assertThat(Duration.ofNanos(attempts.get(1) - attempts.get(0))).isLessThan(Duration.ofMillis(350));
+        } finally {
+            wakeUps.close();
+        }
+    }
+
+    @Test
+    void closingDuringAPauseReturnsAtOnce() {
+        AtomicInteger attempts = new AtomicInteger();
+        PgWakeUps wakeUps = new PgWakeUps(() -> {
+            attempts.incrementAndGet();
+            throw new java.sql.SQLException("connection refused");
+        }, Duration.ofMinutes(10)).on("closing_test", () -> { });
+        wakeUps.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 1);
+        long start = System.nanoTime();
+        wakeUps.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
     void channelsAreCheckedIdentifiers() {
         PgWakeUps wakeUps = PgWakeUps.on(database.dataSource());
         assertThatThrownBy(() -> wakeUps.on("x; DROP TABLE y", () -> { }))
