@@ -88,11 +88,11 @@ class FaultDrillsIT {
         drill("peer + chaincode", "dev peer (kill -9, restart), then chaincode server (kill -9, restart)", load -> {
             load.awaitApprovals(5);
             platform.killPeer();
-            FaultPlatform.sleep(3000);
+            load.keepsRunningFor(Duration.ofSeconds(3));
             platform.startPeer();
             load.awaitApprovals(load.approved() + 5);
             platform.killChaincode();
-            FaultPlatform.sleep(3000);
+            load.keepsRunningFor(Duration.ofSeconds(3));
             platform.startChaincode();
             load.awaitApprovals(load.approved() + 5);
         });
@@ -105,7 +105,7 @@ class FaultDrillsIT {
             load.awaitApprovals(load.approved() + 5);
             platform.killDatabase();
             load.outage(true);
-            FaultPlatform.sleep(8000);
+            load.keepsRunningFor(Duration.ofSeconds(8));
             load.outage(false);
             platform.startDatabase();
             load.awaitApprovals(load.approved() + 5);
@@ -126,7 +126,7 @@ class FaultDrillsIT {
                     for (ServiceProcess service : List.of(platform.issuer, platform.verifier, platform.bridge)) {
                         load.awaitApprovals(load.approved() + 3);
                         service.kill();
-                        FaultPlatform.sleep(2000);
+                        load.keepsRunningFor(Duration.ofSeconds(2));
                         platform.restart(service);
                     }
                     load.awaitApprovals(load.approved() + 5);
@@ -156,18 +156,10 @@ class FaultDrillsIT {
         // Every certificate acknowledged before the backup began: anchored (again, when its anchoring had not reached
         // the backed-up ledger) and VALID at the verifier, from the QR printed on it.
         Map<String, String> notValid = new TreeMap<>();
-        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Patience patience = Patience.of(SETTLE);
         for (String id : beforeBackup) {
-            String verdict = "never checked";
-            while (System.nanoTime() < deadline) {
-                verdict = verdict(id);
-                if ("VALID".equals(verdict)) {
-                    break;
-                }
-                FaultPlatform.sleep(1000);
-            }
-            if (!"VALID".equals(verdict)) {
-                notValid.put(id, verdict);
+            if (!patience.until(Duration.ofSeconds(1), () -> "VALID".equals(verdict(id)))) {
+                notValid.put(id, verdict(id));
             }
         }
         TABLE.add(String.format("| backup + restore | PostgreSQL's data folder deleted after a backup taken under load;"
@@ -250,20 +242,16 @@ class FaultDrillsIT {
 
     /** Waits until every acknowledged certificate is ANCHORED, then counts ledger issuing entries and verifier handling. */
     private Check settle(List<String> ids, Map<String, String> phones) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        List<String> pending = new ArrayList<>(ids);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        Patience patience = Patience.of(SETTLE);
+        List<String> pending = new java.util.concurrent.CopyOnWriteArrayList<>(ids);
+        patience.until(Duration.ofSeconds(1), () -> {
             pending.removeIf(id -> "ANCHORED".equals(status(id)));
-            if (!pending.isEmpty()) {
-                FaultPlatform.sleep(1000);
-            }
-        }
+            return pending.isEmpty();
+        });
         // The ledger's history, straight from the peer's tables: one entry per certificate key.
         Map<String, Integer> history = new LedgerTables(db.getDataSource()).historyEntries(ids);
         // The verifier's handling of CertificateIssued, once each event reached it.
-        while (System.nanoTime() < deadline && seenByVerifier(ids).size() < ids.size()) {
-            FaultPlatform.sleep(1000);
-        }
+        patience.until(Duration.ofSeconds(1), () -> seenByVerifier(ids).size() >= ids.size());
         Map<String, Integer> handled = seenByVerifier(ids);
         // A citizen whose 24-hour window was not open (the bridge was down when they wrote) gets a template first and
         // the PDF once they answer, as on WhatsApp: each answers once.
@@ -274,9 +262,7 @@ class FaultDrillsIT {
         }
         // The citizen's PDF through the Graph API: at least once each (a bridge killed between Meta's answer and its
         // own commit may send one twice; WhatsApp has no idempotency key, so that is counted, not hidden).
-        while (System.nanoTime() < deadline && delivered(ids).size() < ids.size()) {
-            FaultPlatform.sleep(1000);
-        }
+        patience.until(Duration.ofSeconds(1), () -> delivered(ids).size() >= ids.size());
         Map<String, Integer> documents = delivered(ids);
         long lost = ids.stream().filter(id -> pending.contains(id) || history.getOrDefault(id, 0) == 0
                 || handled.getOrDefault(id, 0) == 0 || documents.getOrDefault(id, 0) == 0).count();
@@ -331,6 +317,8 @@ class FaultDrillsIT {
         private final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         private final List<Answer> outageAnswers = Collections.synchronizedList(new ArrayList<>());
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Patience.Stop stop = new Patience.Stop();
+        private volatile boolean finished;
         private volatile boolean inOutage;
         private volatile String lastRefusal = "none";
         private int sequence;
@@ -344,6 +332,14 @@ class FaultDrillsIT {
 
         @Override
         public void run() {
+            try {
+                load();
+            } finally {
+                finished = true;
+            }
+        }
+
+        private void load() {
             long end = System.nanoTime() + Duration.ofMinutes(6).toNanos();
             while (running.get() && System.nanoTime() < end) {
                 String reference = "drill-" + name.replace(' ', '-') + "-" + (++sequence) + "-" + System.nanoTime();
@@ -359,7 +355,7 @@ class FaultDrillsIT {
                         JsonHttp.JSON.writeValueAsString(body), bridgeAuth);
                 if (submitted.status() != 201 && submitted.status() != 200) {
                     lastRefusal = submitted.status() + " " + submitted.body();
-                    FaultPlatform.sleep(200);
+                    stop.pause(200);
                     continue;
                 }
                 String id = submitted.json().path("id").asString("");
@@ -373,7 +369,7 @@ class FaultDrillsIT {
                         certificates.add(certificateId);
                         break;
                     }
-                    FaultPlatform.sleep(300);
+                    stop.pause(300);
                 }
             }
         }
@@ -420,14 +416,16 @@ class FaultDrillsIT {
         }
 
         void awaitApprovals(int count) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (certificates.size() < count) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the load got " + certificates.size() + " approvals, not " + count
-                            + " within 3 minutes; answers " + statuses + "; last refused submission: " + lastRefusal);
-                }
-                FaultPlatform.sleep(200);
+            if (!Patience.of(Duration.ofMinutes(3)).until(Duration.ofMillis(200), () -> certificates.size() >= count)) {
+                throw new AssertionError("the load got " + certificates.size() + " approvals, not " + count
+                        + " within 3 minutes; answers " + statuses + "; last refused submission: " + lastRefusal);
             }
+        }
+
+        /** The fault lasts {@code outage}: the load must keep going all through it (a crashed load proves nothing). */
+        void keepsRunningFor(Duration outage) {
+            org.awaitility.Awaitility.await("the load running through the outage").during(outage)
+                    .atMost(outage.plusSeconds(10)).until(() -> !finished);
         }
 
         void outage(boolean on) {
@@ -444,6 +442,7 @@ class FaultDrillsIT {
 
         void stop() {
             running.set(false);
+            stop.stop();
         }
     }
 

@@ -287,13 +287,7 @@ final class FaultPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the peer", e);
         }
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (!healthy("http://127.0.0.1:" + operationsPort + "/healthz")) {
-            if (!peer.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the peer did not become ready: " + tail(logs.resolve("peer.log"), 40));
-            }
-            sleep(300);
-        }
+        awaitHealthy(READY, () -> !peer.isAlive(), "the peer did not become ready");
     }
 
     void killPeer() throws InterruptedException {
@@ -307,13 +301,7 @@ final class FaultPlatform implements AutoCloseable {
 
     void startChaincode() {
         chaincode.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!healthy("http://127.0.0.1:" + operationsPort + "/healthz")) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the peer did not reconnect to the chaincode: " + tail(logs.resolve("peer.log"), 40));
-            }
-            sleep(300);
-        }
+        awaitHealthy(Duration.ofSeconds(60), () -> false, "the peer did not reconnect to the chaincode");
     }
 
     void restart(ServiceProcess service) {
@@ -406,11 +394,14 @@ final class FaultPlatform implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    /** Until the peer's health check answers, failing with its log at once if {@code gone} says it died. */
+    private void awaitHealthy(Duration atMost, java.util.concurrent.Callable<Boolean> gone, String failure) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            org.awaitility.Awaitility.await(failure).atMost(atMost).pollInterval(Duration.ofMillis(300))
+                    .failFast(failure, gone)
+                    .until(() -> healthy("http://127.0.0.1:" + operationsPort + "/healthz"));
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError(failure + ": " + tail(logs.resolve("peer.log"), 40), e);
         }
     }
 

@@ -132,36 +132,27 @@ class TwoInstancesIT {
     }
 
     private static void awaitApprovals(List<Load> loads, int count) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (approved(loads.toArray(Load[]::new)) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the load got " + approved(loads.toArray(Load[]::new)) + " approvals, not "
-                        + count + " within 4 minutes; answers " + loads.get(0).statuses + " / " + loads.get(1).statuses);
-            }
-            FaultPlatform.sleep(200);
+        if (!Patience.of(Duration.ofMinutes(4)).until(Duration.ofMillis(200),
+                () -> approved(loads.toArray(Load[]::new)) >= count)) {
+            throw new AssertionError("the load got " + approved(loads.toArray(Load[]::new)) + " approvals, not "
+                    + count + " within 4 minutes; answers " + loads.get(0).statuses + " / " + loads.get(1).statuses);
         }
     }
 
     private Check settle(List<String> ids, Map<String, String> phones, List<String> greeted) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        List<String> pending = new ArrayList<>(ids);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        Patience patience = Patience.of(SETTLE);
+        List<String> pending = new java.util.concurrent.CopyOnWriteArrayList<>(ids);
+        patience.until(Duration.ofSeconds(1), () -> {
             pending.removeIf(id -> "ANCHORED".equals(status(id)));
-            if (!pending.isEmpty()) {
-                FaultPlatform.sleep(1000);
-            }
-        }
+            return pending.isEmpty();
+        });
         Map<String, Integer> history = new LedgerTables(db.getDataSource()).historyEntries(ids);
         // The verifier instances both see every CertificateIssued; what counts is that one record exists.
-        while (System.nanoTime() < deadline && recorded(ids).size() < ids.size()) {
-            FaultPlatform.sleep(1000);
-        }
+        patience.until(Duration.ofSeconds(1), () -> recorded(ids).size() >= ids.size());
         Map<String, Integer> recorded = recorded(ids);
         // Counted before any citizen writes again below: every acknowledged greeting processed, each once (one
         // language prompt queued per citizen).
-        while (System.nanoTime() < deadline && unprocessed(greeted) > 0) {
-            FaultPlatform.sleep(1000);
-        }
+        patience.until(Duration.ofSeconds(1), () -> unprocessed(greeted) == 0);
         Map<String, Integer> prompts = new TreeMap<>();
         for (String phone : greeted) {
             prompts.put(phone, db.queryForObject("SELECT count(*) FROM bridge.outbox WHERE citizen_id = ? "
@@ -172,9 +163,7 @@ class TwoInstancesIT {
                 citizen(phones.get(id), platform.bridge2).greet(); // a closed window opens when the citizen writes
             }
         }
-        while (System.nanoTime() < deadline && delivered(ids).size() < ids.size()) {
-            FaultPlatform.sleep(1000);
-        }
+        patience.until(Duration.ofSeconds(1), () -> delivered(ids).size() >= ids.size());
         Map<String, Integer> documents = delivered(ids);
         long lost = ids.stream().filter(id -> pending.contains(id) || history.getOrDefault(id, 0) == 0
                 || recorded.getOrDefault(id, 0) == 0 || documents.getOrDefault(id, 0) == 0).count();
@@ -245,6 +234,7 @@ class TwoInstancesIT {
         final Set<String> greeted = ConcurrentHashMap.newKeySet();
         final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Patience.Stop stop = new Patience.Stop();
         private int sequence;
 
         Load(int instance) {
@@ -276,7 +266,7 @@ class TwoInstancesIT {
                 Result submitted = call("POST", submitTo.baseUrl() + "/api/v1/applications",
                         JsonHttp.JSON.writeValueAsString(body), bridgeAuth);
                 if (submitted.status != 201 && submitted.status != 200) {
-                    FaultPlatform.sleep(200);
+                    stop.pause(200);
                     continue;
                 }
                 String id = submitted.json.path("id").asString("");
@@ -288,7 +278,7 @@ class TwoInstancesIT {
                         phones.put(approved.json.path("certificateId").asString(), phone);
                         break;
                     }
-                    FaultPlatform.sleep(300);
+                    stop.pause(300);
                 }
             }
         }
@@ -326,6 +316,7 @@ class TwoInstancesIT {
 
         void stop() {
             running.set(false);
+            stop.stop();
         }
     }
 
