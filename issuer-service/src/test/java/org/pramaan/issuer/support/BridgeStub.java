@@ -27,6 +27,7 @@ public final class BridgeStub implements AutoCloseable {
     private volatile boolean down;
     private volatile long hangUntilNanos = System.nanoTime();
     private final List<String> hanging = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     public BridgeStub() {
         try {
@@ -40,7 +41,8 @@ public final class BridgeStub implements AutoCloseable {
             if (hang > 0) {
                 hanging.add(body);
                 try {
-                    Thread.sleep(hang / 1_000_000);
+                    // Held until the hang is over, or at once when the stub closes.
+                    closing.await(hang, java.util.concurrent.TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -91,6 +93,7 @@ public final class BridgeStub implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }

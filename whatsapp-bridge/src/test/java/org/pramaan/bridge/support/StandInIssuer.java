@@ -47,6 +47,7 @@ public final class StandInIssuer implements AutoCloseable {
     /** Phone numbers whose applications and certificates this issuer lists only after {@link #SLOW} (issue 15). */
     public final Set<String> slowPhones = ConcurrentHashMap.newKeySet();
     public static final Duration SLOW = Duration.ofSeconds(10);
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     public StandInIssuer() {
         try (InputStream in = StandInIssuer.class.getResourceAsStream("/catalog.json")) {
@@ -155,7 +156,8 @@ public final class StandInIssuer implements AutoCloseable {
     private void slowFor(String phone) {
         if (slowPhones.contains(phone)) {
             try {
-                Thread.sleep(SLOW.toMillis()); // the slow issuer this stand-in plays: it answers, late
+                // The slow issuer this stand-in plays: it answers late, or at once when it closes.
+                closing.await(SLOW.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -192,6 +194,7 @@ public final class StandInIssuer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
