@@ -96,6 +96,9 @@ class AnchoringRecoveryTest extends IntegrationTest {
             BRIDGE.down(false);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !BRIDGE.accepted(id).isEmpty());
+        // The bridge's 202 reaches the stub before the worker records it: wait for the record, then count.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT delivered_at IS NOT NULL"
+                + " FROM issuer.delivery_outbox WHERE certificate_id = ?").param(id).query(Boolean.class).single());
         assertThat(jdbc.sql("SELECT attempts FROM issuer.delivery_outbox WHERE certificate_id = ?").param(id)
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
         // Every attempt carried the same deliveryId, the outbox row's: the bridge drops the repeats by it.
