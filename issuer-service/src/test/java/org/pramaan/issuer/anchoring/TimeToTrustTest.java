@@ -46,12 +46,13 @@ class TimeToTrustTest {
      * The goals (1 s idle, p99 2 s under a steady stream) are asserted when the test runs as the benchmark
      * ({@code ./pramaan bench trust}, {@code -Dtrust.goals=true}) on a machine doing nothing else. In the build, on a
      * machine shared with other builds, it asserts what the goals rest on: with every poll a minute long, only
-     * wake-ups can anchor a certificate within 10 s, so the bounds there are 10 s (a sixth of a poll).
+     * wake-ups can anchor a certificate within 30 s, so the bounds there are 30 s (half a poll; a loaded 2-core
+     * machine saw p99 9.8 s).
      */
     private static final boolean GOALS = Boolean.getBoolean("trust.goals");
-    private static final Duration IDLE_ANCHORED = GOALS ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
-    private static final Duration IDLE_AT_BRIDGE = GOALS ? Duration.ofMillis(1500) : Duration.ofSeconds(10);
-    private static final Duration STEADY_P99 = GOALS ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+    private static final Duration IDLE_ANCHORED = GOALS ? Duration.ofSeconds(1) : Duration.ofSeconds(30);
+    private static final Duration IDLE_AT_BRIDGE = GOALS ? Duration.ofMillis(1500) : Duration.ofSeconds(30);
+    private static final Duration STEADY_P99 = GOALS ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
     static final BridgeStub BRIDGE = new BridgeStub();
 
     @LocalServerPort
@@ -113,9 +114,9 @@ class TimeToTrustTest {
         for (int i = 1; i <= 3; i++) {
             String id = issue(system, i);
             long issued = System.nanoTime();
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> anchored(id));
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(5)).until(() -> anchored(id));
             Duration toAnchored = Duration.ofNanos(System.nanoTime() - issued);
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(5))
                     .until(() -> BRIDGE.received().stream().anyMatch(r -> r.body().contains(id)));
             Duration toBridge = Duration.ofNanos(System.nanoTime() - issued);
             System.out.printf("idle: issue -> anchored %d ms, -> ISSUED notice at the bridge %d ms%n",
