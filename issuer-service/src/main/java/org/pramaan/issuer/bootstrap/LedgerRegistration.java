@@ -1,6 +1,9 @@
 package org.pramaan.issuer.bootstrap;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +24,8 @@ import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.Department;
 import org.pramaan.issuer.certificate.SignerKeys;
 import org.pramaan.ledger.Ledger;
+import org.pramaan.ledger.LedgerErrorCode;
+import org.pramaan.ledger.LedgerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,6 +42,9 @@ import org.springframework.stereotype.Component;
 public class LedgerRegistration implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerRegistration.class);
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    /** Longer than any peer takes to start; after it the service stops with the ledger's error, as before. */
+    private static final Duration RETRY_FOR = Duration.ofMinutes(3);
 
     private final Catalog catalog;
     private final SignerKeys keys;
@@ -56,7 +64,11 @@ public class LedgerRegistration implements ApplicationRunner {
             // Production keys: the state IT authority registers departments and keys (./pramaan keys, the admin API).
             return;
         }
-        Ledger admin = ledgers.admin();
+        registerAll(ledgers.admin());
+    }
+
+    /** Registers every catalog department through {@code admin}, each retried while the ledger is unavailable. */
+    void registerAll(Ledger admin) {
         // Departments are independent keys on the ledger: registering them side by side lets the
         // orderer put many into one block, instead of one block wait per department (36 of them).
         ExecutorService workers = Executors.newFixedThreadPool(8, runnable -> {
@@ -67,7 +79,7 @@ public class LedgerRegistration implements ApplicationRunner {
         try {
             List<Future<int[]>> results = new ArrayList<>();
             for (Department department : catalog.departments()) {
-                results.add(workers.submit(() -> register(admin, department)));
+                results.add(workers.submit(() -> Failsafe.with(ledgerBusy(department)).get(() -> register(admin, department))));
             }
             int registered = 0;
             int added = 0;
@@ -88,6 +100,19 @@ public class LedgerRegistration implements ApplicationRunner {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * A peer that is slow to answer (a loaded machine, a peer still starting) is waited for, not a reason to stop the
+     * service: registration is idempotent (each attempt reads what is on the ledger first), so it is simply tried again.
+     */
+    private RetryPolicy<int[]> ledgerBusy(Department department) {
+        return RetryPolicy.<int[]>builder()
+                .handleIf(e -> e instanceof LedgerException l && l.code() == LedgerErrorCode.UNAVAILABLE)
+                .withBackoff(RETRY_FIRST, RETRY_FIRST.multipliedBy(15)).withMaxRetries(-1).withMaxDuration(RETRY_FOR)
+                .onRetry(e -> LOG.warn("registering department {} on the ledger: {}; trying again (attempt {})",
+                        department.code(), e.getLastException().getMessage(), e.getAttemptCount() + 1))
+                .build();
     }
 
     /**
