@@ -7,16 +7,30 @@ import java.util.Optional;
  * How a certificate service issues: its type (in certificate ids), approval, service level, validity,
  * printed title, documents and form. The first field is always {@code nm}, the holder's name.
  *
- * @param validityDays days the certificate is valid, or null when it never expires
+ * @param validityDays      days the certificate is valid, or null when it never expires
+ * @param digiLockerDocType the DigiLocker document type its certificates are pulled as (e.g. {@code INCER} for an
+ *                          income certificate), as registered in DigiLocker's partner portal; null: not offered to
+ *                          DigiLocker
  */
 public record CertificateForm(String type, Approval approval, int serviceLevelDays, Integer validityDays,
-                              String template, Localized titles, List<Localized> documents, List<FormField> fields) {
+                              String template, Localized titles, List<Localized> documents, List<FormField> fields,
+                              String digiLockerDocType) {
 
     public static final String HOLDER_NAME = "nm";
 
     public CertificateForm {
         documents = List.copyOf(documents);
         fields = List.copyOf(fields);
+    }
+
+    /** A form not offered to DigiLocker (catalogs written before DigiLocker document types). */
+    public CertificateForm(String type, Approval approval, int serviceLevelDays, Integer validityDays,
+                           String template, Localized titles, List<Localized> documents, List<FormField> fields) {
+        this(type, approval, serviceLevelDays, validityDays, template, titles, documents, fields, null);
+    }
+
+    public Optional<String> digiLocker() {
+        return Optional.ofNullable(digiLockerDocType);
     }
 
     public Optional<FormField> field(String key) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 final class FormReader {
 
     private static final Pattern FIELD_KEY = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern DIGILOCKER_DOC_TYPE = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
     CertificateForm read(JsonNode node, JsonFields at) {
         int before = at.problemCount();
@@ -37,6 +38,12 @@ final class FormReader {
         Integer serviceLevel = at.integer(node, "serviceLevelDays", 1, 90, true);
         Integer validity = at.integer(node, "validityDays", 1, 36500, false);
         String template = at.text(node, "template", true);
+        // Optional: catalogs from before DigiLocker load unchanged, their certificates simply not offered to it.
+        String docType = at.text(node, "digiLockerDocType", false);
+        if (docType != null && !DIGILOCKER_DOC_TYPE.matcher(docType).matches()) {
+            at.forField("certificate.digiLockerDocType").problem("digiLockerDocType must be 2 to 10 upper-case"
+                    + " letters or digits, got '" + docType + "'");
+        }
         Localized titles = at.localized(node, "titles", 120);
         List<Localized> documents = new ArrayList<>();
         for (JsonNode document : at.array(node, "documents", false)) {
@@ -49,7 +56,7 @@ final class FormReader {
         if (at.problemCount() > before) {
             return null;
         }
-        return new CertificateForm(type, approval, serviceLevel, validity, template, titles, documents, fields);
+        return new CertificateForm(type, approval, serviceLevel, validity, template, titles, documents, fields, docType);
     }
 
     private List<FormField> readFields(JsonNode node, JsonFields at) {

@@ -74,6 +74,19 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void digiLockerDocumentTypesAreOptionalAndChecked() throws IOException {
+        Catalog catalog = loader.load(resource("departments.json"), List.of(resource("services/rev.json")));
+        assertThat(catalog.service("REV-INCOME").orElseThrow().certificate().digiLockerDocType()).isEqualTo("INCER");
+        assertThat(catalog.service("REV-RESIDENCE").orElseThrow().certificate().digiLocker())
+                .as("a catalog written before DigiLocker loads: its services are simply not offered").isEmpty();
+        String json = resource("services/rev.json").json().replace("\"digiLockerDocType\": \"INCER\"",
+                "\"digiLockerDocType\": \"in-cer\"");
+        assertThatThrownBy(() -> loader.load(resource("departments.json"), List.of(new CatalogSource("services/rev.json", json))))
+                .hasMessageContaining("service REV-INCOME, field certificate.digiLockerDocType")
+                .hasMessageContaining("in-cer");
+    }
+
+    @Test
     void aServicesFileForAnUnknownDepartmentIsRefused() throws IOException {
         String json = "{\"department\": \"XYZ\", \"services\": []}";
         assertThatThrownBy(() -> loader.load(resource("departments.json"), List.of(new CatalogSource("services/xyz.json", json))))

@@ -16,5 +16,8 @@ class ShippedCatalogTest {
         assertThat(catalog.services()).hasSizeGreaterThanOrEqualTo(161);
         assertThat(catalog.services().stream().filter(s -> s.certificate() != null)).hasSizeGreaterThanOrEqualTo(25);
         assertThat(catalog.services().stream().filter(s -> s.kind() == ServiceKind.INFORMATION)).isNotEmpty();
+        // DigiLocker's document types for the certificates it already knows from other states.
+        assertThat(catalog.service("REV-INCOME").orElseThrow().certificate().digiLockerDocType()).isEqualTo("INCER");
+        assertThat(catalog.service("REV-CASTE").orElseThrow().certificate().digiLockerDocType()).isEqualTo("CASCER");
     }
 }

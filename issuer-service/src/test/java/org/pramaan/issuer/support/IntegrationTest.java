@@ -74,6 +74,9 @@ public abstract class IntegrationTest {
         registry.add("pramaan.bridge.retry-backoff", () -> "200ms");
         registry.add("pramaan.verifier-base-url", () -> "https://verify.example.gov.in");
         registry.add("pramaan.public-base-url", () -> "http://issuer.test");
+        // DigiLockerPullTest spends the budget on purpose; a short window gives it back to the other tests at once.
+        registry.add("pramaan.digilocker.calls-per-window", () -> "30");
+        registry.add("pramaan.digilocker.window", () -> "1s");
     }
 
     /** The development sign-ins the service wrote on first start. */
