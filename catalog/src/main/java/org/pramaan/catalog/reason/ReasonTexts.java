@@ -71,6 +71,16 @@ public final class ReasonTexts {
         }
     }
 
+    /** A hold code's text; UNDER_SCRUTINY's for a code this reader does not know. */
+    public static Localized hold(String code) {
+        for (HoldCode c : HoldCode.values()) {
+            if (c.name().equals(code)) {
+                return hold(c);
+            }
+        }
+        return hold(HoldCode.UNDER_SCRUTINY);
+    }
+
     /** A revocation code's text; OTHER's for a code this reader does not know. */
     public static Localized revocation(String code) {
         for (ReasonCode c : ReasonCode.values()) {
