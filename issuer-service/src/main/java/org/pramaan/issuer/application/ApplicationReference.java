@@ -27,7 +27,7 @@ public record ApplicationReference(String value) {
 
     public ApplicationReference {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[A-Z]{2,8}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]")) {
+        if (!value.matches("[A-Z][A-Z0-9]{1,7}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]")) {
             throw new IllegalArgumentException("not an application reference: " + value);
         }
         if (!valid(value.substring(value.indexOf('-') + 1).replace("-", ""))) {
@@ -62,7 +62,7 @@ public record ApplicationReference(String value) {
         }
         String t = text.strip().toUpperCase(Locale.ROOT);
         int cut = firstSeparator(t);
-        if (cut < 2 || cut > 8 || !t.substring(0, cut).matches("[A-Z]+")) {
+        if (cut < 2 || cut > 8 || !t.substring(0, cut).matches("[A-Z][A-Z0-9]+")) {
             return Optional.empty();
         }
         String body = t.substring(cut).replaceAll("[\\s-]", "").replace('I', '1').replace('L', '1').replace('O', '0');

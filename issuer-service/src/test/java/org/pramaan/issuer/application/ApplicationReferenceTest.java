@@ -54,6 +54,13 @@ class ApplicationReferenceTest {
     }
 
     @Test
+    void everyDepartmentCodeMakesReferences() {
+        ApplicationReference r = ApplicationReference.random(DepartmentCode.of("L923935"));
+        assertThat(r.value()).startsWith("L923935-");
+        assertThat(ApplicationReference.read(r.value().toLowerCase())).contains(r);
+    }
+
+    @Test
     void aMistypedReferenceIsRefusedWithTheReason() {
         ApplicationReference r = ApplicationReference.of("REV", "7K3Q92XM");
         char last = r.value().charAt(r.value().length() - 1);
