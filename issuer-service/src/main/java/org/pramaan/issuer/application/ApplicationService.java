@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pramaan.contract.id.DepartmentCode;
+import org.pramaan.catalog.reason.RejectionCode;
 import org.pramaan.credential.Language;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.CertificateForm;
@@ -146,6 +147,25 @@ public class ApplicationService {
         return applications.byPhone(Input.parse("phoneNumber", () -> PhoneNumber.parse(phoneNumber)), limit);
     }
 
+    /**
+     * The application named by its id or by its reference (as a person may type it: any case, spaces); 404 for
+     * neither, 400 for a reference whose check character does not match.
+     */
+    public Application find(String idOrReference, Caller caller) {
+        String text = idOrReference == null ? "" : idOrReference.strip();
+        if (text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            return find(UUID.fromString(text), caller);
+        }
+        ApplicationReference reference = Input.parse("id", () -> ApplicationReference.read(text))
+                .orElseThrow(() -> new NotFoundException("no application " + text));
+        Application application = applications.findByReference(reference)
+                .orElseThrow(() -> new NotFoundException("no application " + reference));
+        if (!caller.mayActFor(application.department())) {
+            throw new NotFoundException("no application " + reference);
+        }
+        return application;
+    }
+
     public Application find(UUID id, Caller caller) {
         Application application = applications.find(id)
                 .orElseThrow(() -> new NotFoundException("no application " + id));
@@ -177,17 +197,32 @@ public class ApplicationService {
         return application;
     }
 
+    /** The longest officer's note kept with a rejection (the column's width). */
+    public static final int MAX_NOTE_LENGTH = 500;
+
+    /**
+     * Rejects for a reason code (RejectionCode; null reads as OTHER) with the officer's optional note, which
+     * OTHER requires.
+     */
     @Transactional
-    public Application reject(UUID id, String reason, Caller caller) {
+    public Application reject(UUID id, String reasonCode, String note, Caller caller) {
         caller.requireKind(Caller.Kind.OFFICER, Caller.Kind.ADMIN, Caller.Kind.DEPARTMENT_SYSTEM);
-        SubmittedText.requireClean("reason", reason, org.pramaan.credential.Language.EN);
+        RejectionCode code = reasonCode == null || reasonCode.isBlank() ? RejectionCode.OTHER
+                : Input.parse("reasonCode", () -> RejectionCode.parse(reasonCode));
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            throw new RefusalException(ProblemCode.INVALID_ARGUMENT, "the note is longer than " + MAX_NOTE_LENGTH
+                    + " characters");
+        }
+        if (note != null && !note.isBlank()) {
+            SubmittedText.requireClean("note", note, org.pramaan.credential.Language.EN);
+        }
         Application application = find(id, caller);
-        application.reject(caller.actor(), reason, clock.instant());
+        application.reject(caller.actor(), code, note, clock.instant());
         applications.save(application);
         // In the same transaction: the citizen hears of the rejection if and only if it was stored.
         deliveries.enqueueRejection(application.id(), application.serviceCode(), application.phone().digits(),
-                application.language(), application.decisionReason(), clock.instant());
-        LOG.info("application {} rejected by {}", id, caller.actor());
+                application.language(), code.name(), application.decisionReason(), clock.instant());
+        LOG.info("application {} rejected by {} ({})", id, caller.actor(), code);
         return application;
     }
 
@@ -229,13 +264,41 @@ public class ApplicationService {
     public record Dashboard(Map<ApplicationStatus, Long> byStatus, long overdue) {
     }
 
+    /**
+     * Applications matching what an officer typed: a reference, a phone number (whole, or its last 4 or more
+     * digits), or a holder name part, id prefix or service code. The number is never logged.
+     */
     public List<Application> search(String text, ApplicationStatus status, Caller caller, int limit) {
         SubmittedText.requireClean("q", text, org.pramaan.credential.Language.EN);
+        // A name can look like a reference ("Sri Venkatesh"): a wrong check character or no such reference
+        // searches names as before.
+        Optional<Application> byReference = lenientReference(text).flatMap(applications::findByReference)
+                .filter(a -> caller.mayActFor(a.department()));
+        if (byReference.isPresent()) {
+            return byReference.filter(a -> status == null || a.status() == status).stream().toList();
+        }
+        Optional<String> digits = PhoneSearch.digits(text);
+        if (digits.isPresent()) {
+            List<Application> found = caller.allDepartments()
+                    ? applications.byPhoneDigits(null, digits.get(), limit)
+                    : caller.departments().stream()
+                            .flatMap(d -> applications.byPhoneDigits(d, digits.get(), limit).stream())
+                            .sorted(java.util.Comparator.comparing(Application::submittedAt).reversed()).toList();
+            return found.stream().filter(a -> status == null || a.status() == status).limit(limit).toList();
+        }
         if (caller.allDepartments()) {
             return applications.search(null, text, status, limit);
         }
         return caller.departments().stream()
                 .flatMap(d -> applications.search(d, text, status, limit).stream()).limit(limit).toList();
+    }
+
+    private static Optional<ApplicationReference> lenientReference(String text) {
+        try {
+            return ApplicationReference.read(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private void approveAndIssue(Application application, ServiceDefinition service, String actor) {

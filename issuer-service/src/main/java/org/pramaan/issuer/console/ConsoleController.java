@@ -5,7 +5,10 @@ import org.pramaan.service.problem.RefusalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pramaan.catalog.reason.ReasonTexts;
+import org.pramaan.catalog.reason.RejectionCode;
 import org.pramaan.contract.certificate.HoldCode;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.credential.Language;
@@ -67,6 +70,12 @@ public class ConsoleController {
         this.clock = clock;
     }
 
+    /** Every console page words decision codes in its own language. */
+    @org.springframework.web.bind.annotation.ModelAttribute("reasons")
+    ConsoleReasons reasons(Locale locale) {
+        return new ConsoleReasons(language(locale));
+    }
+
     @GetMapping("/console/login")
     public String login() {
         return "console/login";
@@ -98,28 +107,68 @@ public class ConsoleController {
                                      @RequestParam(required = false) ApplicationStatus status, Model model, Locale locale) {
         Language language = language(locale);
         model.addAttribute("q", q);
-        model.addAttribute("results", applications.search(q, status, CurrentCaller.get(), PAGE).stream()
-                .map(a -> ConsoleRows.queueRow(catalog, a, language, clock.instant())).toList());
+        try {
+            model.addAttribute("results", applications.search(q, status, CurrentCaller.get(), PAGE).stream()
+                    .map(a -> ConsoleRows.queueRow(catalog, a, language, clock.instant())).toList());
+        } catch (RefusalException e) {
+            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("results", java.util.List.of());
+        }
         return "console/applications";
     }
 
     @GetMapping("/console/applications/{id}")
-    public String application(@PathVariable UUID id, Model model, Locale locale) {
+    public String application(@PathVariable String id, Model model, Locale locale) {
         Application a = applications.find(id, CurrentCaller.get());
         Language language = language(locale);
         model.addAttribute("row", ConsoleRows.queueRow(catalog, a, language, clock.instant()));
         model.addAttribute("fields", ConsoleRows.fields(catalog, a.serviceCode(), a.fields(), language));
+        model.addAttribute("rejectionCodes", RejectionCode.values());
         return "console/application";
     }
 
+    /** Approves after the officer confirmed on a second page (a plain form: no script needed). */
     @PostMapping("/console/applications/{id}/approve")
-    public String approve(@PathVariable UUID id, RedirectAttributes redirect) {
-        return decide(id, redirect, () -> applications.approve(id, CurrentCaller.get()), "approved");
+    public String approve(@PathVariable String id, @RequestParam(required = false) String confirmed, Model model,
+                          Locale locale, RedirectAttributes redirect) {
+        Application a = applications.find(id, CurrentCaller.get());
+        if (!"yes".equals(confirmed)) {
+            return confirm(model, a, "approve", Map.of(), null, locale);
+        }
+        return decide(a.id(), redirect, () -> applications.approve(a.id(), CurrentCaller.get()), "approved");
     }
 
     @PostMapping("/console/applications/{id}/reject")
-    public String reject(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
-        return decide(id, redirect, () -> applications.reject(id, reason, CurrentCaller.get()), "rejected");
+    public String reject(@PathVariable String id, @RequestParam(defaultValue = "") String code,
+                         @RequestParam(required = false) String note, @RequestParam(required = false) String confirmed,
+                         Model model, Locale locale, RedirectAttributes redirect) {
+        Application a = applications.find(id, CurrentCaller.get());
+        RejectionCode reason;
+        try {
+            reason = RejectionCode.parse(code);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problemKey", "problem.reasonCode");
+            return "redirect:/console/applications/" + a.id();
+        }
+        if (!"yes".equals(confirmed)) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("code", reason.name());
+            fields.put("note", note == null ? "" : note);
+            return confirm(model, a, "reject", fields, ReasonTexts.rejection(reason).in(language(locale).code()), locale);
+        }
+        return decide(a.id(), redirect, () -> applications.reject(a.id(), reason.name(), note, CurrentCaller.get()),
+                "rejected");
+    }
+
+    private String confirm(Model model, Application a, String action, Map<String, String> fields, String reason,
+                           Locale locale) {
+        model.addAttribute("row", ConsoleRows.queueRow(catalog, a, language(locale), clock.instant()));
+        model.addAttribute("action", action);
+        model.addAttribute("target", "/console/applications/" + a.id() + "/" + action);
+        model.addAttribute("back", "/console/applications/" + a.id());
+        model.addAttribute("hidden", fields);
+        model.addAttribute("reasonText", reason);
+        return "console/confirm";
     }
 
     @GetMapping("/console/certificates")
@@ -173,9 +222,31 @@ public class ConsoleController {
         return "redirect:/console/certificates/" + id;
     }
 
+    /** Revokes after the officer confirmed on a second page, which names the certificate and the reason. */
     @PostMapping("/console/certificates/{id}/revoke")
-    public String revoke(@PathVariable String id, @RequestParam String code, @RequestParam String reason,
-                         RedirectAttributes redirect) {
+    public String revoke(@PathVariable String id, @RequestParam(defaultValue = "") String code,
+                         @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String confirmed,
+                         Model model, Locale locale, RedirectAttributes redirect) {
+        Certificate c = visible(id);
+        ReasonCode reasonCode = java.util.Arrays.stream(ReasonCode.values()).filter(r -> r.name().equals(code))
+                .findFirst().orElse(null);
+        if (reasonCode == null) {
+            redirect.addFlashAttribute("problemKey", "problem.reasonCode");
+            return "redirect:/console/certificates/" + id;
+        }
+        if (!"yes".equals(confirmed)) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("code", reasonCode.name());
+            fields.put("reason", reason);
+            model.addAttribute("certificate", c);
+            model.addAttribute("serviceName", ConsoleRows.serviceName(catalog, c.serviceCode(), language(locale)));
+            model.addAttribute("action", "revoke");
+            model.addAttribute("target", "/console/certificates/" + c.id() + "/revoke");
+            model.addAttribute("back", "/console/certificates/" + c.id());
+            model.addAttribute("hidden", fields);
+            model.addAttribute("reasonText", ReasonTexts.revocation(reasonCode).in(language(locale).code()));
+            return "console/confirm";
+        }
         try {
             revocations.revoke(id, code, reason, CurrentCaller.get());
             redirect.addFlashAttribute("notice", "revoked");
@@ -185,7 +256,7 @@ public class ConsoleController {
         return "redirect:/console/certificates/" + id;
     }
 
-    private String decide(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
+    private String decide(java.util.UUID id, RedirectAttributes redirect, Runnable action, String notice) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);

@@ -28,6 +28,18 @@ public record PhoneNumber(String digits) {
         return mask(digits);
     }
 
+    /**
+     * The number as an officer may see it: country code and the last three digits, e.g. {@code +91 ••••• ••210},
+     * enough to confirm with the caller on the phone, not enough to call.
+     */
+    public String shownMasked() {
+        String last = digits.substring(digits.length() - 3);
+        if (digits.length() == 12 && digits.startsWith("91")) {
+            return "+91 \u2022\u2022\u2022\u2022\u2022 \u2022\u2022" + last;
+        }
+        return "+" + "\u2022".repeat(digits.length() - 3) + last;
+    }
+
     private static String mask(String digits) {
         if (digits == null || digits.length() < 4) {
             return "****";

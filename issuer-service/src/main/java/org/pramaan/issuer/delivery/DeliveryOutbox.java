@@ -99,15 +99,19 @@ public class DeliveryOutbox {
         return insert(deliveryId, null, applicationId, Type.DELAYED, payload, now);
     }
 
-    /** A REJECTED notice: the officer's reason, for the citizen; false when it was queued already. */
+    /**
+     * A REJECTED notice: the reason's code, which the bridge words in the citizen's language, and the officer's
+     * note (may be null) beside it; false when it was queued already.
+     */
     public boolean enqueueRejection(UUID applicationId, String serviceCode, String phoneNumber, Language language,
-                                    String reason, Instant now) {
+                                    String reasonCode, String reason, Instant now) {
         UUID deliveryId = UUID.randomUUID();
         Map<String, Object> payload = payload(deliveryId, Type.REJECTED, null, applicationId, phoneNumber, language,
                 serviceCode);
         payload.put("pdfUrl", null);
         payload.put("verifyUrl", null);
         payload.put("reason", reason);
+        payload.put("reasonCode", reasonCode);
         return insert(deliveryId, null, applicationId, Type.REJECTED, payload, now);
     }
 
@@ -118,6 +122,9 @@ public class DeliveryOutbox {
         payload.put("type", type.name());
         payload.put("certificateId", certificateId);
         payload.put("applicationId", applicationId == null ? null : applicationId.toString());
+        // The short reference the citizen can read out; absent for a certificate issued without an application.
+        payload.put("reference", applicationId == null ? null : jdbc.sql("SELECT reference FROM issuer.application"
+                + " WHERE id = ?").param(applicationId).query(String.class).optional().orElse(null));
         payload.put("phoneNumber", phoneNumber);
         payload.put("language", language.code());
         // All three names: the citizen may have switched the chat's language since applying.

@@ -5,7 +5,6 @@ import org.pramaan.service.problem.RefusalException;
 import org.pramaan.service.problem.ProblemCode;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.ApplicationService;
 import org.pramaan.issuer.application.ApplicationStatus;
@@ -39,8 +38,12 @@ public class ApplicationController {
     public record ApplicationList(List<ApplicationSummary> applications) {
     }
 
-    /** Why an application is refused, for the citizen. */
-    public record RejectRequest(String reason) {
+    /**
+     * Why an application is refused, for the citizen: {@code reasonCode} (DOCUMENTS_MISSING, DETAILS_INCORRECT,
+     * NOT_ELIGIBLE, DUPLICATE_APPLICATION, WRONG_OFFICE, OTHER), worded in the citizen's language, and an optional
+     * {@code note} (required for OTHER). {@code reason} alone, the older form, is an OTHER with that note.
+     */
+    public record RejectRequest(String reasonCode, String note, String reason) {
     }
 
     private final ApplicationService applications;
@@ -81,19 +84,24 @@ public class ApplicationController {
         return applications.search(q, status, caller, 100).stream().map(ApplicationView::of).toList();
     }
 
+    /** One application, by its id or its reference. */
     @GetMapping("/{id}")
-    public ApplicationView get(@PathVariable UUID id) {
+    public ApplicationView get(@PathVariable String id) {
         return ApplicationView.of(applications.find(id, CurrentCaller.get()));
     }
 
     @PostMapping("/{id}/approve")
-    public ApplicationView approve(@PathVariable UUID id) {
-        return ApplicationView.of(applications.approve(id, CurrentCaller.get()));
+    public ApplicationView approve(@PathVariable String id) {
+        Caller caller = CurrentCaller.get();
+        return ApplicationView.of(applications.approve(applications.find(id, caller).id(), caller));
     }
 
     @PostMapping("/{id}/reject")
-    public ApplicationView reject(@PathVariable UUID id, @RequestBody RejectRequest request) {
-        return ApplicationView.of(applications.reject(id, request.reason(), CurrentCaller.get()));
+    public ApplicationView reject(@PathVariable String id, @RequestBody RejectRequest request) {
+        Caller caller = CurrentCaller.get();
+        String note = request.note() != null ? request.note() : request.reason();
+        return ApplicationView.of(applications.reject(applications.find(id, caller).id(), request.reasonCode(), note,
+                caller));
     }
 
     static ApplicationService.Submission submission(SubmitRequest request) {

@@ -36,12 +36,12 @@ class ApplicationTest {
     @Test
     void illegalTransitionsAreRefusedNamingTheCurrentState() {
         Application a = submitted();
-        a.reject("officer:x", "missing proof", t0);
+        a.reject("officer:x", org.pramaan.catalog.reason.RejectionCode.DOCUMENTS_MISSING, null, t0);
         assertThatThrownBy(() -> a.approve("officer:x", t0)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("is REJECTED");
         Application b = submitted();
         assertThatThrownBy(() -> b.issued("ID", "x", t0)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> b.reject("x", " ", t0)).isInstanceOf(org.pramaan.service.problem.RefusalException.class);
+        assertThatThrownBy(() -> b.reject("x", org.pramaan.catalog.reason.RejectionCode.OTHER, " ", t0)).isInstanceOf(org.pramaan.service.problem.RefusalException.class);
         assertThat(b.status()).isEqualTo(ApplicationStatus.SUBMITTED);
     }
 

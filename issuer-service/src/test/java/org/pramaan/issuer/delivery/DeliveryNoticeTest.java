@@ -92,9 +92,9 @@ class DeliveryNoticeTest extends IntegrationTest {
         assertThat(outbox.enqueue(certificate, DeliveryOutbox.Type.ISSUED, Instant.now())).isFalse();
         assertThat(deliveryId(certificateId)).isEqualTo(first);
         assertThat(outbox.enqueueRejection(UUID.fromString(applicationId), "REV-RESIDENCE", "919000000103",
-                org.pramaan.credential.Language.EN, "test", Instant.now())).isTrue();
+                org.pramaan.credential.Language.EN, "OTHER", "test", Instant.now())).isTrue();
         assertThat(outbox.enqueueRejection(UUID.fromString(applicationId), "REV-RESIDENCE", "919000000103",
-                org.pramaan.credential.Language.EN, "test", Instant.now())).isFalse();
+                org.pramaan.credential.Language.EN, "OTHER", "test", Instant.now())).isFalse();
 
         List<String> ids = jdbc.sql("SELECT delivery_id::text FROM issuer.delivery_outbox").query(String.class).list();
         assertThat(ids).doesNotHaveDuplicates().allSatisfy(i -> assertThat(UUID.fromString(i)).isNotNull());

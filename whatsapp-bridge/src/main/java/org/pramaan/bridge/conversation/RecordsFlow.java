@@ -1,5 +1,6 @@
 package org.pramaan.bridge.conversation;
 
+import org.pramaan.catalog.reason.ReasonTexts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,12 @@ public class RecordsFlow {
             String status = KNOWN_STATUSES.contains(a.status()) ? a.status() : "OTHER";
             text.append('\n').append(chat.t("track.item", menus.serviceName(a.serviceCode(), l),
                     chat.t("status." + status), a.id(), date(a.submittedAt())));
-            if (a.rejectionReason() != null) {
+            if (a.rejectionCode() != null) {
+                // The code in the citizen's language (catalog's ReasonTexts), the officer's note after it.
+                String worded = ReasonTexts.rejection(a.rejectionCode()).in(l);
+                text.append(chat.t("track.rejected", a.rejectionReason() == null ? worded
+                        : worded + " (" + a.rejectionReason() + ")"));
+            } else if (a.rejectionReason() != null) {
                 text.append(chat.t("track.rejected", a.rejectionReason()));
             }
             if (a.certificateId() != null) {

@@ -1,5 +1,6 @@
 package org.pramaan.bridge.delivery;
 
+import org.pramaan.catalog.reason.ReasonTexts;
 import dev.failsafe.FailsafeException;
 import java.time.Instant;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public class Deliveries {
         Citizen citizen = recipient(request);
         Language l = citizen.chosenLanguage().or(() -> Language.fromCode(request.language())).orElse(Language.EN);
         String name = request.names().in(l);
-        String reason = request.reason() == null ? "-" : request.reason();
+        String reason = rejectionReason(request, l);
         switch (request.type()) {
             case "ISSUED" -> {
                 outbox.enqueue(citizen, Replies.text(texts.get(l, "delivery.ready", name)));
@@ -88,6 +89,19 @@ public class Deliveries {
             default -> throw new IllegalArgumentException("unknown delivery type " + request.type());
         }
         return true;
+    }
+
+    /**
+     * A rejection's reason in the citizen's language: the issuer's code worded from the catalog's one table, and
+     * the officer's note after it when there is one; an older issuer's bare note as it came.
+     */
+    static String rejectionReason(DeliveryRequest request, Language l) {
+        String note = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        if (request.reasonCode() == null) {
+            return note == null ? "-" : note;
+        }
+        String text = ReasonTexts.rejection(request.reasonCode()).in(l);
+        return note == null ? text : text + " (" + note + ")";
     }
 
     /**

@@ -69,7 +69,7 @@ public class IssuerClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(String id, String status, String serviceCode, String submittedAt, String decidedAt,
-            String rejectionReason, String certificateId) {
+            String rejectionReason, String certificateId, String rejectionCode) {
 
         /** When it was submitted, or null when the issuer did not say. */
         public Instant submitted() {

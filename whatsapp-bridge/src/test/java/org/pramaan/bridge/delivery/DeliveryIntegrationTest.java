@@ -122,6 +122,23 @@ class DeliveryIntegrationTest extends BridgeIntegrationTest {
     }
 
     @Test
+    void aRejectionsReasonCodeReachesTheCitizenInTheirLanguageWithTheOfficersNote() throws Exception {
+        String phone = newPhone();
+        say(phone, "hi");
+        tap(phone, "lang:te");
+        int seen = awaitMessages(phone, 3).size();
+        deliver(BRIDGE_TOKEN, """
+                {"deliveryId":"%s","type":"REJECTED","certificateId":null,"applicationId":"%s","phoneNumber":"%s",
+                 "reference":"REV-7K3Q-92XM-P","language":"en","serviceName":{"en":"Income Certificate",
+                 "te":"ఆదాయ ధృవీకరణ పత్రం","hi":"आय प्रमाण पत्र"},"pdfUrl":null,"verifyUrl":null,
+                 "reason":"Attach the income proof","reasonCode":"DOCUMENTS_MISSING"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), phone));
+        String text = bodyText(awaitMessages(phone, seen + 1).get(seen));
+        assertThat(text).contains("ఆదాయ ధృవీకరణ పత్రం", "అవసరమైన పత్రాలు జత చేయలేదు", "Attach the income proof")
+                .doesNotContain("DOCUMENTS_MISSING");
+    }
+
+    @Test
     void aNotificationWithoutDeliveryIdOrWithAPlainServiceNameIsRefusedAndNothingIsSent() throws Exception {
         String phone = newPhone();
         say(phone, "hi");
