@@ -166,13 +166,17 @@ public class ConversationEngine {
 
     private void text(Chat chat, String text) {
         Step step = chat.conversation().step();
-        Optional<Command> command = Command.of(text);
+        boolean inForm = step == Step.FORM || step == Step.CONFIRM;
+        Optional<Command> command = Command.of(text).filter(c -> !(inForm && c.outsideFormsOnly()));
         if (command.isPresent()) {
             switch (command.get()) {
                 case MENU -> menus.mainMenu(chat);
                 case HELP -> chat.say("help.body");
                 case STATUS -> records.track(chat);
                 case LANGUAGE -> menus.languageChoice(chat);
+                case APPLY -> menuItem(chat, "apply");
+                case CERTIFICATES -> records.certificates(chat);
+                case VERIFY -> verification.prompt(chat);
                 case CANCEL -> {
                     if (step == Step.FORM || step == Step.CONFIRM) {
                         forms.cancel(chat);
