@@ -140,6 +140,12 @@ public class ConversationEngine {
                     menus.mainMenu(chat);
                 } else if ("submit".equals(parts[1])) {
                     forms.submit(chat);
+                } else if ("edit".equals(parts[1])) {
+                    if (parts.length > 2) {
+                        forms.changeAnswer(chat, parts[2]);
+                    } else {
+                        forms.chooseAnswerToChange(chat);
+                    }
                 } else {
                     forms.cancel(chat);
                 }

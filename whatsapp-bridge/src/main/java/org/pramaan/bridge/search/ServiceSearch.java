@@ -62,12 +62,15 @@ public final class ServiceSearch {
     private static final float SOUND_BOOST = 1.5f;
     private static final float CONFIDENCE_RATIO = 1.6f;
     private static final int TERMS_MAX = 32;
+    /** A word whose sound a tenth or more of the services share names none of them. */
+    private static final double SHARED_FRACTION = 0.1;
 
     private final Catalog catalog;
     private final Analyzer analyzer;
     private final IndexSearcher searcher;
     /** Whole names and keywords, cleaned: typing one exactly is as clear as tapping the service. */
     private final Map<String, String> exactPhrases = new HashMap<>();
+    private final Map<String, Boolean> sharedByMany = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServiceSearch(Catalog catalog) {
         this.catalog = catalog;
@@ -122,6 +125,9 @@ public final class ServiceSearch {
         int clauses = 0;
         for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
             for (String term : terms(field.getKey(), cleaned)) {
+                if (sharedByMany(term)) {
+                    continue;
+                }
                 Query q = new TermQuery(new Term(field.getKey(), term));
                 if (field.getKey().equals("tr") && term.length() >= 4) {
                     // Transliterations vary by a letter or two: "aadaya", "adaya", "aadaaya".
@@ -145,6 +151,28 @@ public final class ServiceSearch {
             clauses++;
         }
         return clauses == 0 ? null : builder.build();
+    }
+
+    /**
+     * Whether a word sounds like one a good part of the catalog shares ("certificate", "status"), whatever script it
+     * is written in: "సర్టిఫికెట్" is rare in the Telugu field, so it would single out the few services that list it
+     * among their keywords; its sound code, common to every certificate, says it identifies none. Such a word still
+     * counts through its sound code, weighted as the common word it is.
+     */
+    private boolean sharedByMany(String term) {
+        return sharedByMany.computeIfAbsent(term, t -> {
+            int many = Math.max(2, (int) (searcher.getIndexReader().numDocs() * SHARED_FRACTION));
+            for (String code : SearchText.soundCodes(t)) {
+                try {
+                    if (searcher.getIndexReader().docFreq(new Term("snd", code)) >= many) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        });
     }
 
     private Set<String> terms(String field, String text) {
