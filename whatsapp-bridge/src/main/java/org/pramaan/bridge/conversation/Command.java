@@ -38,7 +38,8 @@ public enum Command {
 
     /** Of these, only the clean form counts: a letter off is another word ("hi" and "ha", "stop" and "shop"). */
     private static final int FUZZY_FROM = 8;
-    private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
+    /** At most two letters apart; beyond that the distance is not worked out (-1). */
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
     private static final Map<String, Command> CLEAN = new HashMap<>();
     private static final Map<String, Command> LATIN = new HashMap<>();
 
@@ -70,12 +71,12 @@ public enum Command {
         Command best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Map.Entry<String, Command> e : LATIN.entrySet()) {
-            if (e.getKey().length() < FUZZY_FROM) {
+            if (e.getKey().length() < FUZZY_FROM || Math.abs(e.getKey().length() - latin.length()) > 2) {
                 continue;
             }
             int allowed = e.getKey().length() >= 14 ? 2 : 1;
             int d = DISTANCE.apply(latin, e.getKey());
-            if (d <= allowed && d < bestDistance) {
+            if (d >= 0 && d <= allowed && d < bestDistance) {
                 best = e.getValue();
                 bestDistance = d;
             }
