@@ -32,6 +32,9 @@ public final class AnswerValidator {
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
     private final FieldValidator fields = new FieldValidator();
+    private static final java.util.regex.Pattern DAY_FIRST =
+            java.util.regex.Pattern.compile("([0-9]{1,2})\\s*[-/.]\\s*([0-9]{1,2})\\s*[-/.]\\s*([0-9]{4})");
+
     private final Clock clock;
 
     public AnswerValidator(Clock clock) {
@@ -42,6 +45,8 @@ public final class AnswerValidator {
         String given = answer;
         if (field.type() == FieldType.ENUM && answer != null) {
             given = findOption(field.validation(), answer).map(EnumOption::value).orElse(answer);
+        } else if (field.type() == FieldType.DATE && answer != null) {
+            given = isoDate(answer);
         }
         FieldVerdict verdict = fields.check(field, given, LocalDate.now(clock.withZone(INDIA)));
         if (verdict.empty()) {
@@ -49,6 +54,25 @@ public final class AnswerValidator {
         }
         return verdict.valid() ? new Result(verdict.value(), null, null)
                 : new Result(null, reasonKey(verdict.refusal()), verdict.limit());
+    }
+
+    /**
+     * A date as the chat asks for it, DD-MM-YYYY (also with slashes or dots, in any script's digits), as the ISO date
+     * the catalog's check and the issuer take; anything else unchanged, so a year-first date still works.
+     */
+    static String isoDate(String answer) {
+        StringBuilder ascii = new StringBuilder();
+        answer.strip().codePoints().forEach(c -> ascii.append(Character.isDigit(c)
+                ? (char) ('0' + Character.digit(c, 10)) : (char) c));
+        java.util.regex.Matcher m = DAY_FIRST.matcher(ascii);
+        if (!m.matches()) {
+            return answer;
+        }
+        return m.group(3) + "-" + pad(m.group(2)) + "-" + pad(m.group(1));
+    }
+
+    private static String pad(String dayOrMonth) {
+        return dayOrMonth.length() == 1 ? "0" + dayOrMonth : dayOrMonth;
     }
 
     /** The option chosen by value, by its label in any language, or by its position (1, 2, 3... in any digits). */

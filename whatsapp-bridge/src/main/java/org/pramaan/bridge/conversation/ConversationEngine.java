@@ -140,6 +140,12 @@ public class ConversationEngine {
                     menus.mainMenu(chat);
                 } else if ("submit".equals(parts[1])) {
                     forms.submit(chat);
+                } else if ("edit".equals(parts[1])) {
+                    if (parts.length > 2) {
+                        forms.changeAnswer(chat, parts[2]);
+                    } else {
+                        forms.chooseAnswerToChange(chat);
+                    }
                 } else {
                     forms.cancel(chat);
                 }
@@ -166,13 +172,17 @@ public class ConversationEngine {
 
     private void text(Chat chat, String text) {
         Step step = chat.conversation().step();
-        Optional<Command> command = Command.of(text);
+        boolean inForm = step == Step.FORM || step == Step.CONFIRM;
+        Optional<Command> command = Command.of(text).filter(c -> !(inForm && c.outsideFormsOnly()));
         if (command.isPresent()) {
             switch (command.get()) {
                 case MENU -> menus.mainMenu(chat);
                 case HELP -> chat.say("help.body");
                 case STATUS -> records.track(chat);
                 case LANGUAGE -> menus.languageChoice(chat);
+                case APPLY -> menuItem(chat, "apply");
+                case CERTIFICATES -> records.certificates(chat);
+                case VERIFY -> verification.prompt(chat);
                 case CANCEL -> {
                     if (step == Step.FORM || step == Step.CONFIRM) {
                         forms.cancel(chat);

@@ -38,6 +38,8 @@ public class FormFlow {
     private static final String INDEX = "field";
     private static final String ANSWER = "a.";
     private static final String FROM_FLOW = "flow";
+    /** Set while one answer is being changed from the summary: a valid answer goes back to the summary. */
+    private static final String EDITING = "editing";
 
     private final CatalogClient catalogs;
     private final IssuerClient issuer;
@@ -89,6 +91,10 @@ public class FormFlow {
             return;
         }
         chat.conversation().put(ANSWER + field.key(), result.value());
+        if (chat.conversation().get(EDITING) != null) {
+            backToSummary(chat, service);
+            return;
+        }
         // After a Flow filled most of the form, only the fields it left open are asked.
         next(chat, service, chat.conversation().get(FROM_FLOW) != null ? firstOpen(chat, service) : index + 1);
     }
@@ -157,6 +163,10 @@ public class FormFlow {
             return;
         }
         Conversation c = chat.conversation();
+        if (c.step() == Step.FORM && c.get(EDITING) != null) { // changing one answer: back is the summary again
+            backToSummary(chat, service);
+            return;
+        }
         int index = c.step() == Step.CONFIRM ? service.certificate().fields().size() : index(chat);
         c.moveTo(Step.FORM);
         if (index == 0) {
@@ -206,9 +216,8 @@ public class FormFlow {
                 chat.later(() -> owners.record(submitted.id(), chat.citizen().id(), chat.now()));
             }
             chat.conversation().reset(Step.MENU);
-            String due = submitted.serviceLevelDue() == null ? "-" : submitted.serviceLevelDue().substring(0,
-                    Math.min(10, submitted.serviceLevelDue().length()));
-            chat.say("form.submitted", service.names().in(l), submitted.id(), due);
+            String due = CitizenDates.show(submitted.serviceLevelDue());
+            chat.say("form.submitted", service.names().in(l), submitted.shownNumber(), due);
         } catch (IssuerClient.Rejected rejected) {
             List<String> lines = new ArrayList<>();
             int first = Integer.MAX_VALUE;
@@ -230,6 +239,59 @@ public class FormFlow {
             log.warn("Submitting {} for {} failed: {}", service.code(), chat.citizen().id(), e.toString());
             chat.say("error.temporary");
         }
+    }
+
+    /** The summary's "change an answer": every answered field, tapping one asks it again. */
+    public void chooseAnswerToChange(Chat chat) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        Language l = chat.language();
+        Map<String, String> answers = answers(chat, service);
+        List<FormField> fields = service.certificate().fields();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < fields.size() && rows.size() < Replies.ROWS_MAX; i++) {
+            FormField f = fields.get(i);
+            String value = answers.get(f.key());
+            String label = f.labels().in(l);
+            // The title holds 24 characters: a longer label goes whole into the description, before the answer.
+            String description = value == null ? null : shown(f, value, l);
+            if (label.length() > Replies.ROW_TITLE_MAX) {
+                description = description == null ? label : label + ": " + description;
+            }
+            rows.add(new Row("form:edit:" + i, Replies.fit(label, Replies.ROW_TITLE_MAX),
+                    Replies.fit(description, Replies.ROW_DESCRIPTION_MAX)));
+        }
+        chat.send(Replies.list(chat.t("form.edit.body"), chat.t("form.edit.button"), null,
+                List.of(new Section(null, rows))));
+    }
+
+    /** Asks one field of the summary again; its answer leads back to the summary, not to the next field. */
+    public void changeAnswer(Chat chat, String fieldIndex) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        int index;
+        try {
+            index = Integer.parseInt(fieldIndex);
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= service.certificate().fields().size()) {
+            summary(chat, service);
+            return;
+        }
+        chat.conversation().put(EDITING, "yes");
+        chat.conversation().moveTo(Step.FORM);
+        ask(chat, service, index);
+    }
+
+    private void backToSummary(Chat chat, Service service) {
+        chat.conversation().remove(EDITING);
+        chat.conversation().moveTo(Step.CONFIRM);
+        summary(chat, service);
     }
 
     private void next(Chat chat, Service service, int index) {
@@ -261,7 +323,8 @@ public class FormFlow {
             }
             return;
         }
-        Optional<String> example = examples.in(field.example(), l);
+        Optional<String> example = examples.in(field.example(), l)
+                .map(e -> field.type() == FieldType.DATE ? CitizenDates.show(e) : e);
         if (example.isPresent()) {
             chat.say("form.ask", n, total, field.labels().in(l), example.get());
         } else {
@@ -278,17 +341,26 @@ public class FormFlow {
             if (value == null) {
                 continue;
             }
-            if (f.type() == FieldType.AADHAAR && value.length() == 12) {
-                value = "XXXX XXXX " + value.substring(8); // never echo an Aadhaar number in full
-            } else if (f.type() == FieldType.ENUM) {
-                value = AnswerValidator.findOption(f.validation(), value).map(o -> o.labels().in(l)).orElse(value);
-            }
-            lines.append(f.labels().in(l)).append(": ").append(value).append('\n');
+            lines.append(f.labels().in(l)).append(": ").append(shown(f, value, l)).append('\n');
         }
         String body = Replies.fit(chat.t("form.summary", service.names().in(l), lines.toString().strip()),
                 Replies.INTERACTIVE_BODY_MAX);
         chat.send(Replies.buttons(body, List.of(new Button("form:submit", chat.t("form.submit")),
-                new Button("form:cancel", chat.t("form.cancel")))));
+                new Button("form:edit", chat.t("form.edit")), new Button("form:cancel", chat.t("form.cancel")))));
+    }
+
+    /** An answer as the citizen reads it back: an Aadhaar number masked, an option's label, a date as DD-MM-YYYY. */
+    private static String shown(FormField f, String value, Language l) {
+        if (f.type() == FieldType.AADHAAR && value.length() == 12) {
+            return "XXXX XXXX " + value.substring(8); // never echo an Aadhaar number in full
+        }
+        if (f.type() == FieldType.ENUM) {
+            return AnswerValidator.findOption(f.validation(), value).map(o -> o.labels().in(l)).orElse(value);
+        }
+        if (f.type() == FieldType.DATE) {
+            return CitizenDates.show(value);
+        }
+        return value;
     }
 
     private Map<String, String> answers(Chat chat, Service service) {

@@ -126,10 +126,21 @@ public class MenuFlow {
         return name.length() > Replies.ROW_TITLE_MAX ? name + " · " + count : count;
     }
 
-    private static Row serviceRow(Service s, Language l) {
-        return new Row("svc:" + s.code(), Replies.fit(s.names().in(l), Replies.ROW_TITLE_MAX),
-                Replies.fit(s.descriptions() == null ? s.names().in(l) : s.descriptions().in(l),
-                        Replies.ROW_DESCRIPTION_MAX));
+    /**
+     * A service's row: a name longer than a row title (24 characters) is cut there, so the description starts with the
+     * whole name (the catalog keeps names to 60 characters, a description may have 72) and the service's own
+     * description follows as far as it fits.
+     */
+    static Row serviceRow(Service s, Language l) {
+        String name = s.names().in(l);
+        String description = s.descriptions() == null ? null : s.descriptions().in(l);
+        if (name.strip().length() > Replies.ROW_TITLE_MAX) {
+            description = description == null || description.isBlank() ? name : name + " · " + description;
+        } else if (description == null || description.isBlank()) {
+            description = name;
+        }
+        return new Row("svc:" + s.code(), Replies.fit(name, Replies.ROW_TITLE_MAX),
+                Replies.fit(description, Replies.ROW_DESCRIPTION_MAX));
     }
 
     /** One page of at most 10 rows; when more remain, 9 items and a "More" row pointing at the next page. */

@@ -52,7 +52,7 @@ public class RecordsFlow {
         for (IssuerClient.Application a : applications.subList(0, Math.min(applications.size(), 20))) {
             String status = KNOWN_STATUSES.contains(a.status()) ? a.status() : "OTHER";
             text.append('\n').append(chat.t("track.item", menus.serviceName(a.serviceCode(), l),
-                    chat.t("status." + status), a.id(), date(a.submittedAt())));
+                    chat.t("status." + status), a.shownNumber(), date(a.submittedAt())));
             if (a.rejectionCode() != null) {
                 // The code in the citizen's language (catalog's ReasonTexts), the officer's note after it.
                 String worded = ReasonTexts.rejection(a.rejectionCode()).in(l);
@@ -163,6 +163,6 @@ public class RecordsFlow {
     }
 
     static String date(String instant) {
-        return instant == null ? "-" : instant.substring(0, Math.min(10, instant.length()));
+        return CitizenDates.show(instant);
     }
 }

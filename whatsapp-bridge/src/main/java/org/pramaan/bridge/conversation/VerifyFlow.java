@@ -107,6 +107,6 @@ public class VerifyFlow {
     }
 
     private static String date(String s) {
-        return s == null ? "-" : s.substring(0, Math.min(10, s.length()));
+        return CitizenDates.show(s);
     }
 }

@@ -52,10 +52,15 @@ public class IssuerClient {
 
     /** The issuer's answer to a submission ({@code 201}, or {@code 200} for a repeated channel reference). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Submitted(String id, String status, String serviceLevelDue) {
+    public record Submitted(String id, String status, String serviceLevelDue, String reference) {
         public Submitted {
             id = id == null ? "" : id;
             status = status == null ? "" : status;
+        }
+
+        /** The number a citizen can read out: the issuer's short reference when it gives one, else the id. */
+        public String shownNumber() {
+            return reference == null || reference.isBlank() ? id : reference;
         }
     }
 
@@ -69,7 +74,12 @@ public class IssuerClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(String id, String status, String serviceCode, String submittedAt, String decidedAt,
-            String rejectionReason, String certificateId, String rejectionCode) {
+            String rejectionReason, String certificateId, String rejectionCode, String reference) {
+
+        /** The number a citizen can read out: the issuer's short reference ({@code REV-7K3Q-92XM}), else the id. */
+        public String shownNumber() {
+            return reference == null || reference.isBlank() ? id : reference;
+        }
 
         /** When it was submitted, or null when the issuer did not say. */
         public Instant submitted() {

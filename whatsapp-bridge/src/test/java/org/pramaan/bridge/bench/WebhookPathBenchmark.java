@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.pramaan.bridge.catalog.Catalog;
+import org.pramaan.bridge.conversation.Command;
 import org.pramaan.bridge.search.ServiceSearch;
 import org.pramaan.bridge.simulator.WebhookPayloads;
 import org.pramaan.bridge.webhook.InboxEvent;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CPU work of one webhook acknowledgement (signature check + splitting into inbox events) and of one free-text
- * service search, against the bare HMAC as baseline. Run: {@code java -cp <test classpath>
+ * service search (romanised, and English in Telugu letters) and the menu-word check every text passes first,
+ * against the bare HMAC as baseline. Run: {@code java -cp <test classpath>
  * org.pramaan.bridge.bench.WebhookPathBenchmark}; prints each result as a multiple of the baseline.
  */
 @State(Scope.Benchmark)
@@ -77,6 +79,18 @@ public class WebhookPathBenchmark {
     @Benchmark
     public ServiceSearch.Result searchTransliterated() {
         return search.search("adaya patram kavali", 3);
+    }
+
+    /** English in Telugu letters with a zero-width non-joiner: transliterated and sound-coded before the search. */
+    @Benchmark
+    public ServiceSearch.Result searchScriptEnglish() {
+        return search.search("ఇన్‌కమ్ సర్టిఫికెట్ కావాలి", 3);
+    }
+
+    /** Every text outside a form is first compared with the menu's words, a letter of leeway for long ones. */
+    @Benchmark
+    public java.util.Optional<Command> commandCheck() {
+        return Command.of("ఆదాయ ధృవీకరణ పత్రం కావాలి");
     }
 
     public static void main(String[] args) throws RunnerException {

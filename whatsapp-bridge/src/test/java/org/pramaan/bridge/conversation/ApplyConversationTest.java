@@ -77,7 +77,7 @@ class ApplyConversationTest extends BridgeIntegrationTest {
         JsonNode summary = next(phone, seen++);
         assertThat(bodyText(summary)).contains("Kondapalli Ramesh Babu", "96000", "XXXX XXXX 2346", "Urban")
                 .doesNotContain("234123412346");
-        assertThat(choices(summary)).containsExactly("form:submit", "form:cancel");
+        assertThat(choices(summary)).containsExactly("form:submit", "form:edit", "form:cancel");
 
         tap(phone, "form:submit");
         assertThat(bodyText(next(phone, seen))).contains("submitted", "Application number");

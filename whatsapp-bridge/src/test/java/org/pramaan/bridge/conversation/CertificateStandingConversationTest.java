@@ -107,7 +107,7 @@ class CertificateStandingConversationTest extends BridgeIntegrationTest {
 
         tap(phone, "cert:REV-INC-2026-0000107");
         seen++;
-        assertThat(bodyText(next(phone, seen))).startsWith("Warning: this certificate is expired on 2025-01-31");
+        assertThat(bodyText(next(phone, seen))).startsWith("Warning: this certificate is expired on 31-01-2025");
     }
 
     @Test

@@ -40,7 +40,7 @@ class FlowFormTest extends BridgeIntegrationTest {
         JsonNode summary = next(phone, seen);
         assertThat(bodyText(summary)).contains("Kondapalli Ramesh", "96000", "XXXX XXXX 2346")
                 .doesNotContain("2341 2341 2346");
-        assertThat(choices(summary)).containsExactly("form:submit", "form:cancel");
+        assertThat(choices(summary)).containsExactly("form:submit", "form:edit", "form:cancel");
     }
 
     @Test
@@ -50,7 +50,7 @@ class FlowFormTest extends BridgeIntegrationTest {
         flow(phone, """
                 {"flow_token":"REV-INCOME","nm":"Flow Applicant","ai":96000,"ah":"2341 2341 2346","ct":"URBAN"}""");
         JsonNode summary = next(phone, seen++);
-        assertThat(choices(summary)).containsExactly("form:submit", "form:cancel");
+        assertThat(choices(summary)).containsExactly("form:submit", "form:edit", "form:cancel");
         tap(phone, "form:submit");
         assertThat(bodyText(next(phone, seen))).contains("is submitted");
         assertThat(ISSUER.submissions).anyMatch(s -> s.path("phoneNumber").asString().equals(phone)

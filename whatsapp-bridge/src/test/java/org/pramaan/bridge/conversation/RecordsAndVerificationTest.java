@@ -27,7 +27,7 @@ class RecordsAndVerificationTest extends BridgeIntegrationTest {
         String mediaId = graph.store("fake-jpeg-with-qr".getBytes(StandardCharsets.UTF_8), "image/jpeg", null);
         send(phone, WebhookPayloads.media(phone, wamid(), Instant.now(), "image", mediaId, "image/jpeg", null));
         String answer = bodyText(next(phone, seen));
-        assertThat(answer).contains("Genuine", "REV-INC-2026-0000042", "Kondapalli Ramesh", "Revenue", "2027-11-01");
+        assertThat(answer).contains("Genuine", "REV-INC-2026-0000042", "Kondapalli Ramesh", "Revenue", "01-11-2027");
         assertThat(VERIFIER.calls).anyMatch(c -> c.startsWith("/api/v1/verify/image lang=en key=" + StandInVerifier.API_KEY));
     }
 

@@ -141,7 +141,7 @@ class JourneyIT {
 
             JsonNode summary = citizen.next();
             assertThat(choices(summary)).as("step 1: the summary asks to confirm")
-                    .containsExactly("form:submit", "form:cancel");
+                    .containsExactly("form:submit", "form:edit", "form:cancel");
             assertThat(bodyText(summary)).contains(answers.get("nm"));
             for (String aadhaar : valuesOfType("aadhaar")) {
                 assertThat(bodyText(summary)).as("step 1: the summary masks the Aadhaar number")

@@ -46,6 +46,12 @@ public final class StandInIssuer implements AutoCloseable {
     public final Map<String, String> correlationIds = new ConcurrentHashMap<>();
     /** Phone numbers whose applications and certificates this issuer lists only after {@link #SLOW} (issue 15). */
     public final Set<String> slowPhones = ConcurrentHashMap.newKeySet();
+    /**
+     * Phone numbers whose applications get a short {@code reference} (issue 13, item 5), as an issuer with the console's
+     * references answers; the others get none, as an issuer without them.
+     */
+    public final Set<String> referencedPhones = ConcurrentHashMap.newKeySet();
+    public static final String REFERENCE = "REV-7K3Q-92XM";
     public static final Duration SLOW = Duration.ofSeconds(10);
     private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
@@ -96,6 +102,9 @@ public final class StandInIssuer implements AutoCloseable {
             }
             ObjectNode stored = (ObjectNode) body.deepCopy();
             stored.put("id", UUID.randomUUID().toString()).put("submittedAt", Instant.now().toString());
+            if (referencedPhones.contains(body.path("phoneNumber").asString(""))) {
+                stored.put("reference", REFERENCE);
+            }
             String correlation = ex.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlation != null) {
                 correlationIds.put(stored.path("id").asString(), correlation);
@@ -104,6 +113,9 @@ public final class StandInIssuer implements AutoCloseable {
             ObjectNode answer = JSON.createObjectNode().put("id", stored.path("id").asString()).put("status", "SUBMITTED")
                     .put("serviceCode", body.path("serviceCode").asString()).put("submittedAt", Instant.now().toString())
                     .put("serviceLevelDue", "2026-12-05T00:00:00Z");
+            if (stored.has("reference")) {
+                answer.put("reference", stored.path("reference").asString());
+            }
             send(ex, 201, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -116,6 +128,9 @@ public final class StandInIssuer implements AutoCloseable {
                         .put("serviceCode", s.path("serviceCode").asString())
                         .put("submittedAt", s.path("submittedAt").asString()).putNull("decidedAt").putNull("rejectionReason")
                         .putNull("certificateId");
+                if (s.has("reference")) {
+                    ((ObjectNode) list.get(list.size() - 1)).put("reference", s.path("reference").asString());
+                }
             }
         }
         for (Map<String, String> a : listedApplications.getOrDefault(phone, List.of())) {
