@@ -50,8 +50,8 @@ public final class OfflineBundle {
         Map<String, Map<String, String>> copied = new HashMap<>();
         names.forEach((dept, byLanguage) -> copied.put(dept, Map.copyOf(byLanguage)));
         this.names = Map.copyOf(copied);
-        this.revoked = Map.copyOf(revoked);
-        this.held = Map.copyOf(held);
+        this.revoked = withoutEmpty(revoked);
+        this.held = withoutEmpty(held);
         this.confirmedAt = builtAt;
     }
 
@@ -181,6 +181,17 @@ public final class OfflineBundle {
             trustList = list;
         }
         return list;
+    }
+
+    /** A department with no ids has no entry, as on the wire, so equal states compare equal. */
+    private static Map<String, IdSet> withoutEmpty(Map<String, IdSet> sets) {
+        Map<String, IdSet> kept = new HashMap<>();
+        sets.forEach((dept, ids) -> {
+            if (!ids.isEmpty()) {
+                kept.put(dept, ids);
+            }
+        });
+        return Map.copyOf(kept);
     }
 
     @Override
