@@ -72,6 +72,24 @@ class OfflineBundleEndpointTest extends VerifierIntegrationTest {
                 receiptKey.publicKey());
         assertThat(verify(released, held)).isEqualTo(VerificationStatus.VALID);
         assertThat(verify(released, revoked)).isEqualTo(VerificationStatus.REVOKED);
+
+        // Held, then revoked: it leaves "held" for "revoked", in the bundle and through a delta.
+        SignedCredential heldThenRevoked = revenue().issue("Offline Held Then Revoked Holder");
+        revenue().hold(heldThenRevoked);
+        String id = heldThenRevoked.claims().certificateId().toString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> OfflineBundle.read(get("/api/v1/offline/bundle", null).body(),
+                receiptKey.publicKey()).isHeld("REV", id));
+        OfflineBundle whileHeld = OfflineBundle.read(get("/api/v1/offline/bundle", null).body(), receiptKey.publicKey());
+        revenue().revoke(heldThenRevoked);
+        await().atMost(Duration.ofSeconds(20)).until(() -> OfflineBundle.read(get("/api/v1/offline/bundle", null).body(),
+                receiptKey.publicKey()).isRevoked("REV", id));
+        OfflineBundle revokedAfterHold = whileHeld.update(get("/api/v1/offline/bundle?since=" + whileHeld.height(), null)
+                .body(), receiptKey.publicKey());
+        assertThat(revokedAfterHold.isHeld("REV", id)).isFalse();
+        assertThat(verify(revokedAfterHold, heldThenRevoked)).isEqualTo(VerificationStatus.REVOKED);
+        OfflineBundle latest = OfflineBundle.read(get("/api/v1/offline/bundle", null).body(), receiptKey.publicKey());
+        assertThat(revokedAfterHold.revoked()).isEqualTo(latest.revoked());
+        assertThat(revokedAfterHold.held()).isEqualTo(latest.held());
     }
 
     @Test
