@@ -1,0 +1,25 @@
+package org.pramaan.credential.offline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The changes from bundle height {@code since} to {@code height}: the signers in full (they are few),
+ * the certificates revoked and put on hold since, and the holds lifted or turned into revocations.
+ * Roots and department names travel only in full bundles.
+ */
+public record BundleDelta(long since, long height, Instant builtAt, Duration maxAge, List<BundleSigner> signers,
+                          Map<String, IdSet> revokedAdded, Map<String, IdSet> heldAdded, Map<String, IdSet> heldRemoved) {
+
+    public BundleDelta {
+        Objects.requireNonNull(builtAt, "builtAt");
+        Objects.requireNonNull(maxAge, "maxAge");
+        signers = List.copyOf(signers);
+        revokedAdded = Map.copyOf(revokedAdded);
+        heldAdded = Map.copyOf(heldAdded);
+        heldRemoved = Map.copyOf(heldRemoved);
+    }
+}
