@@ -28,7 +28,7 @@ async function world() {
       held: new Map([['REV', sortedSet([await idEntry(await idOf(held))])]]),
       ...fields,
     }), keys);
-    return verify.stateFromFull(payload);
+    return verify.stateFromFull(payload, { trustSpki: true });
   };
   return { receipt, revenue, withdrawn, make, genuine, revoked, held, state };
 }
@@ -132,9 +132,19 @@ test('a bundle not signed by the receipt key is refused', async () => {
   const forged = await bundle(other, { height: 11, at: NOW, maxAge: DAY, roots: [], signers: [], names: new Map(),
     revoked: new Map(), held: new Map() });
   await assert.rejects(verify.openBundle(forged, [{ kid: w.receipt.kid, key: w.receipt.publicKey }]),
-    (e) => e.reason === 'BAD_BUNDLE');
+    (e) => e.reason === 'BUNDLE_SIGNATURE');
   await assert.rejects(verify.openBundle(Uint8Array.of(1, 2, 3), [{ kid: w.receipt.kid, key: w.receipt.publicKey }]),
     (e) => e.reason === 'BAD_BUNDLE');
+});
+
+test('a signer key given without a certificate is not trusted unless asked for', async () => {
+  const w = await world();
+  const payload = await verify.openBundle(await bundle(w.receipt, { height: 1, at: NOW, maxAge: DAY, roots: [],
+    signers: [signerEntry(w.revenue)], names: new Map(), revoked: new Map(), held: new Map() }),
+  [{ kid: w.receipt.kid, key: w.receipt.publicKey }]);
+  const state = await verify.stateFromFull(payload);
+  assert.equal(state.signers.length, 0);
+  assert.equal((await verify.verifyOffline({ text: w.genuine.text }, state, NOW)).status, 'UNKNOWN_ISSUER');
 });
 
 test('a delta adds revocations and holds, releases holds, and only applies to its own height', async () => {
@@ -148,7 +158,7 @@ test('a delta adds revocations and holds, releases holds, and only applies to it
     heldAdded: new Map([['REV', sortedSet([await idEntry(await idOf(w.genuine))])]]),
     heldRemoved: new Map([['REV', sortedSet([await idEntry(await idOf(w.held))])]]),
   }), keys);
-  const next = await verify.applyDelta(state, delta);
+  const next = await verify.applyDelta(state, delta, { trustSpki: true });
   assert.equal(next.height, 12);
   assert.equal(next.names.REV.en, 'Revenue Department');
   assert.equal((await verify.verifyOffline({ text: newlyRevoked.text }, next, NOW)).status, 'REVOKED');
@@ -159,7 +169,7 @@ test('a delta adds revocations and holds, releases holds, and only applies to it
   const early = await w.make('Early', { signer: w.withdrawn, iat: NOW - 3 * DAY });
   assert.equal((await verify.verifyOffline({ text: early.text }, next, NOW)).status, 'UNKNOWN_ISSUER');
 
-  assert.equal(await verify.applyDelta(next, delta), null, 'a delta since 10 does not apply to height 12');
+  assert.equal(await verify.applyDelta(next, delta, { trustSpki: true }), null, 'a delta since 10 does not apply to height 12');
 });
 
 test('the credential embedded in a PDF is found without rendering, compressed or not', async () => {

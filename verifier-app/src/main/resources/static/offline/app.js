@@ -9,6 +9,7 @@ import { credentialFromPdf } from './pdf.js';
 
 const STATE_CACHE = 'pramaan-offline-state';
 const STATE_KEY = '/offline/state.json';
+const KEYS_KEY = '/offline/receipt-keys.json';
 const BUNDLE_URL = '/api/v1/offline/bundle';
 const KEYS_URL = '/api/v1/receipts/keys';
 const REFRESH_EVERY_MS = 15 * 60 * 1000;
@@ -42,6 +43,7 @@ function mapValues(object, f) {
 function serialise(state) {
   return JSON.stringify({
     ...state,
+    roots: (state.roots || []).map(b64),
     signers: state.signers.map((s) => ({ ...s, kid: b64(s.kid), spki: b64(s.spki) })),
     revoked: mapValues(state.revoked, b64), held: mapValues(state.held, b64),
   });
@@ -49,6 +51,7 @@ function serialise(state) {
 
 function deserialise(json) {
   const state = JSON.parse(json);
+  state.roots = (state.roots || []).map(unb64);
   state.signers = state.signers.map((s) => ({ ...s, kid: unb64(s.kid), spki: unb64(s.spki) }));
   state.revoked = mapValues(state.revoked, unb64);
   state.held = mapValues(state.held, unb64);
@@ -73,11 +76,22 @@ function fromBase64Url(text) {
   return unb64(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
 }
 
+/**
+ * The verifier's receipt key(s), which must have signed the bundle. Pinned on first use: the key set
+ * fetched the first time is kept with the state and used from then on, so a bundle is never checked
+ * against a key fetched beside it (docs/offline-bundle.md).
+ */
 async function receiptKeys() {
-  const response = await fetch(KEYS_URL, { cache: 'no-store' });
-  if (!response.ok) { throw new Error('receipt keys: HTTP ' + response.status); }
+  const cache = await caches.open(STATE_CACHE);
+  let pinned = await cache.match(KEYS_KEY);
+  if (!pinned) {
+    const response = await fetch(KEYS_URL, { cache: 'no-store' });
+    if (!response.ok) { throw new Error('receipt keys: HTTP ' + response.status); }
+    await cache.put(KEYS_KEY, new Response(await response.text(), { headers: { 'Content-Type': 'application/json' } }));
+    pinned = await cache.match(KEYS_KEY);
+  }
   const keys = [];
-  for (const jwk of (await response.json()).keys || []) {
+  for (const jwk of (await pinned.json()).keys || []) {
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') { continue; }
     const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
       { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);

@@ -198,14 +198,83 @@ function derItem(bytes, at) {
 }
 
 /** Certificate -> tbsCertificate -> [version], serial, signature, issuer, validity, subject, SPKI. */
-export function spkiOfCertificate(der) {
+function certificateParts(der) {
   const certificate = derItem(der, 0);
   const tbs = derItem(der, certificate.content);
   let item = derItem(der, tbs.content);
   if (item.tag === 0xa0) { item = derItem(der, item.end); }
-  for (let i = 0; i < 5; i++) { item = derItem(der, item.end); }
-  if (item.tag !== 0x30) { throw new Error('no SubjectPublicKeyInfo'); }
-  return der.slice(item.start, item.end);
+  const fields = [];
+  for (let i = 0; i < 5; i++) { item = derItem(der, item.end); fields.push(item); }
+  const [issuer, , subject, spki] = [fields[1], fields[2], fields[3], fields[4]];
+  if (spki.tag !== 0x30) { throw new Error('no SubjectPublicKeyInfo'); }
+  const algorithm = derItem(der, tbs.end);
+  const signature = derItem(der, algorithm.end);
+  const slice = (i) => der.slice(i.start, i.end);
+  return {
+    tbs: slice(tbs), issuer: slice(issuer), subject: slice(subject), spki: slice(spki),
+    algorithm: slice(algorithm), signature: der.slice(signature.content + 1, signature.end),
+  };
+}
+
+export function spkiOfCertificate(der) {
+  return certificateParts(der).spki;
+}
+
+const P256 = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+const P384 = [0x2b, 0x81, 0x04, 0x00, 0x22];
+const ECDSA_SHA256 = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02];
+const ECDSA_SHA384 = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03];
+
+function includes(bytes, pattern) {
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) { if (bytes[i + j] !== pattern[j]) { continue outer; } }
+    return true;
+  }
+  return false;
+}
+
+function sameBytes(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** A DER ECDSA-Sig-Value (SEQUENCE of two INTEGERs) as WebCrypto's r || s. */
+function rawSignature(der, size) {
+  const sequence = derItem(der, 0);
+  const r = derItem(der, sequence.content);
+  const s = derItem(der, r.end);
+  const out = new Uint8Array(2 * size);
+  for (const [i, part] of [[0, r], [1, s]]) {
+    let value = der.subarray(part.content, part.end);
+    while (value.length > size && value[0] === 0) { value = value.subarray(1); }
+    if (value.length > size) { throw new Error('ECDSA integer too long'); }
+    out.set(value, (i + 1) * size - value.length);
+  }
+  return out;
+}
+
+/**
+ * Does a root (DER) sign this certificate (DER)? ECDSA on P-256 or P-384 with SHA-256 or SHA-384, the
+ * issuer name equal to the root's subject. The server's trust list does full PKIX path validation; the
+ * bundle carries roots and department signer certificates only, so one link is the whole path here.
+ */
+export async function chainsTo(certificate, roots) {
+  let cert;
+  try { cert = certificateParts(certificate); } catch (e) { return false; }
+  const hash = includes(cert.algorithm, ECDSA_SHA256) ? 'SHA-256' : includes(cert.algorithm, ECDSA_SHA384) ? 'SHA-384' : null;
+  if (!hash) { return false; }
+  for (const rootDer of roots) {
+    try {
+      const root = certificateParts(rootDer);
+      if (!sameBytes(root.subject, cert.issuer)) { continue; }
+      const curve = includes(root.spki, P256) ? ['P-256', 32] : includes(root.spki, P384) ? ['P-384', 48] : null;
+      if (!curve) { continue; }
+      const key = await subtle.importKey('spki', root.spki, { name: 'ECDSA', namedCurve: curve[0] }, false, ['verify']);
+      if (await subtle.verify({ name: 'ECDSA', hash }, key, rawSignature(cert.signature, curve[1]), cert.tbs)) { return true; }
+    } catch (e) {
+      // not this root
+    }
+  }
+  return false;
 }
 
 // ---- the bundle ----
@@ -219,7 +288,8 @@ function toHex(bytes) {
 /**
  * Checks a bundle (full or delta) against the receipt key(s) and returns its payload as plain data.
  * keys: [{ kid: Uint8Array|null, key: CryptoKey }]; a key whose kid matches is tried, else every key.
- * Throws Malformed('BAD_BUNDLE', ...) for anything not a bundle signed by one of them.
+ * Throws Malformed('BUNDLE_SIGNATURE', ...) when none of them signed it, Malformed('BAD_BUNDLE', ...) for
+ * anything that is not a version 1 bundle. Either way the bundle is refused whole.
  */
 export async function openBundle(bytes, keys) {
   let cose;
@@ -235,7 +305,7 @@ export async function openBundle(bytes, keys) {
     if (await verifyEs256(k.key, cose)) { good = true; break; }
   }
   if (!good) {
-    throw new Malformed('BAD_BUNDLE', 'the offline bundle is not signed by this verifier\'s key');
+    throw new Malformed('BUNDLE_SIGNATURE', 'the offline bundle is not signed by this verifier\'s key');
   }
   const payload = cbor(cose.payload, 'BAD_BUNDLE', 'bundle contents');
   if (!(payload instanceof Map) || payload.get('v') !== 1) {
@@ -254,17 +324,36 @@ function setsOf(map) {
   return out;
 }
 
-/** The state a verifier keeps, from a full bundle's payload. */
-export async function stateFromFull(payload) {
+/**
+ * The signers a verifier may trust: each certificate must chain to one of the roots (as the server's
+ * trust list requires); one that does not is left out, so its credentials are UNKNOWN_ISSUER. An entry
+ * with a bare "spki" (reserved by version 1, never written by the server) is trusted only with trustSpki.
+ */
+export async function trustedSigners(entries, roots, trustSpki) {
   const signers = [];
-  for (const s of payload.get('signers') || []) {
-    const der = s.get('cert') || s.get('spki');
-    const spki = s.has('cert') ? spkiOfCertificate(der) : der;
+  for (const s of entries || []) {
+    if (!(s instanceof Map) || typeof s.get('dept') !== 'string' || !(s.get('kid') instanceof Uint8Array)) { continue; }
+    let spki;
+    if (s.get('cert') instanceof Uint8Array) {
+      if (!(await chainsTo(s.get('cert'), roots))) { continue; }
+      spki = spkiOfCertificate(s.get('cert'));
+    } else if (trustSpki && s.get('spki') instanceof Uint8Array) {
+      spki = s.get('spki');
+    } else {
+      continue;
+    }
     signers.push({
       dept: s.get('dept'), kid: s.get('kid'), spki,
       from: s.get('from'), until: s.get('until'), revokedAt: s.has('revokedAt') ? s.get('revokedAt') : null,
     });
   }
+  return signers;
+}
+
+/** The state a verifier keeps, from a full bundle's payload. */
+export async function stateFromFull(payload, options = {}) {
+  const roots = (payload.get('roots') || []).filter((r) => r instanceof Uint8Array);
+  const signers = await trustedSigners(payload.get('signers'), roots, options.trustSpki);
   const names = {};
   const namesMap = payload.get('names');
   if (namesMap instanceof Map) {
@@ -274,7 +363,7 @@ export async function stateFromFull(payload) {
   }
   return {
     height: payload.get('height'), at: payload.get('at'), maxAge: payload.get('maxAge') || 86400,
-    signers, names, revoked: setsOf(payload.get('revoked')), held: setsOf(payload.get('held')),
+    roots, signers, names, revoked: setsOf(payload.get('revoked')), held: setsOf(payload.get('held')),
   };
 }
 
@@ -302,10 +391,10 @@ function merged(base, added, removed) {
 }
 
 /** Applies a delta's payload to a state; returns a new state, or null when the delta is not for it. */
-export async function applyDelta(state, payload) {
-  if (!payload.has('since')) { return stateFromFull(payload); }
+export async function applyDelta(state, payload, options = {}) {
+  if (!payload.has('since')) { return stateFromFull(payload, options); }
   if (payload.get('since') !== state.height) { return null; }
-  const next = await stateFromFull(new Map([['signers', payload.get('signers') || []]]));
+  const signers = await trustedSigners(payload.get('signers'), state.roots || [], options.trustSpki);
   const revokedAdded = setsOf(payload.get('revokedAdded'));
   const heldAdded = setsOf(payload.get('heldAdded'));
   const heldRemoved = setsOf(payload.get('heldRemoved'));
@@ -317,7 +406,7 @@ export async function applyDelta(state, payload) {
   }
   return {
     height: payload.get('height'), at: payload.get('at'), maxAge: payload.get('maxAge') || state.maxAge,
-    signers: next.signers, names: state.names, revoked, held,
+    roots: state.roots, signers, names: state.names, revoked, held,
   };
 }
 
