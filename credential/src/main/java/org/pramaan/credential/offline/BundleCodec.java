@@ -71,7 +71,7 @@ public final class BundleCodec {
         map.Add("height", delta.height());
         map.Add("at", delta.builtAt().getEpochSecond());
         map.Add("maxAge", delta.maxAge().toSeconds());
-        map.Add("signers", signers(delta.signers()));
+        delta.signers().ifPresent(list -> map.Add("signers", signers(list)));
         map.Add("revokedAdded", idSets(delta.revokedAdded()));
         map.Add("heldAdded", idSets(delta.heldAdded()));
         map.Add("heldRemoved", idSets(delta.heldRemoved()));
@@ -143,12 +143,14 @@ public final class BundleCodec {
         long height = integer(map, "height");
         Instant at = Instant.ofEpochSecond(integer(map, "at"));
         Duration maxAge = Duration.ofSeconds(integer(map, "maxAge"));
-        List<BundleSigner> signers = readSigners(required(map, "signers"));
         if (map.ContainsKey("since")) {
+            Optional<List<BundleSigner>> signers = map.ContainsKey("signers")
+                    ? Optional.of(readSigners(map.get("signers"))) : Optional.empty();
             return new BundleDelta(integer(map, "since"), height, at, maxAge, signers,
                     readIdSets(required(map, "revokedAdded")), readIdSets(required(map, "heldAdded")),
                     readIdSets(required(map, "heldRemoved")));
         }
+        List<BundleSigner> signers = readSigners(required(map, "signers"));
         List<X509Certificate> roots = new ArrayList<>();
         for (CBORObject root : required(map, "roots").getValues()) {
             roots.add(certificate(root.GetByteString()));

@@ -91,7 +91,7 @@ public final class OfflineBundle {
         Map<String, IdSet> newHeld = new HashMap<>(held);
         delta.heldRemoved().forEach((dept, ids) -> newHeld.computeIfPresent(dept, (d, current) -> current.minus(ids)));
         delta.heldAdded().forEach((dept, ids) -> newHeld.merge(dept, ids, IdSet::plus));
-        return new OfflineBundle(delta.height(), delta.builtAt(), delta.maxAge(), roots, delta.signers(), names,
+        return new OfflineBundle(delta.height(), delta.builtAt(), delta.maxAge(), roots, delta.signers().orElse(signers), names,
                 newRevoked, newHeld);
     }
 
