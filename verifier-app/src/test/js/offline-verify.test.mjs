@@ -170,6 +170,15 @@ test('a delta adds revocations and holds, releases holds, and only applies to it
   assert.equal((await verify.verifyOffline({ text: early.text }, next, NOW)).status, 'UNKNOWN_ISSUER');
 
   assert.equal(await verify.applyDelta(next, delta, { trustSpki: true }), null, 'a delta since 10 does not apply to height 12');
+
+  // A delta without signers (the trust list did not change) keeps the client's signers.
+  const quiet = await verify.openBundle(await bundle(w.receipt, {
+    since: 12, height: 13, at: NOW + 60, maxAge: DAY, revokedAdded: new Map(), heldAdded: new Map(), heldRemoved: new Map(),
+  }), keys);
+  const after = await verify.applyDelta(next, quiet, { trustSpki: true });
+  assert.equal(after.height, 13);
+  assert.equal(after.signers.length, 1);
+  assert.equal((await verify.verifyOffline({ text: newlyRevoked.text }, after, NOW)).status, 'REVOKED');
 });
 
 test('the credential embedded in a PDF is found without rendering, compressed or not', async () => {

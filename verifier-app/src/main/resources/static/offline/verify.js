@@ -394,7 +394,9 @@ function merged(base, added, removed) {
 export async function applyDelta(state, payload, options = {}) {
   if (!payload.has('since')) { return stateFromFull(payload, options); }
   if (payload.get('since') !== state.height) { return null; }
-  const signers = await trustedSigners(payload.get('signers'), state.roots || [], options.trustSpki);
+  // Signers come only when the trust list changed after `since`; absent, the client's list stands.
+  const signers = payload.has('signers')
+    ? await trustedSigners(payload.get('signers'), state.roots || [], options.trustSpki) : state.signers;
   const revokedAdded = setsOf(payload.get('revokedAdded'));
   const heldAdded = setsOf(payload.get('heldAdded'));
   const heldRemoved = setsOf(payload.get('heldRemoved'));
