@@ -33,6 +33,7 @@ public final class OfflineBundle {
     private final Map<String, Map<String, String>> names;
     private final Map<String, IdSet> revoked;
     private final Map<String, IdSet> held;
+    private final Instant confirmedAt;
     private volatile TrustList trustList;
 
     public OfflineBundle(long height, Instant builtAt, Duration maxAge, List<X509Certificate> roots,
@@ -51,6 +52,20 @@ public final class OfflineBundle {
         this.names = Map.copyOf(copied);
         this.revoked = Map.copyOf(revoked);
         this.held = Map.copyOf(held);
+        this.confirmedAt = builtAt;
+    }
+
+    private OfflineBundle(OfflineBundle bundle, Instant confirmedAt) {
+        this.height = bundle.height;
+        this.builtAt = bundle.builtAt;
+        this.maxAge = bundle.maxAge;
+        this.roots = bundle.roots;
+        this.signers = bundle.signers;
+        this.names = bundle.names;
+        this.revoked = bundle.revoked;
+        this.held = bundle.held;
+        this.trustList = bundle.trustList;
+        this.confirmedAt = confirmedAt;
     }
 
     /**
@@ -110,8 +125,23 @@ public final class OfflineBundle {
         return maxAge;
     }
 
+    /**
+     * This bundle, confirmed current at {@code time}: the server answered {@code 304 Not Modified} to
+     * {@code If-None-Match: "<height>"} then, so nothing was revoked or held since. Answers then say
+     * "revocations as of" {@code time} and the reconnect advice counts from it.
+     */
+    public OfflineBundle confirmed(Instant time) {
+        return time.isAfter(confirmedAt) ? new OfflineBundle(this, time) : this;
+    }
+
+    /** When the revocation state was last known current: built, or later confirmed by a 304. */
+    public Instant revocationsAsOf() {
+        return confirmedAt;
+    }
+
+    /** Whether {@code now} is more than {@link #maxAge()} after {@link #revocationsAsOf()}: ask to reconnect. */
     public boolean staleAt(Instant now) {
-        return now.isAfter(builtAt.plus(maxAge));
+        return now.isAfter(confirmedAt.plus(maxAge));
     }
 
     public List<X509Certificate> roots() {

@@ -15,7 +15,7 @@ import org.pramaan.credential.VerificationStatus;
  * server answers: the credential checks are the server's own ({@link CredentialVerifier} over the
  * bundle's trust list), then the bundle's revoked and held ids stand in for the ledger. What only the
  * ledger can know is not claimed: offline {@code VALID} means genuine, unchanged, unexpired and not
- * revoked or held as of {@link OfflineBundle#builtAt()}, not "anchored" (see docs/offline-bundle.md).
+ * revoked or held as of {@link OfflineBundle#revocationsAsOf()}, not "anchored" (see docs/offline-bundle.md).
  * Thread-safe.
  *
  * <pre>{@code
@@ -50,7 +50,7 @@ public final class OfflineVerifier {
     }
 
     private OfflineCheck decide(CredentialCheck check) {
-        Instant asOf = bundle.builtAt();
+        Instant asOf = bundle.revocationsAsOf();
         boolean reconnect = bundle.staleAt(clock.instant());
         Optional<VerificationStatus> failed = check.outcome().finalStatus();
         if (failed.isPresent()) {

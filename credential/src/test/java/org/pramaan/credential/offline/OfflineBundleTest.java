@@ -93,6 +93,13 @@ class OfflineBundleTest {
                         e -> assertThat(e.reason()).isEqualTo(InvalidBundleException.Reason.DELTA_MISMATCH));
         assertThatThrownBy(() -> OfflineBundle.read(sign(BundleCodec.encodeDelta(delta)), RECEIPT.getPublic()))
                 .as("a delta is not a bundle").isInstanceOf(InvalidBundleException.class);
+        // A 304 confirms the state: "as of" and the reconnect advice count from then.
+        java.time.Instant later = updated.builtAt().plus(Duration.ofDays(2));
+        assertThat(updated.staleAt(later)).isTrue();
+        OfflineBundle confirmed = updated.confirmed(later.minusSeconds(60));
+        assertThat(confirmed.staleAt(later)).isFalse();
+        assertThat(confirmed.revocationsAsOf()).isEqualTo(later.minusSeconds(60));
+        assertThat(confirmed.revoked()).isEqualTo(updated.revoked());
         // A full bundle answered to ?since= replaces.
         assertThat(elsewhere.update(sign(BundleCodec.encode(after)), RECEIPT.getPublic()).height()).isEqualTo(12);
     }

@@ -66,16 +66,16 @@ public final class OfflineVectorGenerator {
     /** The vectors, by file name. */
     static Map<String, Map<String, Object>> vectors() {
         KeyPair rootPair = VectorKeys.fixed("state root");
-        X509Certificate root = VectorKeys.root("Vector State Root CA", rootPair, KEYS_FROM, Duration.ofDays(3650));
+        X509Certificate root = VectorKeys.root("Vector State Root CA", rootPair, KEYS_FROM, Duration.ofDays(7300));
         SignerKey rev = VectorKeys.signer(REV, VectorKeys.fixed("REV signer"), root, rootPair.getPrivate(), 2,
-                KEYS_FROM, Duration.ofDays(730));
+                KEYS_FROM, Duration.ofDays(3650));
         SignerKey hlt = VectorKeys.signer(HLT, VectorKeys.fixed("HLT signer"), root, rootPair.getPrivate(), 3,
-                KEYS_FROM, Duration.ofDays(730));
+                KEYS_FROM, Duration.ofDays(3650));
         // The same department under a root nobody trusts: what a forger with their own CA makes.
         KeyPair otherRootPair = VectorKeys.fixed("forger root");
-        X509Certificate otherRoot = VectorKeys.root("Forged State Root CA", otherRootPair, KEYS_FROM, Duration.ofDays(3650));
+        X509Certificate otherRoot = VectorKeys.root("Forged State Root CA", otherRootPair, KEYS_FROM, Duration.ofDays(7300));
         SignerKey forged = VectorKeys.signer(REV, VectorKeys.fixed("forged REV signer"), otherRoot,
-                otherRootPair.getPrivate(), 4, KEYS_FROM, Duration.ofDays(730));
+                otherRootPair.getPrivate(), 4, KEYS_FROM, Duration.ofDays(3650));
         KeyPair receipt = VectorKeys.fixed("verifier receipt key");
         KeyPair wrongReceipt = VectorKeys.fixed("not the verifier's receipt key");
         Instant hltWithdrawnFrom = Instant.parse("2026-02-01T00:00:00Z");
@@ -93,8 +93,8 @@ public final class OfflineVectorGenerator {
                 "HLT", IdSet.ofIds(withFiller(null, "HLT", 5)));
         Map<String, IdSet> heldIds = Map.of("REV", IdSet.ofIds(withFiller(held.certificateId().toString(), "REVH", 3)));
         OfflineBundle bundle = new OfflineBundle(HEIGHT, BUILT_AT, MAX_AGE, List.of(root), List.of(
-                new BundleSigner(REV, rev.kid(), rev.certificate(), KEYS_FROM, KEYS_FROM.plus(Duration.ofDays(730)), Optional.empty()),
-                new BundleSigner(HLT, hlt.kid(), hlt.certificate(), KEYS_FROM, KEYS_FROM.plus(Duration.ofDays(730)),
+                new BundleSigner(REV, rev.kid(), rev.certificate(), KEYS_FROM, KEYS_FROM.plus(Duration.ofDays(3650)), Optional.empty()),
+                new BundleSigner(HLT, hlt.kid(), hlt.certificate(), KEYS_FROM, KEYS_FROM.plus(Duration.ofDays(3650)),
                         Optional.of(hltWithdrawnFrom))),
                 Map.of("REV", Map.of("en", "Revenue Department", "te", "రెవెన్యూ శాఖ", "hi", "राजस्व विभाग"),
                         "HLT", Map.of("en", "Health Department", "te", "ఆరోగ్య శాఖ", "hi", "स्वास्थ्य विभाग")),
