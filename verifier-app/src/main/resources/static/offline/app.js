@@ -126,7 +126,10 @@ async function doRefresh(force) {
     }
     let response = await fetch(url, { headers, cache: 'no-store' });
     if (response.status === 304) {
-      state.checkedAt = Math.floor(Date.now() / 1000);
+      // A 304 confirms the bundle current now: that is the new "revocations as of", and maxAge counts from it.
+      const now = Math.floor(Date.now() / 1000);
+      state.checkedAt = now;
+      state.at = Math.max(state.at, now);
     } else if (response.ok) {
       const payload = await openBundle(new Uint8Array(await response.arrayBuffer()), keys);
       let next = state ? await applyDelta(state, payload) : (payload.has('since') ? null : await stateFromFull(payload));

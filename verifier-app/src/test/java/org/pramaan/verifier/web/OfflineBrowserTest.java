@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pramaan.credential.SignedCredential;
 import org.pramaan.verifier.support.CertificateImages;
+import org.pramaan.verifier.support.SwitchableProxy;
 import org.pramaan.verifier.support.VerifierIntegrationTest;
 
 /**
@@ -47,10 +48,12 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
     static final int FIRST_LOAD_BUDGET_BYTES = 100 * 1024;
 
     private ChromeDriver browser;
+    private SwitchableProxy proxy;
     private final List<Path> files = new ArrayList<>();
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser() throws IOException {
+        proxy = new SwitchableProxy(port);
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get update && apt-get install -y chromium chromium-driver");
@@ -58,7 +61,9 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=en");
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=en",
+                // Everything through the proxy, loopback too, so that unplugging it takes the network away.
+                "--proxy-server=http://127.0.0.1:" + proxy.port(), "--proxy-bypass-list=<-loopback>");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -68,6 +73,9 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
     void stopBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
         for (Path file : files) {
             Files.deleteIfExists(file);
@@ -90,9 +98,10 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
 
         network(false);
         assertThat(js("return navigator.onLine")).isEqualTo(false);
-        // The page itself comes from the service worker now.
+        // The page itself comes from the service worker now: the network is gone.
         browser.navigate().refresh();
-        assertThat(browser.findElement(By.id("file")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("file")).isDisplayed()).as(pageText()).isTrue();
+        assertThat(browser.findElement(By.id("offline-messages")).getAttribute("data-checked")).startsWith("Checked offline");
 
         upload(qrPhoto(genuine));
         assertOffline("VALID", "Genuine");
@@ -136,7 +145,9 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         network(false);
         browser.get("http://127.0.0.1:" + port + "/C/" + genuine.payload() + "?lang=te");
 
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#verdict[data-offline]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> "no offline verdict at " + browser.getCurrentUrl() + ": " + pageText())
+                .until(d -> !d.findElements(By.cssSelector("#verdict[data-offline]")).isEmpty());
         assertThat(browser.findElement(By.id("verdict")).getAttribute("data-status")).isEqualTo("VALID");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("నిజమైనది");
         assertThat(browser.findElement(By.id("offline-note")).getText()).startsWith("ఆఫ్‌లైన్‌లో తనిఖీ చేయబడింది");
@@ -210,7 +221,12 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
                         + "caches.open('pramaan-verifier-v1').then(c => c.keys()).then(k => done(k.length >= 15), () => done(false));")));
     }
 
+    /**
+     * Offline: DevTools network emulation (the page's navigator.onLine goes false, its requests fail) and
+     * the proxy unplugged (the service worker's own requests fail too). Online: both back.
+     */
     private void network(boolean online) {
+        proxy.online(online);
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
                 "offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
@@ -227,8 +243,15 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         browser.findElement(By.id("check")).click();
     }
 
+    private String pageText() {
+        String text = browser.findElement(By.tagName("body")).getText();
+        return text.substring(0, Math.min(400, text.length()));
+    }
+
     private void assertOffline(String status, String headline) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#verdict[data-offline]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> "no offline verdict at " + browser.getCurrentUrl() + ": " + pageText())
+                .until(d -> !d.findElements(By.cssSelector("#verdict[data-offline]")).isEmpty());
         assertThat(browser.findElement(By.id("verdict")).getAttribute("data-status")).isEqualTo(status);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(headline);
         assertThat(browser.getCurrentUrl()).doesNotContain("/check");
