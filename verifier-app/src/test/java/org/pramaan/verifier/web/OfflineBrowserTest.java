@@ -28,9 +28,13 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pramaan.credential.SignedCredential;
+import org.pramaan.credential.offline.InvalidBundleException;
+import org.pramaan.credential.offline.OfflineBundle;
+import org.pramaan.verifier.receipt.ReceiptKey;
 import org.pramaan.verifier.support.CertificateImages;
 import org.pramaan.verifier.support.SwitchableProxy;
 import org.pramaan.verifier.support.VerifierIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The verifier page offline, in headless Chromium: the page loads once online (the service worker keeps
@@ -47,6 +51,8 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
     /** The budget for the first load, compressed as sent. */
     static final int FIRST_LOAD_BUDGET_BYTES = 100 * 1024;
 
+    @Autowired
+    private ReceiptKey receiptKey;
     private ChromeDriver browser;
     private SwitchableProxy proxy;
     private final List<Path> files = new ArrayList<>();
@@ -88,8 +94,9 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         SignedCredential revokedBefore = revenue().issue("Offline Revoked Before");
         revenue().revoke(revokedBefore);
         SignedCredential revokedLater = revenue().issue("Offline Revoked Later");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "REVOKED".equals(verify(revokedBefore).get("status").asString()));
-        long before = await().atMost(Duration.ofSeconds(20)).until(this::bundleHeight, h -> h > 0);
+        // The server's bundle follows the ledger's events: wait until it names the revocation.
+        long before = await().atMost(Duration.ofSeconds(30))
+                .until(this::serverBundle, b -> b != null && b.isRevoked("REV", id(revokedBefore))).height();
 
         browser.get("http://127.0.0.1:" + port + "/?lang=en");
         waitUntilReadyOffline();
@@ -120,7 +127,9 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         assertOffline("VALID", "Genuine");
 
         revenue().revoke(revokedLater);
-        long after = await().atMost(Duration.ofSeconds(30)).until(this::bundleHeight, h -> h > Long.parseLong(heightBefore));
+        long after = await().atMost(Duration.ofSeconds(30))
+                .until(this::serverBundle, b -> b != null && b.isRevoked("REV", id(revokedLater))).height();
+        assertThat(after).isGreaterThan(Long.parseLong(heightBefore));
 
         network(true);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
@@ -202,13 +211,15 @@ class OfflineBrowserTest extends VerifierIntegrationTest {
         return response.body().length;
     }
 
-    private long bundleHeight() throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri("/api/v1/offline/bundle")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            return -1;
-        }
-        return response.headers().firstValue("ETag").map(e -> Long.parseLong(e.replace("\"", "").replace("W/", ""))).orElse(-1L);
+    /** The server's current bundle, read and checked as a bank's Java system would; null when there is none yet. */
+    private OfflineBundle serverBundle() throws IOException, InterruptedException, InvalidBundleException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/api/v1/offline/bundle")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? OfflineBundle.read(response.body(), receiptKey.publicKey()) : null;
+    }
+
+    private static String id(SignedCredential credential) {
+        return credential.claims().certificateId().toString();
     }
 
     private void waitUntilReadyOffline() {
