@@ -62,6 +62,15 @@ public class ReceiptSigner {
         }
     }
 
+    /**
+     * The offline bundle payload as a COSE_Sign1 by the receipt key, its {@code kid} the UTF-8 of the
+     * published JWK's {@code kid} (docs/offline-bundle.md).
+     */
+    public byte[] signBundle(byte[] payload) {
+        return org.pramaan.credential.offline.BundleCodec.sign(payload, key.privateKey(),
+                key.kid().getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Map<String, Object> ledger(LedgerEvidence l) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("transactionId", l.transactionId());

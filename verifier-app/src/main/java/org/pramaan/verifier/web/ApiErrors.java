@@ -32,7 +32,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * (which name Java types) never reach the caller, they are logged at debug. Anything not handled here is answered
  * by the shared {@link org.pramaan.service.problem.ProblemAnswers}: a bug is a logged 500 {@code internal-error}.
  */
-@RestControllerAdvice(assignableTypes = {VerifyApiController.class, org.pramaan.verifier.apikey.ApiKeyAdminController.class})
+@RestControllerAdvice(assignableTypes = {VerifyApiController.class, OfflineBundleController.class, org.pramaan.verifier.apikey.ApiKeyAdminController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ApiErrors {
 
