@@ -16,15 +16,12 @@ import org.pramaan.credential.Language;
  * diacritics are dropped and each word capitalised. Hindi drops a word's last inherent vowel, as it is
  * spoken ({@code रमेश} is Ramesh, not Ramesha), except after a conjunct or a final {@code य}.
  *
- * <p>Thread-safe: ICU's transliterators may be shared.
+ * <p>Thread-safe: each thread has its own transliterators (ICU does not promise that one instance may be
+ * used by several threads at once), made once per thread: making them parses rules.
  */
 public final class LatinName {
 
-    private static final Transliterator TELUGU = Transliterator.getInstance("Telugu-Latin");
-    private static final Transliterator DEVANAGARI = Transliterator.getInstance("Devanagari-Latin");
-    private static final Transliterator AS_WRITTEN = Transliterator.createFromRules("pramaan-names",
-            "ṁ } [kgcjṭḍtdnṇñ] > n ; ṁ > m ; ṣ > sh ; ś > sh ; c > ch ; \\' > ;", Transliterator.FORWARD);
-    private static final Transliterator PLAIN = Transliterator.getInstance("Latin-ASCII; Title");
+    private static final ThreadLocal<Transliterators> TRANSLITERATORS = ThreadLocal.withInitial(Transliterators::new);
     /** A word-final Devanagari consonant with no vowel sign, not the end of a conjunct and not य. */
     private static final Pattern HINDI_FINAL_SCHWA = Pattern.compile(
             "(?<![\\u094D])([\\u0915-\\u092E\\u0930-\\u0939\\u0958-\\u095F])(?=[\\s,.\\-]|$)");
@@ -32,6 +29,14 @@ public final class LatinName {
     private static final Pattern DEVANAGARI_LETTERS = Pattern.compile("[\\u0900-\\u097F]");
 
     private LatinName() {
+    }
+
+    private static final class Transliterators {
+        final Transliterator telugu = Transliterator.getInstance("Telugu-Latin");
+        final Transliterator devanagari = Transliterator.getInstance("Devanagari-Latin");
+        final Transliterator asWritten = Transliterator.createFromRules("pramaan-names",
+                "ṁ } [kgcjṭḍtdnṇñ] > n ; ṁ > m ; ṣ > sh ; ś > sh ; c > ch ; \\' > ;", Transliterator.FORWARD);
+        final Transliterator plain = Transliterator.getInstance("Latin-ASCII; Title");
     }
 
     /**
@@ -42,16 +47,17 @@ public final class LatinName {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
+        Transliterators with = TRANSLITERATORS.get();
         String latin;
         if (TELUGU_LETTERS.matcher(name).find()) {
-            latin = TELUGU.transliterate(name);
+            latin = with.telugu.transliterate(name);
         } else if (DEVANAGARI_LETTERS.matcher(name).find()) {
             String spoken = language == Language.HI ? HINDI_FINAL_SCHWA.matcher(name).replaceAll("$1\u094D") : name;
-            latin = DEVANAGARI.transliterate(spoken);
+            latin = with.devanagari.transliterate(spoken);
         } else {
             return Optional.empty();
         }
-        String plain = PLAIN.transliterate(AS_WRITTEN.transliterate(latin)).replaceAll("\\s+", " ").strip();
+        String plain = with.plain.transliterate(with.asWritten.transliterate(latin)).replaceAll("\\s+", " ").strip();
         return plain.isEmpty() ? Optional.empty() : Optional.of(plain);
     }
 }
