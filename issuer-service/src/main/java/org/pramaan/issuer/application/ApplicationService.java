@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.Optional;
 import org.pramaan.issuer.delivery.DeliveryOutbox;
 import org.pramaan.issuer.security.Caller;
+import org.pramaan.issuer.security.Officers;
+import org.pramaan.issuer.pdf.CertificateDocument.Signatory;
 import org.pramaan.service.problem.NotFoundException;
 import org.pramaan.service.correlation.Correlation;
 import org.slf4j.Logger;
@@ -53,11 +55,13 @@ public class ApplicationService {
 
     private final LedgerSigners signers;
     private final TransactionTemplate separately;
+    private final Officers officers;
 
     public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer,
                               DeliveryOutbox deliveries, Clock clock, LedgerSigners signers,
-                              PlatformTransactionManager transactions) {
+                              PlatformTransactionManager transactions, Officers officers) {
         this.signers = signers;
+        this.officers = officers;
         // The citizen's "delayed" notice must outlive the refused approval's rollback.
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -125,7 +129,7 @@ public class ApplicationService {
                         application.language(), clock.instant());
                 LOG.warn("application {} not approved automatically: {}", application.id(), unavailable.get());
             } else {
-                approveAndIssue(application, service, AUTOMATIC);
+                approveAndIssue(application, service, AUTOMATIC, null);
             }
         }
         return new Submitted(application, true);
@@ -193,7 +197,10 @@ public class ApplicationService {
                     application.phone().digits(), application.language(), clock.instant()));
             throw e;
         }
-        approveAndIssue(application, service, caller.actor());
+        // The officer who approves is printed on the certificate; a department system's approval names nobody.
+        Signatory signatory = caller.kind() == Caller.Kind.OFFICER || caller.kind() == Caller.Kind.ADMIN
+                ? officers.signatory(caller.name()).orElse(null) : null;
+        approveAndIssue(application, service, caller.actor(), signatory);
         return application;
     }
 
@@ -301,10 +308,11 @@ public class ApplicationService {
         }
     }
 
-    private void approveAndIssue(Application application, ServiceDefinition service, String actor) {
+    private void approveAndIssue(Application application, ServiceDefinition service, String actor,
+                                 Signatory signatory) {
         application.approve(actor, clock.instant());
         Certificate certificate = issuer.issue(new IssueCommand(service, application.holderName(),
-                application.fields(), application.language(), application.phone(), application.id()));
+                application.fields(), application.language(), application.phone(), application.id(), signatory));
         application.issued(certificate.id().value(), actor, clock.instant());
         applications.save(application);
         // The officer's request has its own id: name the application's, which its certificate carries on.

@@ -98,7 +98,8 @@ public class DevCredentials implements ApplicationRunner {
             if (!officers.exists(user)) {
                 String password = secret(18);
                 officers.create(new Officers.Officer(user, encoder.encode(password),
-                        department.names().en() + " officer", department.code(), false), clock.instant());
+                        department.names().en() + " officer", department.code(), false, "Issuing Officer"),
+                        clock.instant());
                 lines.put("ISSUER_OFFICER_" + code + "_USER", user);
                 lines.put("ISSUER_OFFICER_" + code + "_PASSWORD", password);
             }

@@ -25,6 +25,7 @@ import org.pramaan.catalog.FormField;
 import org.pramaan.catalog.Localized;
 import org.pramaan.issuer.pdf.CertificateDocument;
 import org.pramaan.issuer.pdf.CertificateDocument.Bilingual;
+import org.pramaan.issuer.pdf.LatinName;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,11 @@ public class CertificateIssuer {
     public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
     /** The credential format needs an expiry; "never expires" is written as a century. */
     static final Duration NEVER_EXPIRES = Duration.ofDays(36500);
+    /**
+     * A form field, when a service's form declares it, with the citizen's own spelling of their name in English
+     * letters: printed beside the name instead of the transliteration.
+     */
+    public static final String ENGLISH_NAME = "ne";
 
     private final Catalog catalog;
     private final SignerChoice keys;
@@ -112,17 +118,25 @@ public class CertificateIssuer {
                                          CertificateId id, CertificateClaims claims, Map<String, String> printed,
                                          String qrText, byte[] cose) {
         Language language = command.language();
+        // English applicants' certificates carry Telugu headings too: every certificate is bilingual.
+        Language headings = language == Language.EN ? Language.TE : language;
         List<CertificateDocument.Field> fields = new ArrayList<>();
         printed.forEach((key, value) -> {
+            if (key.equals(ENGLISH_NAME)) {
+                return;
+            }
             FormField field = form.field(key).orElseThrow();
-            String shown = field.type() == FieldType.ENUM
-                    ? field.validation().option(value).map(o -> o.labels().in(language)).orElse(value) : value;
-            fields.add(new CertificateDocument.Field(bilingual(field.labels(), language), shown));
+            fields.add(new CertificateDocument.Field(bilingual(field.labels(), headings),
+                    PrintedValues.shown(field, value, language)));
         });
         LocalDate validUntil = form.validityDays() == null ? null : LocalDate.ofInstant(claims.expiresAt(), INDIA);
-        return new CertificateDocument(language, bilingual(department.names(), language),
-                bilingual(form.titles(), language), command.holderName(), fields, id.toString(),
-                LocalDate.ofInstant(claims.issuedAt(), INDIA), validUntil, qrText, cose);
+        String ownSpelling = command.fields().get(ENGLISH_NAME);
+        String holderLatin = form.field(ENGLISH_NAME).isPresent() && ownSpelling != null && !ownSpelling.isBlank()
+                ? ownSpelling.strip() : LatinName.of(command.holderName(), language).orElse(null);
+        return new CertificateDocument(language, bilingual(department.names(), headings),
+                bilingual(form.titles(), headings), command.holderName(), fields, id.toString(),
+                LocalDate.ofInstant(claims.issuedAt(), INDIA), validUntil, qrText, cose, holderLatin,
+                command.signatory());
     }
 
     private static Bilingual bilingual(Localized text, Language language) {

@@ -40,6 +40,20 @@ public class Reissuer {
         this.clock = clock;
     }
 
+    /** The officer who approved the application, printed again on its re-issued certificate; null when none did. */
+    private org.pramaan.issuer.pdf.CertificateDocument.Signatory approver(java.util.UUID applicationId) {
+        if (applicationId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT o.display_name, o.designation FROM issuer.application_transition t"
+                        + " JOIN issuer.officer o ON t.actor IN ('officer:' || o.username, 'admin:' || o.username)"
+                        + " WHERE t.application_id = ? AND t.to_status = 'APPROVED' ORDER BY t.seq DESC LIMIT 1")
+                .param(applicationId)
+                .query((rs, n) -> new org.pramaan.issuer.pdf.CertificateDocument.Signatory(rs.getString(1),
+                        rs.getString(2)))
+                .optional().orElse(null);
+    }
+
     /** An old certificate and the one that replaces it. */
     public record Replacement(String replaced, String replacement) {
     }
@@ -50,7 +64,7 @@ public class Reissuer {
         ServiceDefinition service = catalog.service(old.serviceCode()).orElseThrow(() -> new IllegalStateException(
                 "certificate " + id + " is of service " + old.serviceCode() + ", no longer in the catalog"));
         Certificate fresh = issuer.issue(new IssueCommand(service, old.holderName(), old.fields(), old.language(),
-                PhoneNumber.parse(old.phoneNumber()), old.applicationId()));
+                PhoneNumber.parse(old.phoneNumber()), old.applicationId(), approver(old.applicationId())));
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.sql("UPDATE issuer.certificate SET status = 'REVOKED', revoked_at = ?,"
                         + " revocation_code = 'SUPERSEDED', revocation_reason = ?, revoked_by = ?, replaced_by = ?,"

@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.pramaan.credential.Language;
 import org.pramaan.issuer.pdf.CertificateDocument.Bilingual;
 import org.pramaan.issuer.pdf.ContentWriter.Color;
 
@@ -37,8 +36,9 @@ final class CertificateLayout {
     }
 
     void draw(CertificateDocument document, ContentWriter content) {
-        boolean bilingual = document.language() != Language.EN;
-        Labels local = Labels.of(document.language());
+        // Every certificate is bilingual: English applicants get English with Telugu headings.
+        boolean bilingual = true;
+        Labels local = Labels.of(document.headingLanguage());
         Drawings.frame(content, PAGE.getWidth(), PAGE.getHeight());
         float y = header(document, content, bilingual);
         y = title(document, content, y, bilingual);
@@ -87,8 +87,14 @@ final class CertificateLayout {
     private void table(CertificateDocument document, ContentWriter content, float top, Labels local,
                        boolean bilingual) {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(new Bilingual(Labels.ENGLISH.holder(), local.holder()), document.holderName(), true));
-        document.fields().forEach(field -> rows.add(new Row(field.label(), field.value(), false)));
+        // The name as certified, and beneath it in English letters for a reader of another script.
+        rows.add(new Row(new Bilingual(Labels.ENGLISH.holder(), local.holder()), document.holderName(),
+                document.holderLatin(), true));
+        document.fields().forEach(field -> rows.add(new Row(field.label(), field.value(), null, false)));
+        if (document.signatory() != null) {
+            rows.add(new Row(new Bilingual(Labels.ENGLISH.issuingOfficer(), local.issuingOfficer()),
+                    document.signatory().printed(), null, false));
+        }
         for (float scale : TABLE_SCALES) {
             List<SetRow> set = rows.stream().map(row -> set(row, scale, bilingual)).toList();
             float height = (float) set.stream().mapToDouble(SetRow::height).sum();
@@ -109,7 +115,11 @@ final class CertificateLayout {
         if (bilingual) {
             labels.addAll(breaker.wrap(row.label().local(), false, labelSize, LABEL_WIDTH));
         }
-        List<ShapedLine> values = breaker.wrap(row.value(), row.emphasised(), valueSize, RIGHT - LEFT - LABEL_WIDTH - GAP);
+        float valueWidth = RIGHT - LEFT - LABEL_WIDTH - GAP;
+        List<ShapedLine> values = new ArrayList<>(breaker.wrap(row.value(), row.emphasised(), valueSize, valueWidth));
+        if (row.second() != null && !row.second().isBlank()) {
+            values.addAll(breaker.wrap(row.second(), row.emphasised(), valueSize, valueWidth));
+        }
         float padding = 7 * scale;
         float labelHeight = labels.size() * labelSize * 1.55f;
         float valueHeight = values.size() * valueSize * 1.5f;
@@ -140,7 +150,8 @@ final class CertificateLayout {
         return DATE.format(date);
     }
 
-    private record Row(Bilingual label, String value, boolean emphasised) {
+    /** One table row; {@code second} is a further value line (the name in English letters) or null. */
+    private record Row(Bilingual label, String value, String second, boolean emphasised) {
     }
 
     private record SetRow(List<ShapedLine> labels, int englishLines, float labelSize, List<ShapedLine> values,

@@ -48,10 +48,12 @@ public final class CertificatePdf {
         }
     }
 
-    static void attach(PDDocument document, byte[] credential) throws IOException {
+    static void attach(PDDocument document, byte[] credential, java.util.Calendar issued) throws IOException {
         PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(credential));
         file.setSubtype(MIME_TYPE);
         file.setSize(credential.length);
+        // PDF/A-3 asks every embedded file for its modification date.
+        file.setModDate(issued);
         PDComplexFileSpecification spec = new PDComplexFileSpecification();
         spec.setFile(FILE_NAME);
         spec.setFileUnicode(FILE_NAME);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders a certificate as a one-page A4 PDF: bilingual, with text shaped for Telugu and Devanagari,
  * fonts embedded as subsets, the QR code drawn as vector modules, and the signed credential attached
- * as a file (see {@link CertificatePdf}).
+ * as a file (see {@link CertificatePdf}); PDF/A-3b, so an archive can keep it (see {@link ArchivalProfile}).
  *
  * <p>Create one per application and share it: the constructor reads and parses the fonts, which is
  * the expensive part; {@link #render} is thread-safe.
@@ -40,14 +40,27 @@ public final class CertificatePdfRenderer {
     private static final Logger log = LoggerFactory.getLogger(CertificatePdfRenderer.class);
 
     private final CertificateLayout layout;
+    private final boolean archival;
 
     /**
-     * Reads the fonts.
+     * Reads the fonts; the PDFs are PDF/A-3b.
      *
      * @throws CertificateFonts.MissingFontException when a font file is missing
      */
     public CertificatePdfRenderer(CertificateFonts fonts) {
+        this(fonts, true);
+    }
+
+    /**
+     * Reads the fonts.
+     *
+     * @param archival whether the PDFs are made PDF/A-3b (XMP metadata, sRGB output intent): off only to
+     *                 measure what that costs against the PDFs as they were
+     * @throws CertificateFonts.MissingFontException when a font file is missing
+     */
+    public CertificatePdfRenderer(CertificateFonts fonts, boolean archival) {
         Objects.requireNonNull(fonts, "fonts");
+        this.archival = archival;
         this.layout = new CertificateLayout(new TextShaper(fonts));
         log.debug("certificate fonts loaded: {}", fonts);
     }
@@ -65,8 +78,11 @@ public final class CertificatePdfRenderer {
             layout.draw(document, content);
             page.setContents(new PDStream(pdf, new ByteArrayInputStream(content.toBytes()), COSName.FLATE_DECODE));
             fonts.finish();
-            CertificatePdf.attach(pdf, document.credential());
-            describe(pdf, document);
+            Calendar issued = describe(pdf, document);
+            CertificatePdf.attach(pdf, document.credential(), issued);
+            if (archival) {
+                ArchivalProfile.apply(pdf);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             pdf.save(out);
             return out.toByteArray();
@@ -75,10 +91,11 @@ public final class CertificatePdfRenderer {
         }
     }
 
-    private static void describe(PDDocument pdf, CertificateDocument document) {
+    private static Calendar describe(PDDocument pdf, CertificateDocument document) {
         PDDocumentInformation info = pdf.getDocumentInformation();
         info.setTitle(document.title().english() + " " + document.certificateId());
         info.setSubject(document.department().english());
+        info.setAuthor(document.department().english());
         info.setCreator("Pramaan issuer-service");
         info.setProducer("Pramaan issuer-service");
         // The issue date, not the rendering time: rendering the same certificate twice gives the same document.
@@ -94,6 +111,7 @@ public final class CertificatePdfRenderer {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+        return created;
     }
 
     private static byte[] sha256(byte[] bytes) {

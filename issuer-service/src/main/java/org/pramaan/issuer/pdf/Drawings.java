@@ -1,7 +1,6 @@
 package org.pramaan.issuer.pdf;
 
 import com.google.zxing.common.BitMatrix;
-import org.pramaan.credential.qr.QrCode;
 import org.pramaan.issuer.pdf.ContentWriter.Color;
 
 /** The certificate's vector drawings: the QR code and the neutral seal in the emblem area. */
@@ -16,7 +15,7 @@ final class Drawings {
      * image to blur when printed, a few kilobytes at most, and no seams between modules.
      */
     static void qrCode(ContentWriter content, String text, float x, float y, float side) {
-        BitMatrix modules = QrCode.encode(text).modules();
+        BitMatrix modules = CertificateQr.encode(text).modules();
         int count = modules.getWidth();
         float module = side / count;
         content.fill(Color.BLACK);

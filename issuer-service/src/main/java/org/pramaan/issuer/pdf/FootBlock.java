@@ -52,13 +52,15 @@ final class FootBlock {
         float size = 7;
         float width = RIGHT - SCAN_WIDTH - 24 - LEFT;
         String verifier = verifierAddress(document.qrText());
+        // The PDF is signed when the certificate is issued: the signature's date is the issue date.
+        String signedOn = CertificateLayout.date(document.issuedOn());
         List<ShapedLine> lines = new ArrayList<>();
         if (bilingual) {
-            lines.addAll(breaker.wrap(String.format(local.signedBy(), document.department().local(), verifier), false,
-                    size, width));
+            lines.addAll(breaker.wrap(String.format(local.signedBy(), document.department().local(), verifier, signedOn),
+                    false, size, width));
         }
-        lines.addAll(breaker.wrap(String.format(Labels.ENGLISH.signedBy(), document.department().english(), verifier),
-                false, size, width));
+        lines.addAll(breaker.wrap(String.format(Labels.ENGLISH.signedBy(), document.department().english(), verifier,
+                signedOn), false, size, width));
         float baseline = BOTTOM + (lines.size() - 1) * size * 1.45f;
         for (ShapedLine line : lines) {
             content.text(line, LEFT, baseline, size, Color.MUTED);

@@ -43,8 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The issuance pipeline (claims, signature, PDF, store in PostgreSQL with the outbox row, one
- * transaction) against rendering the same certificate's PDF alone, in certificates per second; and the
- * pipeline with the PDF signed PAdES B-T against the pipeline as it was, measured in the same run.
+ * transaction) against rendering the same certificate's PDF alone, in certificates per second; the
+ * pipeline with the PDF signed PAdES B-T against the pipeline as it was; and the pipeline as it is now,
+ * the PDF made PDF/A-3b and then signed PAdES B-T, against the signed pipeline without PDF/A: all measured
+ * in the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -53,9 +55,14 @@ public class IssuanceBenchmark {
 
     private ServiceDatabase database;
     private CertificateIssuer issuer;
-    /** The same pipeline with the PAdES signature (B-T, the development TSA in process) on each PDF. */
+    /** The pipeline before PAdES and PDF/A: an unsigned, plain PDF. */
+    private CertificateIssuer plainIssuer;
+    /** With the PAdES signature (B-T, the development TSA in process) on a plain PDF: before PDF/A. */
     private CertificateIssuer signingIssuer;
+    /** As issuance is now: PDF/A-3b, then signed PAdES B-T. */
+    private CertificateIssuer archivalIssuer;
     private CertificateRenderer renderer;
+    private CertificateRenderer plainRenderer;
     private TransactionTemplate transactions;
     private IssueCommand command;
     private CertificateDocument document;
@@ -75,19 +82,27 @@ public class IssuanceBenchmark {
                 new IssuerProperties.Keys(true, Map.of(), Map.of()),
                 new IssuerProperties.Bridge("http://localhost:8083", "", java.time.Duration.ofSeconds(1),
                         java.time.Duration.ofSeconds(1), 1, 20, java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(10)), false);
-        CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
+        CertificateFonts fonts = CertificateFonts.discover();
+        CertificatePdfRenderer pdf = new CertificatePdfRenderer(fonts);
         renderer = pdf::render;
+        CertificateRenderer plain = new CertificatePdfRenderer(fonts, false)::render;
+        plainRenderer = plain;
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
                 new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
+        plainIssuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer,
+                plain, new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
         SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
-        signingIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties,
-                new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10), null,
-                        "Andhra Pradesh, India"), Clock.systemUTC()));
+        DepartmentSeal seal = new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10),
+                null, "Andhra Pradesh, India"), Clock.systemUTC());
+        signingIssuer = new CertificateIssuer(catalog, keys::signer, plain,
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties, seal);
+        archivalIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
+                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties, seal);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
                 Map.of("ai", "96000", "pc", "520001", "ct", "BC-A", "db", "1990-08-15"), Language.TE,
-                PhoneNumber.parse("9876543210"), null);
+                PhoneNumber.parse("9876543210"), null,
+                new CertificateDocument.Signatory("Kondapalli Srinivasa Rao", "Tahsildar, Vijayawada Rural"));
         document = captureDocument(catalog, properties);
     }
 
@@ -116,20 +131,34 @@ public class IssuanceBenchmark {
         return renderer.render(document);
     }
 
+    /** The same PDF without the PDF/A-3b profile: what the profile costs in rendering alone. */
+    @Benchmark
+    public byte[] renderPlainPdfOnly() {
+        return plainRenderer.render(document);
+    }
+
     /** Claims, signature and PDF without the database: tells the signing and rendering from the storing. */
     @Benchmark
     public Object prepareOnly() {
         return issuer.prepare(command);
     }
 
+    /** Before PAdES and PDF/A: unsigned, plain PDF (the baseline of the signed pipelines' goal, issue 18). */
     @Benchmark
     public Object issuancePipeline() {
-        return transactions.execute(status -> issuer.issue(command));
+        return transactions.execute(status -> plainIssuer.issue(command));
     }
 
+    /** Signed PAdES B-T, no PDF/A: issuance before the PDF was made archival. */
     @Benchmark
     public Object issuancePipelineSigned() {
         return transactions.execute(status -> signingIssuer.issue(command));
+    }
+
+    /** As issuance is now: PDF/A-3b, then signed PAdES B-T. */
+    @Benchmark
+    public Object issuancePipelineArchival() {
+        return transactions.execute(status -> archivalIssuer.issue(command));
     }
 
     private static CatalogSource read(String name) throws IOException {

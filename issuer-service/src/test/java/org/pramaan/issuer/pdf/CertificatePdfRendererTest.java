@@ -96,6 +96,39 @@ class CertificatePdfRendererTest {
                 Labels.ENGLISH.doesNotExpire(), Labels.HINDI.scanToVerify());
     }
 
+    /** Issue 13 item 9: what a paper certificate carries, on every language's certificate. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("certificates")
+    void carriesTheOfficerTheSignatureDateAndTheNameInEnglishLetters(String language, CertificateDocument document)
+            throws IOException {
+        String text = words(PdfInspection.text(renderer.render(document)));
+
+        assertThat(text).contains(Labels.ENGLISH.issuingOfficer(), "Kondapalli Srinivasa Rao, Tahsildar, Vijayawada Rural",
+                "Digitally signed by Revenue Department on 14-03-2025");
+        // Every certificate is bilingual: English applicants get Telugu headings.
+        Labels local = Labels.of(document.headingLanguage());
+        assertThat(text).contains(local.holder(), local.issuingOfficer(), document.department().local());
+        if (document.holderLatin() != null) {
+            assertThat(text).contains(document.holderLatin());
+        }
+    }
+
+    @Test
+    void anEnglishApplicantsCertificateHasTeluguHeadings() throws IOException {
+        String text = words(PdfInspection.text(renderer.render(certificates.english())));
+
+        assertThat(text).contains("Anjali Reddy", "నివాస ధృవీకరణ పత్రం", "రెవెన్యూ శాఖ", Labels.TELUGU.holder(),
+                Labels.TELUGU.certificateId(), Labels.TELUGU.scanToVerify());
+    }
+
+    @Test
+    void printsTheHoldersNameInEnglishLettersBesideTeluguAndHindi() throws IOException {
+        assertThat(words(PdfInspection.text(renderer.render(certificates.telugu()))))
+                .contains("కొండపల్లి వెంకట లక్ష్మీ సత్యనారాయణమూర్తి", "Kondapalli Venkata Lakshmi Satyanarayanamurti");
+        assertThat(words(PdfInspection.text(renderer.render(certificates.hindi()))))
+                .contains("श्रीनिवास क्षत्रिय", "Shrinivas Kshatriya");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("certificates")
     void carriesTheCredentialAsAnEmbeddedFile(String language, CertificateDocument document) throws IOException {

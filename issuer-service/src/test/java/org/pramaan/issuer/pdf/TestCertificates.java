@@ -32,6 +32,10 @@ public final class TestCertificates {
     public static final String HINDI_FATHER = "श्री रामकृष्ण द्विवेदी";
     public static final String HINDI_CASTE = "क्षत्रिय";
 
+    /** The approving officer the samples print. */
+    public static final CertificateDocument.Signatory OFFICER =
+            new CertificateDocument.Signatory("Kondapalli Srinivasa Rao", "Tahsildar, Vijayawada Rural");
+
     private final CredentialSigner signer;
 
     public TestCertificates() {
@@ -55,7 +59,8 @@ public final class TestCertificates {
                         new Field(new Bilingual("Purpose", "ప్రయోజనం"), fields.get("pu")),
                         new Field(new Bilingual("Mandal", "మండలం"), "విజయవాడ గ్రామీణ (కృష్ణా జిల్లా)")),
                 signed.claims().certificateId().toString(), LocalDate.of(2025, 3, 14), LocalDate.of(2026, 3, 14),
-                signed.url(VERIFIER), signed.cose().encode());
+                signed.url(VERIFIER), signed.cose().encode(),
+                LatinName.of(signed.claims().body().holderName(), Language.TE).orElseThrow(), OFFICER);
     }
 
     /** A Hindi caste certificate that does not expire. */
@@ -74,23 +79,24 @@ public final class TestCertificates {
                         new Field(new Bilingual("Address", "पता"), fields.get("ad")),
                         new Field(new Bilingual("Purpose", "प्रयोजन"), "छात्रवृत्ति हेतु आवेदन")),
                 signed.claims().certificateId().toString(), LocalDate.of(2025, 3, 14), null,
-                signed.url(VERIFIER), signed.cose().encode());
+                signed.url(VERIFIER), signed.cose().encode(), LatinName.of(HINDI_HOLDER, Language.HI).orElseThrow(),
+                OFFICER);
     }
 
-    /** An English residence certificate. */
+    /** An English residence certificate: English with Telugu headings, as English applicants get it. */
     public CertificateDocument english() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ad", "Flat 4B, Lake View Apartments, Benz Circle, Vijayawada 520010");
         fields.put("sn", "2009");
         SignedCredential signed = sign("RES", "Anjali Reddy", fields, Language.EN);
         return new CertificateDocument(Language.EN,
-                new Bilingual("Revenue Department", "Revenue Department"),
-                new Bilingual("Residence Certificate", "Residence Certificate"),
+                new Bilingual("Revenue Department", "రెవెన్యూ శాఖ"),
+                new Bilingual("Residence Certificate", "నివాస ధృవీకరణ పత్రం"),
                 "Anjali Reddy",
-                List.of(new Field(new Bilingual("Address", "Address"), fields.get("ad")),
-                        new Field(new Bilingual("Resident since", "Resident since"), fields.get("sn"))),
+                List.of(new Field(new Bilingual("Address", "చిరునామా"), fields.get("ad")),
+                        new Field(new Bilingual("Resident since", "ఎప్పటి నుండి నివాసం"), fields.get("sn"))),
                 signed.claims().certificateId().toString(), LocalDate.of(2025, 3, 14), LocalDate.of(2030, 3, 13),
-                signed.url(VERIFIER), signed.cose().encode());
+                signed.url(VERIFIER), signed.cose().encode(), null, OFFICER);
     }
 
     private SignedCredential sign(String type, String holder, Map<String, String> fields, Language language) {

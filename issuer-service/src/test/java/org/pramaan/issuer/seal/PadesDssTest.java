@@ -26,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class PadesDssTest {
 
     static byte[] crl;
+    static ArchivalSamples archival;
 
     @BeforeAll
     static void render() {
@@ -51,6 +52,19 @@ class PadesDssTest {
     @Test
     void dssPassesBaselineTWithTheDevelopmentTsa() {
         PadesValidators.DssVerdict verdict = PadesValidators.dss(sign(true), PadesSignerTest.root.certificate(), crl);
+        assertThat(verdict.indication()).as(verdict.subIndication()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(verdict.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
+    }
+
+    /** The files as issued, PDF/A-3b then signed, the same veraPDF and pdfsig check in {@link ArchivalPdfTest}. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"te", "hi", "en"})
+    void dssPassesBaselineTOnTheArchivalPdfs(String language) {
+        if (archival == null) {
+            archival = new ArchivalSamples();
+        }
+        PadesValidators.DssVerdict verdict = PadesValidators.dss(archival.signed.get(language),
+                archival.root.certificate(), archival.crl);
         assertThat(verdict.indication()).as(verdict.subIndication()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(verdict.level()).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
     }

@@ -95,6 +95,15 @@ class ApplicationFlowTest extends IntegrationTest {
             assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
             int[] range = signature.getByteRange();
             assertThat(range[2] + range[3]).isEqualTo(pdf.bytes().length);
+            // What a paper certificate carries (issue 13 item 9): the approving officer, the signing date, the
+            // amount in Indian grouping; and PDF/A-3b, declared in the XMP (veraPDF checks it in ArchivalPdfTest).
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu")
+                    .format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")));
+            assertThat(text).contains("Issuing officer", "Revenue Department officer", "₹96,000",
+                    "Digitally signed by Revenue Department on " + today);
+            assertThat(new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("pdfaid:part");
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !BRIDGE.accepted(certificateId).isEmpty());
