@@ -52,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IssuanceBenchmark {
 
     private ServiceDatabase database;
+    private org.pramaan.service.storage.EmbeddedS3Proxy objects;
+    private org.pramaan.service.storage.S3ObjectStore store;
     private CertificateIssuer issuer;
     /** The same pipeline with the PAdES signature (B-T, the development TSA in process) on each PDF. */
     private CertificateIssuer signingIssuer;
@@ -77,11 +79,15 @@ public class IssuanceBenchmark {
                         java.time.Duration.ofSeconds(1), 1, 20, java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(10)), false);
         CertificatePdfRenderer pdf = new CertificatePdfRenderer(CertificateFonts.discover());
         renderer = pdf::render;
+        // The PDFs go to an S3Proxy over a temporary folder, as in the tests.
+        objects = org.pramaan.service.storage.EmbeddedS3Proxy.start(Path.of(System.getProperty("pramaan.s3proxy.jar",
+                "../service-support/target/s3proxy/s3proxy.jar")), home.resolve("objects"), 0);
+        store = new org.pramaan.service.storage.S3ObjectStore(objects.settings("pramaan")).createBucketIfMissing();
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
+                new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties);
         SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
         signingIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties,
+                new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties,
                 new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10), null,
                         "Andhra Pradesh, India"), Clock.systemUTC()));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -108,6 +114,8 @@ public class IssuanceBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        store.close();
+        objects.close();
         database.close();
     }
 

@@ -78,18 +78,30 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException missing) {
-            s3.createBucket(b -> b.bucket(bucket));
-            LOG.info("Made bucket {} at {}", bucket, endpoint);
+            createBucket();
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw unavailable("check bucket " + bucket, e);
             }
-            s3.createBucket(b -> b.bucket(bucket));
-            LOG.info("Made bucket {} at {}", bucket, endpoint);
+            createBucket();
         } catch (SdkException e) {
             throw unavailable("check bucket " + bucket, e);
         }
         return this;
+    }
+
+    private void createBucket() {
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            LOG.info("Made bucket {} at {}", bucket, endpoint);
+        } catch (S3Exception e) {
+            // Another instance starting at the same time made it first.
+            if (e.statusCode() != 409) {
+                throw unavailable("make bucket " + bucket, e);
+            }
+        } catch (SdkException e) {
+            throw unavailable("make bucket " + bucket, e);
+        }
     }
 
     @Override
