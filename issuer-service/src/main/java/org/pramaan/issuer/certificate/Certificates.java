@@ -13,15 +13,23 @@ import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.work.QueueName;
 import org.pramaan.issuer.work.WorkQueued;
+import org.pramaan.service.storage.ObjectStore;
+import org.pramaan.service.storage.StoredObject;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The certificates, stored in {@code issuer.certificate} with their PDF and credential bytes. */
+/**
+ * The certificates, stored in {@code issuer.certificate} with their credential bytes; each one's PDF is in the
+ * {@link ObjectStore}, the row keeping its key and SHA-256 (checked on every read). Rows from before the object store
+ * hold their PDF in the {@code pdf} column until {@link LegacyPdfMover} has moved it.
+ */
 @Repository
 public class Certificates {
+
+    private static final String PDF = "application/pdf";
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     private static final String COLUMNS = "id, application_id, department, service_code, type, holder_name, language,"
@@ -30,27 +38,42 @@ public class Certificates {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ObjectStore store;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public Certificates(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public Certificates(JdbcClient jdbc, ApplicationEventPublisher events, ObjectStore store) {
         this.jdbc = jdbc;
         this.events = events;
+        this.store = store;
+    }
+
+    /** Where a certificate's PDF lives in the object store. */
+    public static String pdfKey(CertificateId id) {
+        return "certificates/" + id.department().value() + "/" + id.value() + ".pdf";
     }
 
     /**
      * Stores a new certificate and queues it for anchoring: call inside the issuing transaction.
      * Its correlation id is its application's (the trail that began at the citizen's chat), else
      * {@code requestCorrelationId}, the request that issued it directly (may be null).
+     *
+     * <p>The PDF goes to the object store first: the row that names it commits only after the object is written, so
+     * a row never lacks its PDF; a transaction that then rolls back leaves an orphan object, which is harmless.
+     *
+     * @throws org.pramaan.service.storage.ObjectStoreUnavailableException when the store cannot take it (nothing is
+     *                                                                     stored; the caller's transaction rolls back)
      */
     public void insertAndEnqueue(Certificate c, byte[] cose, byte[] pdf, Instant now, String requestCorrelationId) {
+        StoredObject stored = store.put(pdfKey(c.id()), pdf, PDF);
         jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
-                        + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf,"
-                        + " status, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose,"
+                        + " pdf_key, pdf_sha256, pdf_size, status, correlation_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                         + " coalesce((SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?), ?))")
                 .params(c.id().value(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
                         c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
-                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, pdf, c.status().name(),
-                        c.applicationId(), requestCorrelationId)
+                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, stored.key(), stored.sha256(),
+                        Math.toIntExact(stored.size()), c.status().name(), c.applicationId(), requestCorrelationId)
                 .update();
         jdbc.sql("INSERT INTO issuer.anchor_outbox (certificate_id, department, enqueued_at, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?)")
@@ -64,9 +87,23 @@ public class Certificates {
                 .optional();
     }
 
+    /**
+     * The certificate's PDF, from the object store and checked against the SHA-256 its row keeps (or, not yet moved,
+     * from the row); empty when there is no such certificate.
+     *
+     * @throws org.pramaan.service.storage.StoredObjectCorruptException    the stored PDF changed: it is not served
+     * @throws org.pramaan.service.storage.ObjectStoreUnavailableException the store cannot be reached
+     */
     public Optional<byte[]> pdf(String id) {
-        return jdbc.sql("SELECT pdf FROM issuer.certificate WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+        return jdbc.sql("SELECT pdf_key, pdf_sha256, pdf_size, pdf FROM issuer.certificate WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getString(1) == null ? new PdfRef(null, rs.getBytes(4))
+                        : new PdfRef(new StoredObject(rs.getString(1), rs.getBytes(2), rs.getLong(3)), null))
+                .optional()
+                .map(ref -> ref.stored() == null ? ref.inRow() : store.get(ref.stored()));
+    }
+
+    /** Where one PDF is: in the store, or (not moved yet) in the row. */
+    private record PdfRef(StoredObject stored, byte[] inRow) {
     }
 
     public Optional<byte[]> cose(String id) {

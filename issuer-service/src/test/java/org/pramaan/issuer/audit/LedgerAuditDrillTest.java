@@ -98,9 +98,10 @@ class LedgerAuditDrillTest extends IntegrationTest {
         jdbc.sql("DELETE FROM issuer.certificate WHERE id = ?").param(deleted).update();
         String forged = CertificateId.generate(DepartmentCode.of("REV"), type(ids.get(4)), Year.now()).toString();
         jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
-                + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf, status,"
-                + " transaction_id, anchored_at) SELECT ?, NULL, department, service_code, type, holder_name, language,"
-                + " phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf, 'ANCHORED',"
+                + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose, pdf, pdf_key,"
+                + " pdf_sha256, pdf_size, status, transaction_id, anchored_at) SELECT ?, NULL, department, service_code,"
+                + " type, holder_name, language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text,"
+                + " cose, pdf, pdf_key, pdf_sha256, pdf_size, 'ANCHORED',"
                 + " 'forged', now() FROM issuer.certificate WHERE id = ?").params(forged, ids.get(4)).update();
         String unknownToIssuer = anchorBehindTheIssuersBack(rev, ids.get(4));
 

@@ -58,6 +58,8 @@ public class DigiLockerBenchmark {
     private static final String HOLDER = "Kondapalli Ramesh";
 
     private ServiceDatabase database;
+    private org.pramaan.service.storage.EmbeddedS3Proxy objects;
+    private org.pramaan.service.storage.S3ObjectStore store;
     private DigiLockerPulls pulls;
     private PullRequest unknown;
     private PullRequest wrongName;
@@ -72,7 +74,16 @@ public class DigiLockerBenchmark {
         Flyway.configure().dataSource(dataSource).schemas("issuer").defaultSchema("issuer")
                 .locations("classpath:db/issuer").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        Certificates certificates = new Certificates(jdbc, event -> { });
+        // The PDFs go to an S3Proxy over a temporary folder, as in the tests.
+        try {
+            objects = org.pramaan.service.storage.EmbeddedS3Proxy.start(java.nio.file.Path.of(System.getProperty(
+                    "pramaan.s3proxy.jar", "../service-support/target/s3proxy/s3proxy.jar")),
+                    java.nio.file.Files.createTempDirectory("digilocker-bench-objects"), 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        store = new org.pramaan.service.storage.S3ObjectStore(objects.settings("pramaan")).createBucketIfMissing();
+        Certificates certificates = new Certificates(jdbc, event -> { }, store);
         Holds holds = new Holds(jdbc, event -> { });
         pulls = new DigiLockerPulls(certificates, holds, CatalogConfiguration.load("classpath:test-catalog"),
                 new DigiLockerProperties("", "", "in.gov.ap.pramaan", 16384, 600, Duration.ofMinutes(1)),
@@ -119,6 +130,8 @@ public class DigiLockerBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         database.close();
+        store.close();
+        objects.close();
     }
 
     @Benchmark

@@ -54,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IssuanceBenchmark {
 
     private ServiceDatabase database;
+    private org.pramaan.service.storage.EmbeddedS3Proxy objects;
+    private org.pramaan.service.storage.S3ObjectStore store;
     private CertificateIssuer issuer;
     /** The pipeline before PAdES and PDF/A: an unsigned, plain PDF. */
     private CertificateIssuer plainIssuer;
@@ -87,17 +89,21 @@ public class IssuanceBenchmark {
         renderer = pdf::render;
         CertificateRenderer plain = new CertificatePdfRenderer(fonts, false)::render;
         plainRenderer = plain;
+        // The PDFs go to an S3Proxy over a temporary folder, as in the tests.
+        objects = org.pramaan.service.storage.EmbeddedS3Proxy.start(Path.of(System.getProperty("pramaan.s3proxy.jar",
+                "../service-support/target/s3proxy/s3proxy.jar")), home.resolve("objects"), 0);
+        store = new org.pramaan.service.storage.S3ObjectStore(objects.settings("pramaan")).createBucketIfMissing();
         issuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
+                new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties);
         plainIssuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer,
-                plain, new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties);
+                plain, new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties);
         SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
         DepartmentSeal seal = new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10),
                 null, "Andhra Pradesh, India"), Clock.systemUTC());
         signingIssuer = new CertificateIssuer(catalog, keys::signer, plain,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties, seal);
+                new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties, seal);
         archivalIssuer = new CertificateIssuer(catalog, keys::signer, renderer,
-                new Certificates(JdbcClient.create(dataSource), event -> { }), Clock.systemUTC(), properties, seal);
+                new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties, seal);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         command = new IssueCommand(catalog.service("REV-INCOME").orElseThrow(), "కొండపల్లి రమేష్",
                 Map.of("ai", "96000", "pc", "520001", "ct", "BC-A", "db", "1990-08-15"), Language.TE,
@@ -123,6 +129,8 @@ public class IssuanceBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        store.close();
+        objects.close();
         database.close();
     }
 

@@ -51,6 +51,8 @@ public enum ProblemCode {
     TOO_MANY_SIGN_INS(429, "Too many sign-in attempts"),
     /** A bug or an unforeseen failure: logged at ERROR with the correlation id; the detail never says more. */
     INTERNAL_ERROR(500, "Internal error"),
+    /** A stored document (a certificate's PDF) no longer matches the SHA-256 recorded with it: it is not served. */
+    STORED_OBJECT_CORRUPT(500, "A stored document failed its integrity check"),
     /** The ledger answered with a failure that is not a refusal (the contract failed, endorsement failed). */
     LEDGER_FAILED(502, "The ledger failed"),
     /** The database cannot be reached; nothing was stored; {@code Retry-After} says when to try again. */
@@ -59,6 +61,8 @@ public enum ProblemCode {
     LEDGER_UNAVAILABLE(503, "The ledger cannot be reached"),
     /** No key the ledger lists as usable: nothing was signed until the state registers one. */
     SIGNING_KEY_UNAVAILABLE(503, "The department cannot sign certificates now"),
+    /** The object store (certificate PDFs) cannot be reached; nothing was stored; {@code Retry-After} says when to try again. */
+    OBJECT_STORE_UNAVAILABLE(503, "The document store cannot be reached"),
     /** Every image decoder is busy; {@code Retry-After} says when to try again. */
     DECODERS_BUSY(503, "Busy"),
     /** Some other dependency is unavailable (an answer from the error page with status 503). */

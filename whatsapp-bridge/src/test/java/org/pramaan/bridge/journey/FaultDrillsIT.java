@@ -145,6 +145,7 @@ class FaultDrillsIT {
             beforeBackup.addAll(load.certificates);
             org.pramaan.service.database.PhysicalBackup.backup(platform.databaseUrl(), platform.dataDirectory(),
                     home.resolve("backup"), java.time.Clock.systemUTC());
+            platform.backupObjects(home.resolve("backup"));
         } finally {
             load.stop();
             driver.join(60_000);
@@ -168,6 +169,16 @@ class FaultDrillsIT {
         LOG.info("approved while the backup ran (a restore returns to the backup's point): {}",
                 approvedDuringBackup);
         assertThat(notValid).as("certificates acknowledged before the backup that do not verify VALID after the restore")
+                .isEmpty();
+        // And each one's PDF comes back from the restored object store, checked against the hash its row keeps.
+        Map<String, String> noPdf = new TreeMap<>();
+        for (String id : beforeBackup) {
+            String pdf = pdf(id);
+            if (!"%PDF-".equals(pdf)) {
+                noPdf.put(id, pdf);
+            }
+        }
+        assertThat(noPdf).as("certificates acknowledged before the backup whose PDF is not served after the restore")
                 .isEmpty();
         // "Can we trust this installation?" after the restore: the issuer's records against the ledger, and the chain.
         for (FaultPlatform.AuditRun run : platform.audit()) {
@@ -289,6 +300,23 @@ class FaultDrillsIT {
         });
         counts.keySet().retainAll(Set.copyOf(ids));
         return counts;
+    }
+
+    /** The first five bytes of the certificate's PDF as the issuer serves it ({@code %PDF-}), else what went wrong. */
+    private static String pdf(String certificateId) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer.baseUrl()
+                    + "/api/v1/certificates/" + certificateId + "/pdf")).header("Authorization", officerAuth)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() != 200 ? "HTTP " + r.statusCode() + " " + new String(r.body(),
+                    java.nio.charset.StandardCharsets.UTF_8)
+                    : new String(r.body(), 0, Math.min(5, r.body().length), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return "unreachable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private static String status(String certificateId) {

@@ -24,6 +24,7 @@ import org.pramaan.network.chaincode.ChaincodeServerSettings;
 import org.pramaan.network.identity.NetworkMaterial;
 import org.pramaan.network.peer.ChaincodeLink;
 import org.pramaan.service.database.EmbeddedPostgresServer;
+import org.pramaan.service.storage.EmbeddedS3Proxy;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -48,6 +49,8 @@ final class FaultPlatform implements AutoCloseable {
     private final int operationsPort;
     private final String jdbcUrl;
     private EmbeddedPostgresServer database;
+    /** The object store (certificate PDFs), S3Proxy as ./pramaan up runs it; its files are on the same disk. */
+    private EmbeddedS3Proxy objects;
     private ChaincodeServerProcess chaincode;
     private Process peer;
     GraphStandIn graph;
@@ -104,6 +107,8 @@ final class FaultPlatform implements AutoCloseable {
         Path chaincodeJar = requiredJar(root.resolve("chaincode/target/pramaan-chaincode-server.jar"),
                 "mvn -q -B -pl chaincode -am package -DskipTests");
         startDatabase();
+        objects = EmbeddedS3Proxy.start(requiredJar(ServiceEnvironment.s3ProxyJar(root),
+                "mvn -q -B -pl service-support -am package -DskipTests"), objectsDirectory(), 0);
         Path network = home.resolve("network");
         run(List.of(java(), "-jar", peerJar.toString(), "init", "--folder", network.toString(), "--departments",
                 String.join(",", DevNetworkSettings.CATALOGUE_DEPARTMENTS), "--port", Integer.toString(peerPort)),
@@ -151,7 +156,7 @@ final class FaultPlatform implements AutoCloseable {
     private Map<String, String> environment(Path connection, ServiceProcess issuer, ServiceProcess verifier,
             ServiceProcess bridge) {
         Map<String, String> env = new LinkedHashMap<>(ServiceEnvironment.of(secrets, home, jdbcUrl, connection, issuer,
-                verifier, bridge, phoneNumberId, graph));
+                verifier, bridge, phoneNumberId, graph, objects));
         env.putAll(extraEnvironment);
         return env;
     }
@@ -212,6 +217,32 @@ final class FaultPlatform implements AutoCloseable {
         return home.resolve("postgres");
     }
 
+    Path objectsDirectory() {
+        return home.resolve("objects");
+    }
+
+    /**
+     * The object store's half of a backup (docs/operations.md): its files copied after the database's backup has
+     * finished, so that every certificate row in that backup finds its PDF (each PDF is written before its row
+     * commits). Objects are never changed once written; a file already in the copy is left as it is.
+     */
+    void backupObjects(Path backup) throws IOException {
+        copyNewFiles(objectsDirectory(), backup.resolve("objects"));
+    }
+
+    private static void copyNewFiles(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     /**
      * The disk is lost: every service, the peer and PostgreSQL die (-9), the data folder is deleted, the backup is put
      * back, and every part starts again on it (the chaincode server holds no state and stays).
@@ -228,6 +259,15 @@ final class FaultPlatform implements AutoCloseable {
             }
         }
         org.pramaan.service.database.PhysicalBackup.restore(backup, dataDirectory(), Clock.systemUTC());
+        // The object store's files were on the lost disk too: they come back from the backup's copy.
+        objects.stop();
+        try (var files = Files.walk(objectsDirectory())) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        copyNewFiles(backup.resolve("objects"), objectsDirectory());
+        objects.start();
         startDatabase();
         startPeer();
         for (ServiceProcess service : List.of(issuer, verifier, bridge)) {
@@ -345,6 +385,7 @@ final class FaultPlatform implements AutoCloseable {
             }
         }
         closeQuietly(chaincode);
+        closeQuietly(objects);
         closeQuietly(database);
     }
 

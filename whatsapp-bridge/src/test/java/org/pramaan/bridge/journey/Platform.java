@@ -14,6 +14,7 @@ import org.pramaan.network.DevNetwork;
 import org.pramaan.network.DevNetworkSettings;
 import org.pramaan.network.ordering.BatchSettings;
 import org.pramaan.service.database.EmbeddedPostgresServer;
+import org.pramaan.service.storage.EmbeddedS3Proxy;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -32,6 +33,7 @@ final class Platform implements AutoCloseable {
     final String phoneNumberId = "100000000000077";
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedPostgresServer database;
+    private EmbeddedS3Proxy objects;
     private String jdbcUrl;
     private DevNetwork network;
     GraphStandIn graph;
@@ -66,6 +68,8 @@ final class Platform implements AutoCloseable {
         database = EmbeddedPostgresServer.start(home.resolve("postgres"), 0);
         started.add(database);
         jdbcUrl = "jdbc:postgresql://localhost:" + database.port() + "/postgres?user=postgres&password=postgres";
+        objects = EmbeddedS3Proxy.start(ServiceEnvironment.s3ProxyJar(jarsRoot), home.resolve("objects"), 0);
+        started.add(objects);
         network = DevNetwork.start(new DevNetworkSettings(home.resolve("network"), DevNetworkSettings.CATALOGUE_DEPARTMENTS,
                 Path.of(requiredProperty(DevNetworkSettings.CHAINCODE_JAR_PROPERTY)), jdbcUrl,
                 new BatchSettings(500, Duration.ofMillis(100))));
@@ -105,7 +109,7 @@ final class Platform implements AutoCloseable {
 
     /** What every service gets, as {@code ./pramaan up} exports it to all three. */
     private Map<String, String> environment() {
-        return ServiceEnvironment.of(secrets, home, jdbcUrl, network.connectionFile(), issuer, verifier, bridge, phoneNumberId, graph);
+        return ServiceEnvironment.of(secrets, home, jdbcUrl, network.connectionFile(), issuer, verifier, bridge, phoneNumberId, graph, objects);
     }
 
     String jdbcUrl() {

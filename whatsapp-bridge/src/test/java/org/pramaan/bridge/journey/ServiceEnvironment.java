@@ -3,6 +3,7 @@ package org.pramaan.bridge.journey;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pramaan.service.storage.EmbeddedS3Proxy;
 
 /** What every service gets, as {@code ./pramaan up} exports it to all three: one place for both test platforms. */
 final class ServiceEnvironment {
@@ -10,10 +11,20 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
+    /** S3Proxy's jar as the build left it under the repository's root (service-support copies it there). */
+    static Path s3ProxyJar(Path root) {
+        return root.resolve("service-support/target/s3proxy/s3proxy.jar");
+    }
+
     static Map<String, String> of(Map<String, String> secrets, Path home, String jdbcUrl, Path connection,
                                   ServiceProcess issuer, ServiceProcess verifier, ServiceProcess bridge,
-                                  String phoneNumberId, GraphStandIn graph) {
+                                  String phoneNumberId, GraphStandIn graph, EmbeddedS3Proxy objects) {
         Map<String, String> env = new LinkedHashMap<>(secrets);
+        // The object store (certificate PDFs) as ./pramaan up hands it over from dev.env.
+        env.put("STORAGE_ENDPOINT", objects.endpoint().toString());
+        env.put("STORAGE_ACCESS_KEY", objects.identity());
+        env.put("STORAGE_SECRET_KEY", objects.credential());
+        env.put("STORAGE_CREATE_BUCKET", "true");
         env.put("PRAMAAN_HOME", home.toString());
         env.put("DATABASE_URL", jdbcUrl);
         env.put("LEDGER_CONNECTION", connection.toString());
