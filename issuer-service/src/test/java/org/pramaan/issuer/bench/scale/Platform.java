@@ -73,8 +73,13 @@ final class Platform {
         return m.group(1);
     }
 
-    /** CPU milliseconds each part has used so far (a process and, for PostgreSQL, its backends). */
+    /**
+     * CPU milliseconds each part has used so far: its process and every process under it (the embedded PostgreSQL's
+     * launcher has the postmaster under it, and the postmaster its backends), living ones by their own time and
+     * ended ones by the cutime of whoever waited for them.
+     */
     Map<String, Double> cpuMillis() {
+        Map<Long, List<Long>> children = childrenByParent();
         Map<String, Double> used = new LinkedHashMap<>();
         for (String part : List.of("issuer-service", "verifier-app", "whatsapp-bridge", "peer", "chaincode", "postgres")) {
             Path pidFile = home.resolve("run").resolve(part + ".pid");
@@ -83,17 +88,44 @@ final class Platform {
             }
             try {
                 long pid = Long.parseLong(Files.readString(pidFile).trim());
-                double ticks = ticks(pid, false);
-                if (part.equals("postgres")) {
-                    // Backends are the postmaster's children: the live ones' own time, the ended ones' in its cutime.
-                    ticks = ticks(pid, true) + childrenTicks(pid);
-                }
-                used.put(part, ticks * TICK_MILLIS);
+                used.put(part, treeTicks(pid, children) * TICK_MILLIS);
             } catch (IOException | NumberFormatException e) {
                 used.put(part, Double.NaN);
             }
         }
         return used;
+    }
+
+    private static double treeTicks(long pid, Map<Long, List<Long>> children) {
+        double total;
+        try {
+            total = ticks(pid, true);
+        } catch (IOException ended) {
+            return 0;
+        }
+        for (long child : children.getOrDefault(pid, List.of())) {
+            total += treeTicks(child, children);
+        }
+        return total;
+    }
+
+    private static Map<Long, List<Long>> childrenByParent() {
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    long parent = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                    children.computeIfAbsent(parent, k -> new java.util.ArrayList<>())
+                            .add(Long.parseLong(p.getFileName().toString()));
+                } catch (IOException ignored) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return children;
     }
 
     private static double ticks(long pid, boolean withEndedChildren) throws IOException {
@@ -104,21 +136,4 @@ final class Platform {
         return withEndedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
     }
 
-    private static double childrenTicks(long parent) throws IOException {
-        double total = 0;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(f[1]) == parent) {
-                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended while we looked
-                }
-            }
-        }
-        return total;
-    }
 }
