@@ -82,12 +82,15 @@ final class Platform {
         Map<Long, List<Long>> children = childrenByParent();
         Map<String, Double> used = new LinkedHashMap<>();
         for (String part : List.of("issuer-service", "verifier-app", "whatsapp-bridge", "peer", "chaincode", "postgres")) {
-            Path pidFile = home.resolve("run").resolve(part + ".pid");
+            // The embedded PostgreSQL's launcher daemonizes the postmaster (its parent becomes init): PostgreSQL's
+            // own pid file names it.
+            Path pidFile = part.equals("postgres") ? home.resolve("postgres").resolve("postmaster.pid")
+                    : home.resolve("run").resolve(part + ".pid");
             if (!Files.exists(pidFile)) {
                 continue;
             }
             try {
-                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
                 used.put(part, treeTicks(pid, children) * TICK_MILLIS);
             } catch (IOException | NumberFormatException e) {
                 used.put(part, Double.NaN);
