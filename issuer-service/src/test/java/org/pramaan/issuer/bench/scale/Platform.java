@@ -81,7 +81,7 @@ final class Platform {
     Map<String, Double> cpuMillis() {
         Map<Long, List<Long>> children = childrenByParent();
         Map<String, Double> used = new LinkedHashMap<>();
-        for (String part : List.of("issuer-service", "verifier-app", "whatsapp-bridge", "peer", "chaincode", "postgres")) {
+        for (String part : List.of("issuer-service", "issuer-service-2", "verifier-app", "whatsapp-bridge", "peer", "chaincode", "postgres")) {
             // The embedded PostgreSQL's launcher daemonizes the postmaster (its parent becomes init): PostgreSQL's
             // own pid file names it.
             Path pidFile = part.equals("postgres") ? home.resolve("postgres").resolve("postmaster.pid")

@@ -38,6 +38,8 @@ public final class ScaleBenchmark {
     private static final int TRUST_RATE = Integer.getInteger("scale.trustRate", 100);
     private static final int TRUST_SECONDS = Integer.getInteger("scale.trustSeconds", 20);
     private static final int APPLICATIONS = Integer.getInteger("scale.applications", 1500);
+    /** The issuer instances the load is spread over, in turn (one by default; {@code bench scale 0 two} adds one). */
+    private static final List<String> ISSUERS = List.of(System.getProperty("scale.issuers", Platform.ISSUER).split(","));
 
     private ScaleBenchmark() {
     }
@@ -80,8 +82,8 @@ public final class ScaleBenchmark {
         void measure() throws Exception {
             long certificatesBefore = count("SELECT count(*) FROM issuer.certificate");
             Map<String, Long> bytesBefore = StoreSizes.bySchema(jdbc);
-            out("platform: %,d certificates in the issuer's table; database %s", certificatesBefore,
-                    StoreSizes.describe(bytesBefore));
+            out("platform: %,d certificates in the issuer's table; database %s; issuer instances %s", certificatesBefore,
+                    StoreSizes.describe(bytesBefore), ISSUERS);
             java.time.Instant runStart = java.time.Instant.now();
 
             Load.Outcome trivial = Load.closedLoop(CLIENTS, Duration.ofSeconds(10), Integer.MAX_VALUE,
@@ -110,7 +112,7 @@ public final class ScaleBenchmark {
             Map<String, String> bearer = Map.of("Authorization", "Bearer "
                     + Platform.jsonField(tokenAnswer.body(), "access_token"));
             approvals("officer token", bearer, applications.size(), trivial, n -> new Load.Call(
-                    Platform.ISSUER + "/api/v1/applications/" + applications.get(n) + "/approve", bearer, ""),
+                    issuer(n) + "/api/v1/applications/" + applications.get(n) + "/approve", bearer, ""),
                     "certificateId");
 
             awaitAnchored(Duration.ofMinutes(10));
@@ -141,14 +143,18 @@ public final class ScaleBenchmark {
             String body = """
                     {"service":"REV-INCOME","language":"en","phoneNumber":"%s","fields":%s}""".formatted(phone(n),
                     fields(n));
-            return new Load.Call(Platform.ISSUER + "/api/v1/certificates", auth, body);
+            return new Load.Call(issuer(n) + "/api/v1/certificates", auth, body);
         }
 
         private Load.Call applicationCall(Map<String, String> auth, int n) {
             String body = """
                     {"serviceCode":"REV-INCOME","language":"en","phoneNumber":"%s","channelReference":"scale-%d-%d",\
                     "fields":%s}""".formatted(phone(n), n, System.nanoTime(), fields(n));
-            return new Load.Call(Platform.ISSUER + "/api/v1/applications", auth, body);
+            return new Load.Call(issuer(n) + "/api/v1/applications", auth, body);
+        }
+
+        private static String issuer(int n) {
+            return ISSUERS.get(n % ISSUERS.size());
         }
 
         /** A distinct citizen each: one recipient's pacing (WhatsApp's 131056) is not what this measures. */
