@@ -25,8 +25,12 @@ public class AnchorBlocks {
                 certificateIds.stream().map(id -> new Object[] {id, transactionId, blockNumber}).toList());
     }
 
-    public Optional<Long> blockOf(String certificateId) {
-        return jdbc.query("SELECT block_number FROM verifier.anchor WHERE certificate_id = ?",
-                (row, n) -> row.getLong(1), certificateId).stream().findFirst();
+    /** The transaction and block that anchored a certificate, as its {@code CertificateIssued} event said. */
+    public record Anchor(String transactionId, long blockNumber) {
+    }
+
+    public Optional<Anchor> of(String certificateId) {
+        return jdbc.query("SELECT transaction_id, block_number FROM verifier.anchor WHERE certificate_id = ?",
+                (row, n) -> new Anchor(row.getString(1), row.getLong(2)), certificateId).stream().findFirst();
     }
 }

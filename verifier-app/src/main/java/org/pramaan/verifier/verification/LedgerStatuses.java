@@ -83,10 +83,23 @@ public class LedgerStatuses {
             return new LedgerFinding(claimsHash, Optional.of(verification.result()),
                     new LedgerEvidence(null, null, null, null, null, now, true, null));
         }
-        Optional<CertificateHistory.Entry> issuing = issuingEntry(ledger.history(certificateId).history());
-        String transactionId = issuing.map(CertificateHistory.Entry::txId).orElse(null);
-        Instant anchoredAt = issuing.map(CertificateHistory.Entry::timestamp).orElse(record.issuedAt());
-        Long block = anchors.blockOf(certificateId).orElse(null);
+        // The anchoring transaction and block from the CertificateIssued event this verifier recorded; the record's
+        // issuedAt is that transaction's time (the contract sets it from the transaction timestamp). Only a
+        // certificate whose event has not reached this verifier costs a second ledger query (its history).
+        Optional<AnchorBlocks.Anchor> anchor = anchors.of(certificateId);
+        String transactionId;
+        Long block;
+        Instant anchoredAt;
+        if (anchor.isPresent()) {
+            transactionId = anchor.get().transactionId();
+            block = anchor.get().blockNumber();
+            anchoredAt = record.issuedAt();
+        } else {
+            Optional<CertificateHistory.Entry> issuing = issuingEntry(ledger.history(certificateId).history());
+            transactionId = issuing.map(CertificateHistory.Entry::txId).orElse(null);
+            anchoredAt = issuing.map(CertificateHistory.Entry::timestamp).orElse(record.issuedAt());
+            block = null;
+        }
         ReasonCode reason = record.revocationReason() == null ? null : record.revocationReason().code();
         return new LedgerFinding(claimsHash, Optional.of(verification.result()),
                 new LedgerEvidence(transactionId, block, anchoredAt, record.revokedAt(), reason, now, true,
