@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 class JourneyIT {
 
     private static final String SERVICE = "REV-INCOME";
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** The short reference a citizen can read out (issue 13): department, 8 characters, a check character. */
+    private static final Pattern REFERENCE_PATTERN = Pattern.compile("\\b[A-Z]{2,5}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]\\b");
 
     @TempDir
     Path home;
@@ -151,17 +151,18 @@ class JourneyIT {
 
             String submitted = bodyText(citizen.next());
             assertThat(submitted).as("step 1: submitted, with the application number").contains("దరఖాస్తు సంఖ్య");
-            Matcher id = UUID_PATTERN.matcher(submitted);
-            assertThat(id.find()).as("step 1: an application number in " + submitted).isTrue();
-            applicationId = id.group();
+            Matcher number = REFERENCE_PATTERN.matcher(submitted);
+            assertThat(number.find()).as("step 1: an application number in " + submitted).isTrue();
+            String reference = number.group();
 
             JsonNode mine = JsonHttp.get(issuer + "/api/v1/applications?phoneNumber=" + citizen.number(), 200,
                     "Authorization", JsonHttp.basic(platform.secrets.get("ISSUER_BRIDGE_CLIENT_ID"),
                             platform.secrets.get("ISSUER_BRIDGE_CLIENT_SECRET")));
             JsonNode application = mine.path("applications").valueStream()
-                    .filter(a -> applicationId.equals(a.path("id").asString(""))).findFirst()
-                    .orElseThrow(() -> new AssertionError("the issuer does not know application " + applicationId
+                    .filter(a -> reference.equals(a.path("reference").asString(""))).findFirst()
+                    .orElseThrow(() -> new AssertionError("the issuer does not know application " + reference
                             + " for the citizen: " + mine));
+            applicationId = application.path("id").asString();
             assertThat(application.path("serviceCode").asString()).isEqualTo(SERVICE);
             assertThat(application.path("status").asString()).isEqualTo("SUBMITTED");
         }
