@@ -31,7 +31,11 @@ final class Patience {
             if (left <= 0) {
                 return done.call();
             }
-            Awaitility.await().atMost(Duration.ofNanos(left)).pollInterval(every).until(done);
+            // Checked at once, then every `every` (never longer than what is left: Awaitility refuses a poll
+            // interval beyond its timeout, which a patience nearly spent would otherwise give it).
+            Duration remaining = Duration.ofNanos(left);
+            Duration interval = every.compareTo(remaining) < 0 ? every : remaining.dividedBy(2);
+            Awaitility.await().atMost(remaining).pollDelay(Duration.ZERO).pollInterval(interval).until(done);
             return true;
         } catch (ConditionTimeoutException e) {
             return false;
