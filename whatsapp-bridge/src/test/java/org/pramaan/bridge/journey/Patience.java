@@ -28,7 +28,7 @@ final class Patience {
     boolean until(Duration every, Callable<Boolean> done) {
         long left = deadlineNanos - System.nanoTime();
         try {
-            if (left <= 0) {
+            if (left < 2_000_000) { // under 2 ms left: one last look
                 return done.call();
             }
             // Checked at once, then every `every` (never longer than what is left: Awaitility refuses a poll
