@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PdfObjectStorageTest extends IntegrationTest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PdfObjectStorageTest.class);
+
     private static final Map<String, String> INCOME = Map.of("nm", "Kondapalli Ramesh", "ai", "96000",
             "ah", "2341 2341 2346", "pc", "520001", "ct", "BC-A", "db", "1990-08-15");
 
@@ -155,10 +157,10 @@ class PdfObjectStorageTest extends IntegrationTest {
         assertThat(Files.readAllBytes(objectFile(gone))).isEqualTo(pdfs.get(gone));
         long after = bytesPerCertificate();
 
-        System.out.printf("database bytes per certificate (pg_total_relation_size / rows over %,d copies of the %d"
-                + " certificates issued here, after VACUUM FULL): PDFs in the database (before) %,d; PDFs in the object"
-                + " store (after) %,d; after/before %.3f%n", MEASURED, count("issuer.certificate"), before, after,
-                (double) after / before);
+        LOG.info(String.format(java.util.Locale.ROOT, "database bytes per certificate (pg_total_relation_size / rows"
+                + " over %,d copies of the %d certificates issued here, after VACUUM FULL): PDFs in the database (before)"
+                + " %,d; PDFs in the object store (after) %,d; after/before %.3f", MEASURED, count("issuer.certificate"),
+                before, after, (double) after / before));
         assertThat(after).as("at most 5 KB per certificate in the database").isLessThanOrEqualTo(5 * 1024);
         assertThat(before).isGreaterThan(after);
     }
