@@ -57,7 +57,13 @@ class IssueCertificatesTest {
 
         InMemoryLedger.Event event = harness.lastEvent().orElseThrow();
         assertThat(event.name()).isEqualTo("CertificateIssued");
-        assertThat(event.payloadText()).isEqualTo("{\"department\":\"REV\",\"ids\":[\"" + first + "\",\"" + second + "\"]}");
+        // What a verifier needs to answer from its own copy of the ledger: the transaction time and, per certificate,
+        // the claims hash and end of validity, in the order of the ids.
+        String until = Fixtures.VALID_UNTIL.toString();
+        assertThat(event.payloadText()).isEqualTo("{\"department\":\"REV\",\"ids\":[\"" + first + "\",\"" + second
+                + "\"],\"issuedAt\":\"" + harness.now() + "\",\"certificates\":["
+                + "{\"id\":\"" + first + "\",\"claimsHash\":\"" + hash("1") + "\",\"validUntil\":\"" + until + "\"},"
+                + "{\"id\":\"" + second + "\",\"claimsHash\":\"" + hash("2") + "\",\"validUntil\":\"" + until + "\"}]}");
     }
 
     @Test

@@ -41,6 +41,8 @@ class SupersedeCertificateTest {
         assertThat(superseded.get("revocationReason").get("code").asText()).isEqualTo("SUPERSEDED");
         assertThat(superseded.get("replacedBy").asText()).isEqualTo(replacement);
         assertThat(harness.lastEvent().orElseThrow().name()).isEqualTo("CertificateRevoked");
+        assertThat(parse(harness.lastEvent().orElseThrow().payloadText()).get("replacedBy").asText())
+                .as("the event names the replacement, so a verifier's copy of the ledger can").isEqualTo(replacement);
         assertThat(parse(rev.readCertificate(replacement)).has("replacedBy")).as("absent when null").isFalse();
 
         assertThat(parse(rev.supersedeCertificate(old, replacement)).get("replacedBy").asText()).isEqualTo(replacement);

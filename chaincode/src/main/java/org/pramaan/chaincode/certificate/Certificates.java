@@ -93,12 +93,14 @@ public final class Certificates {
         }
 
         List<CertificateId> issued = new ArrayList<>();
+        List<CertificateEvents.Anchored> anchored = new ArrayList<>();
         writes.forEach((key, record) -> {
             state.write(key, record);
             issued.add(record.id());
+            anchored.add(new CertificateEvents.Anchored(record.id(), record.claimsHash(), record.validUntil()));
         });
         if (!issued.isEmpty()) {
-            state.emit(CertificateEvents.ISSUED, new CertificateEvents.Issued(department, issued));
+            state.emit(CertificateEvents.ISSUED, new CertificateEvents.Issued(department, issued, now, anchored));
         }
         return new IssueOutcome(department, issued, unchanged);
     }
@@ -136,7 +138,7 @@ public final class Certificates {
         if (updated != current) {
             state.write(key(id), updated);
             state.emit(CertificateEvents.REVOKED, new CertificateEvents.Revoked(id, updated.department(),
-                    updated.status(), updated.revocationReason().code(), updated.revokedAt()));
+                    updated.status(), updated.revocationReason().code(), updated.revokedAt(), replacement));
         }
         return updated;
     }

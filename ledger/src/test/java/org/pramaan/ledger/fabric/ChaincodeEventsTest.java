@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pramaan.contract.certificate.CertificateStatus;
+import org.pramaan.contract.certificate.ClaimsHash;
 import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.contract.core.Json;
 import org.pramaan.contract.event.CertificateEvents;
@@ -30,6 +31,46 @@ class ChaincodeEventsTest {
 
         assertThat(event).isEqualTo(new LedgerEvent.CertificateIssued(payload, "tx1", 7));
         assertThat(event.name()).isEqualTo("CertificateIssued");
+    }
+
+    @Test
+    void anIssuedEventCarriesWhatEachRecordHoldsForAVerdict() {
+        Instant at = Instant.parse("2026-04-02T08:30:00.123456789Z");
+        ClaimsHash hash = ClaimsHash.of("ab".repeat(32));
+        CertificateEvents.Issued payload = new CertificateEvents.Issued(REV, List.of(ID), at,
+                List.of(new CertificateEvents.Anchored(ID, hash, Instant.parse("2031-04-02T00:00:00Z"))));
+
+        LedgerEvent event = ChaincodeEvents.parse(CertificateEvents.ISSUED, Json.write(payload), "tx1", 7);
+
+        assertThat(event).isInstanceOfSatisfying(LedgerEvent.CertificateIssued.class, issued -> {
+            assertThat(issued.payload()).isEqualTo(payload);
+            assertThat(issued.payload().certificates().get(0).claimsHash()).isEqualTo(hash);
+        });
+    }
+
+    @Test
+    void theIssuedEventOfAnOlderContractStillReads() {
+        byte[] bytes = "{\"department\":\"REV\",\"ids\":[\"REV-INC-2026-7K3M9QX2HD4TZP8W-0\"]}".getBytes(StandardCharsets.UTF_8);
+
+        LedgerEvent event = ChaincodeEvents.parse(CertificateEvents.ISSUED, bytes, "tx1", 7);
+
+        assertThat(event).isInstanceOfSatisfying(LedgerEvent.CertificateIssued.class, issued -> {
+            assertThat(issued.payload().ids()).containsExactly(ID);
+            assertThat(issued.payload().issuedAt()).isNull();
+            assertThat(issued.payload().certificates()).isEmpty();
+        });
+    }
+
+    @Test
+    void aSupersededEventNamesTheReplacement() {
+        CertificateId replacement = CertificateId.generate(REV, "INC", java.time.Year.of(2026));
+        CertificateEvents.Revoked payload = new CertificateEvents.Revoked(ID, REV, CertificateStatus.SUPERSEDED,
+                ReasonCode.SUPERSEDED, Instant.parse("2026-04-02T08:30:00Z"), replacement);
+
+        LedgerEvent event = ChaincodeEvents.parse(CertificateEvents.REVOKED, Json.write(payload), "tx2", 8);
+
+        assertThat(event).isInstanceOfSatisfying(LedgerEvent.CertificateRevoked.class,
+                revoked -> assertThat(revoked.payload().replacedBy()).isEqualTo(replacement));
     }
 
     @Test
