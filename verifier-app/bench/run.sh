@@ -65,9 +65,16 @@ attack cold "${full[@]}" -format=json -targets="$BENCH_DIR/cold-1.json"
 attack cold-paced -rate="$rate/s" -duration="${paced_seconds}s" -format=json -targets="$BENCH_DIR/cold-2.json"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$BENCH_DIR" "$max_pool" "$rate" <<'PY'
-import json, sys
-d, pool, rate = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+python3 - "$BENCH_DIR" "$max_pool" "$rate" "$url" <<'PY'
+import json, sys, urllib.request
+d, pool, rate, url = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+def answers(source):
+    request = urllib.request.Request(f"{url}/actuator/metrics/verifier.ledger.answers?tag=source:{source}",
+                                     headers={"X-Api-Key": open(f"{d}/admin-key").read().strip()})
+    try:
+        return int(json.load(urllib.request.urlopen(request, timeout=10))["measurements"][0]["value"])
+    except Exception as e:
+        return f"unknown ({e})"
 r = {n: json.load(open(f"{d}/{n}.json")) for n in ("trivial", "cached", "cold", "cold-paced")}
 ok = lambda n: r[n]["success"] == 1
 t = r["trivial"]["throughput"]
@@ -79,4 +86,5 @@ if r["cold"]["requests"] > pool:
 cold, paced = r["cold"]["throughput"] / t, r["cold-paced"]["latencies"]["99th"] / 1e6
 print(f"cold / trivial = {cold:.2f} (goal >= 0.5: {'met' if cold >= 0.5 and ok('cold') else 'not met'})")
 print(f"cold path at {rate}/s offered: p99 {paced:.1f} ms (goal < 20 ms: {'met' if paced < 20 and ok('cold-paced') else 'not met'})")
+print(f"first checks answered from the verifier's copy of the ledger: {answers('projection')}, by asking the ledger: {answers('ledger')}")
 PY

@@ -2,7 +2,9 @@ package org.pramaan.ledger.fabric;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,6 +40,7 @@ final class ChaincodeEventStream implements EventSubscription {
     private final Thread thread;
     private final Consumer<ChaincodeEventStream> onClose;
     private volatile CloseableIterator<ChaincodeEvent> current;
+    private volatile Instant connectedSince;
 
     ChaincodeEventStream(Network network, String chaincode, String subscriber, Consumer<LedgerEvent> listener,
                          PostgresCheckpointer checkpointer, Duration minBackoff, Duration maxBackoff,
@@ -61,7 +64,13 @@ final class ChaincodeEventStream implements EventSubscription {
     }
 
     @Override
+    public Optional<Instant> connectedSince() {
+        return Optional.ofNullable(connectedSince);
+    }
+
+    @Override
     public void close() {
+        connectedSince = null;
         closed.countDown();
         CloseableIterator<ChaincodeEvent> events = current;
         if (events != null) {
@@ -87,6 +96,7 @@ final class ChaincodeEventStream implements EventSubscription {
                 if (isClosed()) {
                     return;
                 }
+                connectedSince = Instant.now();
                 while (events.hasNext()) {
                     deliver(events.next());
                     backoff = minBackoff;
@@ -106,6 +116,7 @@ final class ChaincodeEventStream implements EventSubscription {
                 LOG.warn("Ledger events for {}: listener failed after block {}; the event is delivered again in {} ms",
                         subscriber, checkpoint(), backoff.toMillis(), e);
             } finally {
+                connectedSince = null;
                 current = null;
             }
             if (await(backoff)) {

@@ -1,9 +1,11 @@
 package org.pramaan.verifier.offline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pramaan.contract.certificate.ReasonCode;
 import org.pramaan.credential.offline.IdSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,44 +37,69 @@ public class CertificateStates {
                 (row, n) -> new Heights(row.getLong(1), row.getLong(2)));
     }
 
-    void revoked(String certificateId, String department, long block) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.update("INSERT INTO verifier.certificate_state AS s (certificate_id, department, id_hash, state, was_held,"
-                    + " changed_block) VALUES (?, ?, ?, 'REVOKED', false, ?)"
-                    + " ON CONFLICT (certificate_id) DO UPDATE SET state = 'REVOKED',"
-                    + " was_held = s.was_held OR s.state = 'HELD', changed_block = greatest(s.changed_block, EXCLUDED.changed_block)"
-                    + " WHERE s.state <> 'REVOKED'",
-                    certificateId, department, IdSet.hash(certificateId), block);
-            advance(block, false);
-        });
+    /** A revocation as its event says it: the code, the time, and the replacement of a superseded certificate. */
+    public record Revocation(ReasonCode reasonCode, Instant revokedAt, String replacedBy) {
     }
 
-    void held(String certificateId, String department, long block) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.update("INSERT INTO verifier.certificate_state AS s (certificate_id, department, id_hash, state, was_held,"
-                    + " changed_block) VALUES (?, ?, ?, 'HELD', true, ?)"
-                    + " ON CONFLICT (certificate_id) DO UPDATE SET state = 'HELD', was_held = true,"
-                    + " changed_block = greatest(s.changed_block, EXCLUDED.changed_block)"
-                    + " WHERE s.state = 'ACTIVE'",
-                    certificateId, department, IdSet.hash(certificateId), block);
-            advance(block, false);
-        });
+    /** Revoked in {@code block}, from any state but revoked: revocation is final. */
+    public void revoked(String certificateId, String department, long block, Revocation revocation) {
+        change(certificateId, department, block, State.REVOKED, revocation);
     }
 
-    void released(String certificateId, String department, long block) {
+    /** Put on hold in {@code block}, if active. */
+    public void held(String certificateId, String department, long block) {
+        change(certificateId, department, block, State.HELD, null);
+    }
+
+    /** Released from a hold in {@code block}. */
+    public void released(String certificateId, String department, long block) {
+        change(certificateId, department, block, State.ACTIVE, null);
+    }
+
+    /**
+     * The states a certificate moves between, each with the states it may follow and whether it marks the
+     * certificate as held at some time (a delta lists it under heldRemoved once no longer held).
+     */
+    private enum State {
+        REVOKED(false, "ACTIVE", "HELD"),
+        HELD(true, "ACTIVE", "ACTIVE"),
+        ACTIVE(true, "HELD", "HELD");
+
+        private final boolean marksHeld;
+        private final String after;
+        private final String orAfter;
+
+        State(boolean marksHeld, String after, String orAfter) {
+            this.marksHeld = marksHeld;
+            this.after = after;
+            this.orAfter = orAfter;
+        }
+    }
+
+    /**
+     * The one upsert: a certificate seen for the first time takes the new state; a known one only from the states
+     * the change may follow (so replays and late events change nothing), and stays marked as held once it was.
+     */
+    private void change(String certificateId, String department, long block, State state, Revocation revocation) {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("INSERT INTO verifier.certificate_state AS s (certificate_id, department, id_hash, state, was_held,"
-                    + " changed_block) VALUES (?, ?, ?, 'ACTIVE', true, ?)"
-                    + " ON CONFLICT (certificate_id) DO UPDATE SET state = 'ACTIVE', was_held = true,"
-                    + " changed_block = greatest(s.changed_block, EXCLUDED.changed_block)"
-                    + " WHERE s.state = 'HELD'",
-                    certificateId, department, IdSet.hash(certificateId), block);
+                            + " changed_block, reason_code, revoked_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (certificate_id) DO UPDATE SET state = EXCLUDED.state,"
+                            + " was_held = s.was_held OR EXCLUDED.was_held OR s.state = 'HELD',"
+                            + " changed_block = greatest(s.changed_block, EXCLUDED.changed_block),"
+                            + " reason_code = EXCLUDED.reason_code, revoked_at = EXCLUDED.revoked_at,"
+                            + " replaced_by = EXCLUDED.replaced_by"
+                            + " WHERE s.state IN (?, ?)",
+                    certificateId, department, IdSet.hash(certificateId), state.name(), state.marksHeld, block,
+                    revocation == null ? null : revocation.reasonCode().name(),
+                    revocation == null || revocation.revokedAt() == null ? null : revocation.revokedAt().toString(),
+                    revocation == null ? null : revocation.replacedBy(), state.after, state.orAfter);
             advance(block, false);
         });
     }
 
     /** A department or signer key changed in {@code block}. */
-    void trustChanged(long block) {
+    public void trustChanged(long block) {
         transactions.executeWithoutResult(tx -> advance(block, true));
     }
 

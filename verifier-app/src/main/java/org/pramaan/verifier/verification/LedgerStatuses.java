@@ -3,6 +3,9 @@ package org.pramaan.verifier.verification;
 import org.pramaan.verifier.ledger.LedgerHealth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +20,15 @@ import org.pramaan.ledger.Ledger;
 import org.pramaan.verifier.config.VerifierProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's answers, cached per certificate. {@code CertificateIssued} and
- * {@code CertificateRevoked} events drop an entry within the event poll interval, so a revocation
- * shows in well under three seconds; entries older than the freshness period are asked again anyway.
- * When the ledger cannot be reached the last answer is given, marked as not fresh.
+ * The ledger's answers, cached per certificate. A first check is answered from the verifier's copy of
+ * the ledger ({@link LedgerProjection}) while it is current, else by asking the ledger. The ledger's
+ * events drop an entry as soon as the follower has applied them, so a revocation shows as fast as it
+ * reaches the offline bundle; entries older than the freshness period are asked again anyway. When the
+ * ledger cannot be reached the last answer is given, marked as not fresh.
  */
 @Component
 public class LedgerStatuses {
@@ -31,6 +36,7 @@ public class LedgerStatuses {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerStatuses.class);
 
     private final Ledger ledger;
+    private final LedgerProjection projection;
     private final AnchorBlocks anchors;
     private final LedgerHealth health;
     private final Clock clock;
@@ -39,9 +45,16 @@ public class LedgerStatuses {
     /** Counts invalidations, so an answer read while an event arrived is not cached over the event. */
     private final AtomicLong invalidations = new AtomicLong();
 
-    public LedgerStatuses(Ledger ledger, AnchorBlocks anchors, LedgerHealth health, Clock clock,
-                          VerifierProperties properties) {
+    private final Counter fromProjection;
+    private final Counter fromLedger;
+
+    @Autowired
+    public LedgerStatuses(Ledger ledger, LedgerProjection projection, AnchorBlocks anchors, LedgerHealth health,
+                          Clock clock, VerifierProperties properties, MeterRegistry meters) {
         this.ledger = ledger;
+        this.projection = projection;
+        this.fromProjection = meters.counter("verifier.ledger.answers", "source", "projection");
+        this.fromLedger = meters.counter("verifier.ledger.answers", "source", "ledger");
         this.anchors = anchors;
         this.health = health;
         this.clock = clock;
@@ -56,7 +69,16 @@ public class LedgerStatuses {
             return health.reachable() ? cached : cached.stale();
         }
         long generation = invalidations.get();
+        Optional<LedgerFinding> local = projection == null ? Optional.empty() : projection.find(certificateId, claimsHash);
+        if (local.isPresent()) {
+            fromProjection.increment();
+            if (invalidations.get() == generation) {
+                cache.put(certificateId, local.get());
+            }
+            return local.get();
+        }
         try {
+            fromLedger.increment();
             LedgerFinding found = ask(certificateId, claimsHash);
             health.reached();
             if (invalidations.get() == generation) {
@@ -68,6 +90,11 @@ public class LedgerStatuses {
             LOG.warn("ledger unreachable while verifying {}: {}", certificateId, e.getMessage());
             return sameHash ? cached.stale() : LedgerFinding.unconfirmed(claimsHash);
         }
+    }
+
+    /** Only the ledger, never a copy of it: what a verifier without its copy of the ledger did. */
+    LedgerStatuses(Ledger ledger, AnchorBlocks anchors, LedgerHealth health, Clock clock, VerifierProperties properties) {
+        this(ledger, null, anchors, health, clock, properties, new SimpleMeterRegistry());
     }
 
     public void invalidate(String certificateId) {

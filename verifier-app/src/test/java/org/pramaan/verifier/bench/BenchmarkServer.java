@@ -9,16 +9,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.pramaan.credential.CryptoProvider;
 import org.pramaan.credential.SignedCredential;
 import org.pramaan.network.DevNetwork;
 import org.pramaan.verifier.VerifierApplication;
 import org.pramaan.verifier.apikey.ApiKeyRole;
 import org.pramaan.verifier.apikey.ApiKeys;
+import org.pramaan.verifier.ledger.ProjectionCurrency;
 import org.pramaan.verifier.support.DepartmentIssuer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Starts the verifier on loopback with a fresh embedded database, anchors one certificate (the
@@ -69,7 +73,19 @@ public final class BenchmarkServer {
                 System.out.printf("signed and anchored %,d distinct credentials in %d s (%s)%n", cold,
                         (System.nanoTime() - started) / 1_000_000_000L, CryptoProvider.active());
             }
+            // The cold path as a bank meets it: the verifier has followed the ledger's events up to now, so every
+            // credential is in its copy of the ledger (none answered from a cache: each is verified once).
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            ProjectionCurrency currency = context.getBean(ProjectionCurrency.class);
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    jdbc.queryForObject("SELECT count(*) FROM verifier.anchor WHERE claims_hash IS NOT NULL", Long.class)
+                            >= cold + 1L && currency.current());
+            System.out.println("the verifier's copy of the ledger holds all " + (cold + 1) + " certificates and is current");
         }
+        // An administrator's key, for run.sh to read the metrics (how many first checks the copy answered).
+        Files.writeString(out.resolve("admin-key"),
+                context.getBean(ApiKeys.class).issue("benchmark-admin", ApiKeyRole.ADMIN, 1_000).secret(),
+                StandardCharsets.UTF_8);
         // The key last: run.sh starts measuring when it appears, so everything above is ready by then.
         Files.writeString(out.resolve("api-key"), key, StandardCharsets.UTF_8);
         System.out.println("verifier ready on 127.0.0.1:" + port + "; request bodies, targets and key in " + out.toAbsolutePath());

@@ -17,7 +17,9 @@ import org.pramaan.credential.SignedCredential;
 import org.pramaan.ledger.fabric.FabricLedger;
 import org.pramaan.network.DevNetwork;
 import org.pramaan.verifier.config.VerifierProperties;
+import org.pramaan.verifier.ledger.ProjectionCurrency;
 import org.pramaan.verifier.support.VerifierIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * health while the service stays ready. The peer comes back and so do fresh answers.
  */
 class LedgerOutageTest extends VerifierIntegrationTest {
+
+    @Autowired
+    private ProjectionCurrency currency;
 
     @Test
     void whatTheLedgerConfirmedIsAnsweredAsStaleAndNothingElseIsConfirmed() throws Exception {
@@ -49,6 +54,9 @@ class LedgerOutageTest extends VerifierIntegrationTest {
 
             DevNetwork.shared().stopPeer();
             try {
+                // The verifier's copy of the ledger stops answering once its event stream has failed: then the
+                // ledger is asked, and cannot be.
+                await().atMost(Duration.ofSeconds(10)).until(() -> !currency.current());
                 LedgerFinding during = lookup(statuses, known);
                 assertThat(during.result()).contains(Verification.Result.VALID);
                 assertThat(during.evidence().fresh()).as("the last known answer, said to be stale").isFalse();
