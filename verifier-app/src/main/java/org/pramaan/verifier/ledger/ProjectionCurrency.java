@@ -11,7 +11,7 @@ import org.pramaan.ledger.EventSubscription;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the verifier's copy of the ledger (kept by {@link LedgerFollower}) is current enough to answer a
+ * Whether the verifier's copy of the ledger (kept by {@code follow.LedgerFollower}) is current enough to answer a
  * first check without asking the ledger. The development peer, like Fabric's Gateway, tells a client no
  * block height outside the events, so currency is judged from the event stream itself and from the ledger's
  * own clock:
@@ -54,17 +54,17 @@ public class ProjectionCurrency {
     }
 
     /** The stream that keeps the copy; null when it stopped. */
-    void following(EventSubscription subscription) {
+    public void following(EventSubscription subscription) {
         this.subscription = subscription;
     }
 
     /** An event is being applied: until {@link #applied} the stream is not silent. */
-    void applying() {
+    public void applying() {
         applying.incrementAndGet();
     }
 
     /** An event was applied (or failed to be, and comes again); {@code committedAt} its ledger time, if known. */
-    void applied(Optional<Instant> committedAt) {
+    public void applied(Optional<Instant> committedAt) {
         committedAt.ifPresent(at -> lastCommitted = at);
         lastApplied = clock.instant();
         applying.decrementAndGet();

@@ -1,6 +1,7 @@
 package org.pramaan.verifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,10 @@ class PageAnswersTest extends VerifierIntegrationTest {
     void aRevokedCertificatesReasonIsWordsInThePagesLanguage() throws Exception {
         SignedCredential credential = revenue().issue("Revoked Holder");
         revenue().revoke(credential);
+        // A first check is answered from the verifier's copy of the ledger: the revocation shows once its event has
+        // reached it (as it reaches the offline bundle), within the event latency.
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() ->
+                page("/C/" + credential.payload() + "?lang=en", "text/html", null).body().contains("data-status=\"REVOKED\""));
 
         String telugu = page("/C/" + credential.payload() + "?lang=te", "text/html", null).body();
         String hindi = page("/C/" + credential.payload() + "?lang=hi", "text/html", null).body();

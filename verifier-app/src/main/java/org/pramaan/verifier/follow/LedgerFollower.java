@@ -1,10 +1,11 @@
-package org.pramaan.verifier.ledger;
+package org.pramaan.verifier.follow;
 
 import java.time.Instant;
 import java.util.Optional;
 import org.pramaan.ledger.EventSubscription;
 import org.pramaan.ledger.Ledger;
 import org.pramaan.ledger.LedgerEvent;
+import org.pramaan.verifier.ledger.ProjectionCurrency;
 import org.pramaan.verifier.offline.CertificateStates;
 import org.pramaan.verifier.trust.TrustedIssuers;
 import org.pramaan.verifier.verification.AnchorBlocks;
