@@ -72,23 +72,33 @@ public class LedgerStatuses {
         Optional<LedgerFinding> local = projection == null ? Optional.empty() : projection.find(certificateId, claimsHash);
         if (local.isPresent()) {
             fromProjection.increment();
-            if (invalidations.get() == generation) {
-                cache.put(certificateId, local.get());
-            }
+            remember(certificateId, local.get(), generation);
             return local.get();
         }
         try {
             fromLedger.increment();
             LedgerFinding found = ask(certificateId, claimsHash);
             health.reached();
-            if (invalidations.get() == generation) {
-                cache.put(certificateId, found);
-            }
+            remember(certificateId, found, generation);
             return found;
         } catch (RuntimeException e) {
             health.failed(e);
             LOG.warn("ledger unreachable while verifying {}: {}", certificateId, e.getMessage());
             return sameHash ? cached.stale() : LedgerFinding.unconfirmed(claimsHash);
+        }
+    }
+
+    /**
+     * Caches an answer read since invalidation {@code generation}, unless an event dropped answers meanwhile: also
+     * one that arrives between the check and the put, since the event counts before it drops.
+     */
+    private void remember(String certificateId, LedgerFinding finding, long generation) {
+        if (invalidations.get() != generation) {
+            return;
+        }
+        cache.put(certificateId, finding);
+        if (invalidations.get() != generation) {
+            cache.invalidate(certificateId);
         }
     }
 
