@@ -25,11 +25,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -62,10 +62,12 @@ public final class DevelopmentTsa implements Timestamps {
         KeyPair pair = KeyPairs.generateP256();
         try {
             this.certificate = certify(root, pair, clock.instant());
-            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder()
-                    .build("SHA256withECDSA", pair.getPrivate(), certificate);
+            DigestCalculatorProvider digests = PadesSigner.digestCalculators();
+            DigestCalculator sha256 = digests.get(
+                    new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+            // Tokens are signed through the credential library's provider, native where it loads, as the PDFs are.
+            SignerInfoGenerator signer = new JcaSignerInfoGeneratorBuilder(digests)
+                    .build(new Es256ContentSigner(pair.getPrivate()), certificate);
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
             tokens.addCertificates(new JcaCertStore(List.of(certificate, root.certificate())));
             this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
