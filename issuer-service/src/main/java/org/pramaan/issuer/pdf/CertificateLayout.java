@@ -72,7 +72,7 @@ final class CertificateLayout {
     }
 
     private void centred(ContentWriter content, String text, float size, float baseline) {
-        ShapedLine line = shaper.shape(text, true);
+        ShapedLine line = shaper.shapeFixed(text, true);
         float width = RIGHT - LEFT;
         float fitted = breaker.fit(line, size, 9, width);
         content.text(line, LEFT + (width - line.width(fitted)) / 2, baseline, fitted, Color.TEXT);
@@ -80,7 +80,7 @@ final class CertificateLayout {
 
     private void fitted(ContentWriter content, String text, boolean bold, float size, float x, float baseline,
                         float width, Color color) {
-        ShapedLine line = shaper.shape(text, bold);
+        ShapedLine line = shaper.shapeFixed(text, bold);
         content.text(line, x, baseline, breaker.fit(line, size, 8, width), color);
     }
 
@@ -110,10 +110,10 @@ final class CertificateLayout {
     private SetRow set(Row row, float scale, boolean bilingual) {
         float labelSize = 9 * scale;
         float valueSize = (row.emphasised() ? 13 : 11) * scale;
-        List<ShapedLine> labels = new ArrayList<>(breaker.wrap(row.label().english(), false, labelSize, LABEL_WIDTH));
+        List<ShapedLine> labels = new ArrayList<>(breaker.wrapFixed(row.label().english(), false, labelSize, LABEL_WIDTH));
         int englishLines = labels.size();
         if (bilingual) {
-            labels.addAll(breaker.wrap(row.label().local(), false, labelSize, LABEL_WIDTH));
+            labels.addAll(breaker.wrapFixed(row.label().local(), false, labelSize, LABEL_WIDTH));
         }
         float valueWidth = RIGHT - LEFT - LABEL_WIDTH - GAP;
         List<ShapedLine> values = new ArrayList<>(breaker.wrap(row.value(), row.emphasised(), valueSize, valueWidth));

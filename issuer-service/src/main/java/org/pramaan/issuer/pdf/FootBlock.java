@@ -79,9 +79,9 @@ final class FootBlock {
         float size = 8;
         List<ShapedLine> lines = new ArrayList<>();
         if (bilingual) {
-            lines.addAll(breaker.wrap(local.scanToVerify(), false, size, SCAN_WIDTH));
+            lines.addAll(breaker.wrapFixed(local.scanToVerify(), false, size, SCAN_WIDTH));
         }
-        lines.addAll(breaker.wrap(Labels.ENGLISH.scanToVerify(), false, size, SCAN_WIDTH));
+        lines.addAll(breaker.wrapFixed(Labels.ENGLISH.scanToVerify(), false, size, SCAN_WIDTH));
         float centre = RIGHT - QR_SIDE / 2;
         float baseline = BOTTOM + (lines.size() - 1) * size * 1.5f;
         for (ShapedLine line : lines) {
@@ -97,10 +97,10 @@ final class FootBlock {
         float labelSize = 8.5f;
         float valueSize = 10.5f;
         float baseline = top;
-        content.text(shaper.shape(english, false), LEFT, baseline, labelSize, Color.TEXT);
+        content.text(shaper.shapeFixed(english, false), LEFT, baseline, labelSize, Color.TEXT);
         if (bilingual) {
             baseline -= labelSize * 1.55f;
-            content.text(shaper.shape(localLabel, false), LEFT, baseline, labelSize, Color.MUTED);
+            content.text(shaper.shapeFixed(localLabel, false), LEFT, baseline, labelSize, Color.MUTED);
         }
         float valueBaseline = top;
         for (String value : values) {

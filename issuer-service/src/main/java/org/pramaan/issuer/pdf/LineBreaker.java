@@ -17,26 +17,40 @@ final class LineBreaker {
     }
 
     List<ShapedLine> wrap(String text, boolean bold, float size, float maxWidth) {
+        return wrap(text, bold, size, maxWidth, false);
+    }
+
+    /** As {@link #wrap}, for text that is the same on every certificate of its kind (see {@link TextShaper#shapeFixed}). */
+    List<ShapedLine> wrapFixed(String text, boolean bold, float size, float maxWidth) {
+        return wrap(text, bold, size, maxWidth, true);
+    }
+
+    private List<ShapedLine> wrap(String text, boolean bold, float size, float maxWidth, boolean fixed) {
         List<ShapedLine> lines = new ArrayList<>();
         for (String paragraph : text.strip().split("\\R")) {
-            wrapParagraph(paragraph.strip(), bold, size, maxWidth, lines);
+            wrapParagraph(paragraph.strip(), bold, size, maxWidth, fixed, lines);
         }
         return lines;
     }
 
-    private void wrapParagraph(String paragraph, boolean bold, float size, float maxWidth, List<ShapedLine> lines) {
-        ShapedLine whole = shaper.shape(paragraph, bold);
+    private ShapedLine shape(String text, boolean bold, boolean fixed) {
+        return fixed ? shaper.shapeFixed(text, bold) : shaper.shape(text, bold);
+    }
+
+    private void wrapParagraph(String paragraph, boolean bold, float size, float maxWidth, boolean fixed,
+                               List<ShapedLine> lines) {
+        ShapedLine whole = shape(paragraph, bold, fixed);
         if (whole.width(size) <= maxWidth || paragraph.indexOf(' ') < 0) {
             lines.add(whole); // the common case: one shaping, no breaking
             return;
         }
-        float space = shaper.shape(" ", bold).width(size);
+        float space = shaper.shapeFixed(" ", bold).width(size);
         StringBuilder line = new StringBuilder();
         float lineWidth = 0;
         for (String word : paragraph.split(" +")) {
-            float wordWidth = shaper.shape(word, bold).width(size);
+            float wordWidth = shape(word, bold, fixed).width(size);
             if (line.length() > 0 && lineWidth + space + wordWidth > maxWidth) {
-                lines.add(shaper.shape(line.toString(), bold));
+                lines.add(shape(line.toString(), bold, fixed));
                 line.setLength(0);
                 lineWidth = 0;
             }
@@ -47,7 +61,7 @@ final class LineBreaker {
             line.append(word);
             lineWidth += wordWidth;
         }
-        lines.add(shaper.shape(line.toString(), bold));
+        lines.add(shape(line.toString(), bold, fixed));
     }
 
     /** The largest size, down to {@code minimum}, at which the text fits on one line. */

@@ -3,6 +3,8 @@ package org.pramaan.issuer.pdf;
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Splits text into runs by script, picks the Noto font for each run and shapes it.
@@ -10,8 +12,15 @@ import java.util.List;
  * <p>Telugu and Devanagari letters go to their script's font; Latin letters to Noto Sans. Spaces,
  * digits, punctuation and combining marks stay in the font of the run they are in when that font
  * has them, so a syllable is never cut in two and "12-3-45, గాంధీ నగర్" shapes as few runs as possible.
+ *
+ * <p>Text that is the same on every certificate of a department and service (its name, the title, the
+ * labels, the fixed lines at the foot) is shaped once and kept ({@link #shapeFixed}): shaping runs HarfBuzz
+ * and was most of the layout's cost. The holder's name and the values are shaped for each certificate.
  */
 final class TextShaper {
+
+    /** Far more than the catalog's fixed texts (names, titles and labels in three languages); a bound, not a size. */
+    static final int MAX_FIXED = 4096;
 
     private final FontFace latin;
     private final FontFace latinBold;
@@ -28,6 +37,25 @@ final class TextShaper {
         this.teluguBold = FontFace.load("teluguBold", fonts.teluguBold());
         this.devanagari = FontFace.load("devanagari", fonts.devanagari());
         this.devanagariBold = FontFace.load("devanagariBold", fonts.devanagariBold());
+    }
+
+    private final Map<Fixed, ShapedLine> fixed = new ConcurrentHashMap<>();
+
+    /**
+     * As {@link #shape}, for text that recurs on every certificate of a kind (never a citizen's data): shaped
+     * once and kept. Shaped lines are immutable, so they are shared between documents and threads.
+     */
+    ShapedLine shapeFixed(String text, boolean bold) {
+        Fixed key = new Fixed(text, bold);
+        ShapedLine line = fixed.get(key);
+        if (line != null) {
+            return line;
+        }
+        line = shape(text, bold);
+        if (fixed.size() < MAX_FIXED) {
+            fixed.putIfAbsent(key, line);
+        }
+        return line;
     }
 
     /** Shapes one line (no line breaks) in the regular or bold weight. */
@@ -104,5 +132,8 @@ final class TextShaper {
 
     private static FontFace regular(FontFace regular, FontFace boldFace, boolean bold) {
         return bold ? boldFace : regular;
+    }
+
+    private record Fixed(String text, boolean bold) {
     }
 }

@@ -25,11 +25,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -54,6 +54,7 @@ public final class DevelopmentTsa implements Timestamps {
     private static final SecureRandom SERIALS = new SecureRandom();
 
     private final X509Certificate certificate;
+    private final TimeStampTokenGenerator tokens;
     private final TimeStampResponseGenerator responses;
     private final Clock clock;
 
@@ -62,11 +63,13 @@ public final class DevelopmentTsa implements Timestamps {
         KeyPair pair = KeyPairs.generateP256();
         try {
             this.certificate = certify(root, pair, clock.instant());
-            DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder()
-                    .build("SHA256withECDSA", pair.getPrivate(), certificate);
-            TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
+            DigestCalculatorProvider digests = PadesSigner.digestCalculators();
+            DigestCalculator sha256 = digests.get(
+                    new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+            // Tokens are signed through the credential library's provider, native where it loads, as the PDFs are.
+            SignerInfoGenerator signer = new JcaSignerInfoGeneratorBuilder(digests)
+                    .build(new Es256ContentSigner(pair.getPrivate()), certificate);
+            this.tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
             tokens.addCertificates(new JcaCertStore(List.of(certificate, root.certificate())));
             this.responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
         } catch (GeneralSecurityException | OperatorCreationException | TSPException | IOException e) {
@@ -84,16 +87,23 @@ public final class DevelopmentTsa implements Timestamps {
         }
     }
 
+    /**
+     * A token for the issuer's own request, made straight by the token generator: the request is ours and
+     * well formed, so the response wrapping and the request checks that {@link #respond(byte[])} does for
+     * other clients would be work thrown away for every certificate.
+     */
     @Override
     public byte[] token(byte[] sha256) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
-        TimeStampResponse response = respond(generator.generate(NISTObjectIdentifiers.id_sha256, sha256));
-        if (response.getTimeStampToken() == null) {
-            throw new TimestampUnavailableException("the development TSA refused: " + response.getStatusString(), null);
-        }
+        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256);
         try {
-            return response.getTimeStampToken().getEncoded();
+            // The generator's content signer holds one Signature object: one token at a time.
+            synchronized (responses) {
+                return tokens.generate(request, new BigInteger(63, SERIALS), Date.from(clock.instant())).getEncoded();
+            }
+        } catch (TSPException e) {
+            throw new TimestampUnavailableException("the development TSA failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new TimestampUnavailableException("cannot encode a timestamp token", e);
         }

@@ -43,9 +43,10 @@ import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.pramaan.credential.CryptoProvider;
 import org.pramaan.credential.keys.SignerKey;
 
 /**
@@ -57,8 +58,8 @@ import org.pramaan.credential.keys.SignerKey;
  * (PAdES puts the claimed time in the dictionary's {@code M}), the chain up to the state root, and the
  * RFC 3161 token over the signature value as the {@code signature-time-stamp} unsigned attribute.
  *
- * <p>The content signer is looked up through the JCA without naming a provider, so a key in a PKCS#11
- * token signs there, and a natively provided ECDSA is used when it is the configured one.
+ * <p>The signature is made through the credential library's {@link CryptoProvider} ({@link Es256ContentSigner}):
+ * the native provider's ECDSA where it loads, and a key in a PKCS#11 token signs there.
  * Thread-safe: each call has its own document and CMS generator.
  */
 public final class PadesSigner {
@@ -68,10 +69,13 @@ public final class PadesSigner {
 
     private final Optional<Timestamps> timestamps;
     private final String location;
+    /** SHA-256 of the signed byte range: the native provider's when it loads (shared: it makes a digest per use). */
+    private final DigestCalculatorProvider digests;
 
     public PadesSigner(Optional<Timestamps> timestamps, String location) {
         this.timestamps = timestamps;
         this.location = location;
+        this.digests = digestCalculators();
     }
 
     /** Whether the signatures made here carry a timestamp (B-T) or not (B-B). */
@@ -115,10 +119,9 @@ public final class PadesSigner {
         try {
             X509Certificate certificate = key.certificate();
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build())
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(new PadesAttributes(signingCertificateV2(certificate)))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.privateKey()), certificate));
+                    .build(new Es256ContentSigner(key.privateKey()), certificate));
             List<X509Certificate> certificates = new ArrayList<>();
             certificates.add(certificate);
             certificates.addAll(chain);
@@ -130,6 +133,16 @@ public final class PadesSigner {
             return signed.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("cannot make the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    static DigestCalculatorProvider digestCalculators() {
+        try {
+            JcaDigestCalculatorProviderBuilder builder = new JcaDigestCalculatorProviderBuilder();
+            return CryptoProvider.active().isNative() ? builder.setProvider(CryptoProvider.active().provider()).build()
+                    : builder.build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 

@@ -11,8 +11,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link IssuanceBenchmark} and prints certificates per second for the whole pipeline and for
  * PDF rendering alone, measured in the same run, and their ratio (goal: at least 0.8, and 100/s); and the
- * signed and the PDF/A-and-signed pipelines against the ones before them (goal: at least 0.9).
- * Argument: seconds per measurement iteration (default 3).
+ * signed and the PDF/A-and-signed pipelines against the ones before them (goal: at least 0.9). Beside each
+ * rate, the process's CPU milliseconds per certificate ({@link ProcessCpuProfiler}): on a machine shared with
+ * other work the rates move with the load, the CPU cost per certificate hardly does, so the ratios are
+ * given both ways, by the benchmark threads' CPU. Argument: seconds per measurement iteration (default 3).
  */
 public final class BenchmarkMain {
 
@@ -24,8 +26,9 @@ public final class BenchmarkMain {
         Options options = new OptionsBuilder()
                 .include(IssuanceBenchmark.class.getSimpleName())
                 .forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(seconds))
+                .warmupIterations(4).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(seconds))
+                .addProfiler(ProcessCpuProfiler.class)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         double render = score(results, "renderPdfOnly");
@@ -48,6 +51,29 @@ public final class BenchmarkMain {
         System.out.printf("issuance as now, PDF/A-3b then signed (PAdES B-T): %.1f certificates/s%n", archival);
         System.out.printf("PDF/A + signed / signed without PDF/A = %.2f (goal >= 0.90)%n", archival / signed);
         System.out.printf("PDF/A + signed / unsigned plain issuance = %.2f (goal >= 0.90)%n", archival / pipeline);
+
+        System.out.printf("%nCPU milliseconds per certificate (benchmark threads; whole process, with GC and JIT) and the"
+                + " ratios they give:%n");
+        for (String benchmark : new String[] {"qrOnly", "sealOnly", "renderPlainPdfOnly", "renderPdfOnly", "prepareOnly",
+                "issuancePipeline", "issuancePipelineSigned", "issuancePipelineArchival"}) {
+            System.out.printf("  %-26s %6.2f ms  %6.2f ms%n", benchmark, cpu(results, benchmark),
+                    cpu(results, benchmark, ProcessCpuProfiler.PROCESS));
+        }
+        System.out.printf("pipeline / rendering (both without PDF/A), by CPU = %.2f (goal >= 0.80)%n",
+                cpu(results, "renderPlainPdfOnly") / cpu(results, "issuancePipeline"));
+        System.out.printf("PDF/A + signed / unsigned plain issuance, by CPU = %.2f (goal >= 0.90)%n",
+                cpu(results, "issuancePipeline") / cpu(results, "issuancePipelineArchival"));
+        System.out.printf("one core issues about %.0f certificates/s as now (PDF/A-3b, PAdES B-T)%n",
+                1000 / cpu(results, "issuancePipelineArchival"));
+    }
+
+    private static double cpu(Collection<RunResult> results, String benchmark) {
+        return cpu(results, benchmark, ProcessCpuProfiler.WORKER);
+    }
+
+    private static double cpu(Collection<RunResult> results, String benchmark, String label) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
+                .findFirst().orElseThrow().getSecondaryResults().get(label).getScore();
     }
 
     private static double score(Collection<RunResult> results, String benchmark) {

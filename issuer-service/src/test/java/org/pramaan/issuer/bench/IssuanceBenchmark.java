@@ -68,6 +68,11 @@ public class IssuanceBenchmark {
     private TransactionTemplate transactions;
     private IssueCommand command;
     private CertificateDocument document;
+    /** For the parts measured alone: the PAdES seal of a rendered PDF/A, and the QR code's encoding. */
+    private DepartmentSeal seal;
+    private byte[] archivalPdf;
+    private org.pramaan.credential.keys.SignerKey signerKey;
+    private org.pramaan.catalog.Department department;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -98,7 +103,7 @@ public class IssuanceBenchmark {
         plainIssuer = new CertificateIssuer(catalog, new SignerKeys(properties, catalog, Clock.systemUTC())::signer,
                 plain, new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties);
         SignerKeys keys = new SignerKeys(properties, catalog, Clock.systemUTC());
-        DepartmentSeal seal = new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10),
+        seal = new DepartmentSeal(keys, new PdfSignatureProperties("", java.time.Duration.ofSeconds(10),
                 null, "Andhra Pradesh, India"), Clock.systemUTC());
         signingIssuer = new CertificateIssuer(catalog, keys::signer, plain,
                 new Certificates(JdbcClient.create(dataSource), event -> { }, store), Clock.systemUTC(), properties, seal);
@@ -110,6 +115,9 @@ public class IssuanceBenchmark {
                 PhoneNumber.parse("9876543210"), null,
                 new CertificateDocument.Signatory("Kondapalli Srinivasa Rao", "Tahsildar, Vijayawada Rural"));
         document = captureDocument(catalog, properties);
+        archivalPdf = renderer.render(document);
+        department = catalog.requireDepartment(command.service().department());
+        signerKey = keys.signer(department.code());
     }
 
     private static org.pramaan.issuer.certificate.SignerChoice fixedKeys(IssuerProperties properties, Catalog catalog) {
@@ -143,6 +151,18 @@ public class IssuanceBenchmark {
     @Benchmark
     public byte[] renderPlainPdfOnly() {
         return plainRenderer.render(document);
+    }
+
+    /** The PAdES B-T seal alone (signature dictionary, CMS, timestamp) on an already rendered PDF/A. */
+    @Benchmark
+    public byte[] sealOnly() {
+        return seal.seal(archivalPdf, signerKey, department, java.time.Instant.now());
+    }
+
+    /** The certificate's QR code alone, as rendering encodes it (error correction level and mask chosen). */
+    @Benchmark
+    public Object qrOnly() {
+        return org.pramaan.issuer.pdf.CertificateQr.encode(document.qrText());
     }
 
     /** Claims, signature and PDF without the database: tells the signing and rendering from the storing. */
