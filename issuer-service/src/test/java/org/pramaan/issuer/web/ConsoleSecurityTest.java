@@ -56,6 +56,8 @@ class ConsoleSecurityTest extends IntegrationTest {
         }
         assertThat(status).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).as("said in the console's three languages")
+                .contains("Too many sign-in attempts", "చాలా ప్రయత్నాలు", "बहुत अधिक प्रयास");
     }
 
     @Test
