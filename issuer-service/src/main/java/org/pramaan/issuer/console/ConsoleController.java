@@ -281,6 +281,10 @@ public class ConsoleController {
     }
 
     private static Language language(Locale locale) {
-        return "te".equals(locale.getLanguage()) ? Language.TE : Language.EN;
+        return switch (locale.getLanguage()) {
+            case "te" -> Language.TE;
+            case "hi" -> Language.HI;
+            default -> Language.EN;
+        };
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The console speaks English or Telugu: {@code ?lang=te} switches and a cookie remembers. */
+/** The console speaks English, Telugu or Hindi: {@code ?lang=te} (or {@code hi}, {@code en}) switches, a cookie remembers. */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleLocaleConfiguration implements WebMvcConfigurer {
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Which account a request presents a secret for, read the way each door reads it. */
 final class PresentedAccounts {
@@ -12,16 +13,37 @@ final class PresentedAccounts {
     }
 
     /**
-     * The API: HTTP Basic (user or client id), {@code X-Api-Key} or a bearer key ({@code <client id>.<secret>}).
+     * The token door: HTTP Basic (user or client id), {@code X-Api-Key} or a bearer key ({@code <client id>.<secret>}).
      * An officer's token (a JWT) names no account here: it is no guess at a secret (a forged one would need the
      * 256-bit signing key), and counting a bad one against the name inside it would let anyone lock that officer out.
      */
     static Optional<String> api(HttpServletRequest request) {
-        Optional<String> key = apiKey(request);
+        Optional<String> key = keyAccount(request);
+        return key.isPresent() ? key : basicName(request);
+    }
+
+    /**
+     * The API: as {@link #api}, but HTTP Basic names an account only when it is a machine client's. Any other Basic
+     * (an officer's) is refused there without a password check, so it is no guess and spends no budget: an old script
+     * still sending an officer's password must not lock that officer out.
+     */
+    static Optional<String> apiClients(HttpServletRequest request, Predicate<String> isClient) {
+        Optional<String> key = keyAccount(request);
         if (key.isPresent()) {
-            int dot = key.get().indexOf('.');
-            return Optional.of(dot <= 0 ? key.get() : key.get().substring(0, dot));
+            return key;
         }
+        return basicName(request).filter(name -> name.isEmpty() || isClient.test(name));
+    }
+
+    private static Optional<String> keyAccount(HttpServletRequest request) {
+        return apiKey(request).map(key -> {
+            int dot = key.indexOf('.');
+            return dot <= 0 ? key : key.substring(0, dot);
+        });
+    }
+
+    /** The user name of HTTP Basic; "" when the header cannot be decoded (still an attempt, counted against the address). */
+    private static Optional<String> basicName(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
@@ -30,7 +52,7 @@ final class PresentedAccounts {
                 int colon = pair.indexOf(':');
                 return Optional.of(colon < 0 ? pair : pair.substring(0, colon));
             } catch (IllegalArgumentException e) {
-                return Optional.of(""); // undecodable: still an attempt, counted against the address
+                return Optional.of("");
             }
         }
         return Optional.empty();

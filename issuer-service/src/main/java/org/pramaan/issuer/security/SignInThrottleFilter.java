@@ -82,6 +82,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
             response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Pramaan</title>"
                     + "</head><body><p>Too many sign-in attempts. Please try again in " + minutes(seconds)
                     + ".</p><p>చాలా ప్రయత్నాలు జరిగాయి. " + minutes(seconds) + " తర్వాత మళ్లీ ప్రయత్నించండి.</p>"
+                    + "<p>बहुत अधिक प्रयास हो गए हैं। कृपया " + (seconds + 59) / 60
+                    + " मिनट बाद फिर से प्रयास करें।</p>"
                     + "<p><a href=\"/console/login\">Sign in</a></p></body></html>");
         } else {
             ProblemWriter.write(response, ProblemCode.TOO_MANY_SIGN_INS, "too many failed sign-ins; retry after "

@@ -23,6 +23,7 @@ import org.pramaan.issuer.security.ClientAuthenticationProvider;
 import org.pramaan.issuer.security.ClientAuthenticator;
 import org.pramaan.issuer.security.OfficerDetailsService;
 import org.pramaan.issuer.security.OfficerTokens;
+import org.pramaan.issuer.security.OfficersTakeATokenProvider;
 import org.pramaan.issuer.security.Officers;
 import org.pramaan.issuer.security.TokenKeys;
 import org.pramaan.issuer.security.TokenSettings;
@@ -38,8 +39,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * What it costs the issuer to know who is calling, per request, on the real parts (PostgreSQL for the rows,
  * Spring Security's providers and JWT decoder, the production BCrypt strength 10):
  * <ul>
- *   <li>{@code officerHttpBasic}: today's officer on the API, HTTP Basic on every request (the API's provider chain:
- *       client lookup, officer lookup, BCrypt);</li>
+ *   <li>{@code officerHttpBasic}: an officer's HTTP Basic checked (client lookup, officer lookup, BCrypt): what every
+ *       API request of an officer cost before officers' Basic was confined to the token door, and what one sign-in
+ *       at that door costs now; the baseline;</li>
+ *   <li>{@code officerBasicRefused}: the API now, given an officer's HTTP Basic: the limiter's client lookup and the
+ *       API's providers (client lookup, then the refusal), no BCrypt;</li>
  *   <li>{@code officerToken}: the officer's token from {@code POST /api/v1/auth/token} (signature, claims);</li>
  *   <li>{@code departmentKey}: a department system's key (row lookup, SHA-256).</li>
  * </ul>
@@ -55,6 +59,7 @@ public class AuthenticationBenchmark {
     private static final String SECRET = "Bench0System0Key0Random0Enough0For0Sha256";
 
     private ServiceDatabase database;
+    private ProviderManager passwordProviders;
     private ProviderManager apiProviders;
     private ClientAuthenticator clients;
     private OfficerTokens tokens;
@@ -82,7 +87,9 @@ public class AuthenticationBenchmark {
         clients = new ClientAuthenticator(apiClients, encoder);
         DaoAuthenticationProvider officerProvider = new DaoAuthenticationProvider(new OfficerDetailsService(officers));
         officerProvider.setPasswordEncoder(encoder);
-        apiProviders = new ProviderManager(List.of(new ClientAuthenticationProvider(clients), officerProvider));
+        passwordProviders = new ProviderManager(List.of(new ClientAuthenticationProvider(clients), officerProvider));
+        apiProviders = new ProviderManager(List.of(new ClientAuthenticationProvider(clients),
+                new OfficersTakeATokenProvider()));
         TokenSettings settings = new TokenSettings(Duration.ofMinutes(15), "", "pramaan-issuer", "pramaan-issuer-api",
                 Duration.ofSeconds(30));
         tokens = new OfficerTokens(new TokenKeys(settings, jdbc, clock, true), settings, clock);
@@ -96,7 +103,19 @@ public class AuthenticationBenchmark {
 
     @Benchmark
     public Authentication officerHttpBasic() {
-        return apiProviders.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(OFFICER, PASSWORD));
+        return passwordProviders.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(OFFICER, PASSWORD));
+    }
+
+    @Benchmark
+    public Object officerBasicRefused() {
+        if (clients.isClient(OFFICER)) {
+            throw new IllegalStateException("the officer's name must not be a client id");
+        }
+        try {
+            return apiProviders.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(OFFICER, PASSWORD));
+        } catch (OfficersTakeATokenProvider.OfficerBasicRefused refused) {
+            return refused;
+        }
     }
 
     @Benchmark

@@ -90,12 +90,12 @@ class KeyLifeTest {
 
     private ApiClient adminHere() {
         Map<String, String> env = KeyLifeSupport.devEnv(OWN_HOME);
-        return ApiClient.basic(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
+        return ApiClient.officer(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
     }
 
     private ApiClient officerHere() {
         Map<String, String> env = KeyLifeSupport.devEnv(OWN_HOME);
-        return ApiClient.basic(port, env.get("ISSUER_OFFICER_REV_USER"), env.get("ISSUER_OFFICER_REV_PASSWORD"));
+        return ApiClient.officer(port, env.get("ISSUER_OFFICER_REV_USER"), env.get("ISSUER_OFFICER_REV_PASSWORD"));
     }
 
     private ApiClient systemHere() {

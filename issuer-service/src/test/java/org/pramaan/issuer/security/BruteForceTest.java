@@ -19,13 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The security review's guessing attacks, as sent: wrong passwords at speed over HTTP Basic, wrong API keys,
+ * The security review's guessing attacks, as sent: wrong passwords at speed over HTTP Basic (at the token door, the
+ * only API address that checks an officer's password), wrong API keys,
  * and a console user name dressed up ({@code twd-officer%20}) to get a fresh bucket. Every account here is
  * the test's own, so throttling it leaves the other tests' sign-ins alone.
  */
 class BruteForceTest extends IntegrationTest {
 
     private static final String PASSWORD = "Right0Password0For0The0Test";
+    /** The one door where an officer's password is checked on the API side. */
+    private static final String TOKEN = "/api/v1/auth/token";
 
     @Autowired
     Officers officers;
@@ -47,18 +50,18 @@ class BruteForceTest extends IntegrationTest {
     }
 
     @Test
-    void thirtyWrongBasicPasswordsThrottleTheAccountAndTheRightOneIsRefusedToo() {
+    void thirtyWrongBasicPasswordsAtTheTokenDoorThrottleTheAccountAndTheRightOneIsRefusedToo() {
         String user = ownOfficer("brute-basic-officer");
         int throttled = 0;
         for (int i = 0; i < 30; i++) {
-            ApiClient.Answer a = ApiClient.basic(port, user, "guess" + i).get("/api/v1/applications/queue");
+            ApiClient.Answer a = ApiClient.basic(port, user, "guess" + i).post(TOKEN, java.util.Map.of());
             assertThat(a.status()).isIn(401, 429);
             if (a.status() == 429) {
                 throttled++;
             }
         }
         assertThat(throttled).as("wrong guesses are answered 429 once the account's budget is spent").isPositive();
-        ApiClient.Answer right = ApiClient.basic(port, user, PASSWORD).get("/api/v1/applications/queue");
+        ApiClient.Answer right = ApiClient.basic(port, user, PASSWORD).post(TOKEN, java.util.Map.of());
         assertThat(right.status()).isEqualTo(429);
         long retryAfter = Long.parseLong(right.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 15 * 60L);

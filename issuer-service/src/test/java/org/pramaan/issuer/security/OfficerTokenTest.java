@@ -64,7 +64,7 @@ class OfficerTokenTest extends IntegrationTest {
 
     @Test
     void anOfficerTradesTheirPasswordOnceForATokenTheApiAccepts() {
-        ApiClient.Answer answer = askToken(officer("REV"));
+        ApiClient.Answer answer = askToken(officerPassword("REV"));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Cache-Control")).contains("no-store");
         JsonNode body = answer.json();
@@ -89,7 +89,7 @@ class OfficerTokenTest extends IntegrationTest {
 
     @Test
     void requestsWithATokenOrAKeyCheckNoPasswordHash() {
-        String token = askToken(officer("REV")).json().get("access_token").asString();
+        String token = askToken(officerPassword("REV")).json().get("access_token").asString();
         ApiClient withToken = ApiClient.bearer(port, token);
         ApiClient system = departmentSystem("REV");
         ApiClient bridge = bridge();
@@ -101,9 +101,46 @@ class OfficerTokenTest extends IntegrationTest {
         }
         assertThat(passwordChecks()).as("60 requests with a token, a key and the bridge's secret: no BCrypt")
                 .isEqualTo(before);
-        assertThat(officer("REV").get("/api/v1/applications/queue").status()).isEqualTo(200);
-        assertThat(passwordChecks()).as("an officer's HTTP Basic request is a BCrypt check, as before")
-                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void anOfficersHttpBasicOnTheApiIsRefusedWithoutAPasswordCheck() {
+        Map<String, String> env = devEnv();
+        ApiClient basic = ApiClient.basic(port, env.get("ISSUER_OFFICER_REV_USER"), env.get("ISSUER_OFFICER_REV_PASSWORD"));
+        ApiClient wrong = ApiClient.basic(port, env.get("ISSUER_OFFICER_REV_USER"), "not-the-password");
+        ApiClient nobody = ApiClient.basic(port, "no-such-officer", "whatever");
+        ApiClient admin = ApiClient.basic(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
+        double before = passwordChecks();
+        for (ApiClient.Answer answer : new ApiClient.Answer[] {basic.get("/api/v1/applications/queue"),
+                wrong.get("/api/v1/applications/queue"), nobody.get("/api/v1/applications/queue"),
+                basic.post("/api/v1/applications/00000000-0000-0000-0000-000000000000/approve", Map.of()),
+                admin.get("/api/v1/admin/keys")}) {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("code").asString()).isEqualTo("unauthenticated");
+            assertThat(answer.json().get("detail").asString())
+                    .contains("officers take a token at POST /api/v1/auth/token and send it as a bearer token");
+            assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        assertThat(passwordChecks()).as("an officer's HTTP Basic on the API is refused before any BCrypt")
+                .isEqualTo(before);
+        // The same password at the token door is one BCrypt, and the token it buys opens the API.
+        ApiClient.Answer token = askToken(basic);
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(passwordChecks()).isEqualTo(before + 1);
+        assertThat(ApiClient.bearer(port, token.json().get("access_token").asString())
+                .get("/api/v1/applications/queue").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusedBasicOnTheApiSpendsNoSignInBudget() {
+        // Nothing is checked, so nothing is a guess: an old script sending an officer's Basic must not lock them out.
+        String user = ownOfficer("token-basic-script-officer");
+        for (int i = 0; i < 30; i++) {
+            assertThat(ApiClient.basic(port, user, "guess" + i).get("/api/v1/applications/queue").status())
+                    .isEqualTo(401);
+        }
+        assertThat(askToken(ApiClient.basic(port, user, PASSWORD)).status()).isEqualTo(200);
     }
 
     private double passwordChecks() {
@@ -112,7 +149,7 @@ class OfficerTokenTest extends IntegrationTest {
 
     @Test
     void theAdminsTokenOpensTheAdminsAddresses() {
-        String token = askToken(admin()).json().get("access_token").asString();
+        String token = askToken(adminPassword()).json().get("access_token").asString();
         assertThat(claims(token).get("kind").asString()).isEqualTo("ADMIN");
         assertThat(ApiClient.bearer(port, token).get("/actuator/metrics").status()).isEqualTo(200);
     }

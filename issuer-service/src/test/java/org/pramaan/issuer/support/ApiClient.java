@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,17 +32,33 @@ public final class ApiClient {
 
     private final int port;
     private final String headerName;
-    private final String headerValue;
+    private final Supplier<String> headerValue;
 
     private ApiClient(int port, String headerName, String headerValue) {
+        this(port, headerName, () -> headerValue);
+    }
+
+    private ApiClient(int port, String headerName, Supplier<String> headerValue) {
         this.port = port;
         this.headerName = headerName;
         this.headerValue = headerValue;
     }
 
+    /**
+     * HTTP Basic: a machine client's id and secret on any call, or an officer's password at the token door
+     * ({@code POST /api/v1/auth/token}) only; the rest of the API refuses an officer's Basic.
+     */
     public static ApiClient basic(int port, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new ApiClient(port, "Authorization", "Basic " + token);
+    }
+
+    /**
+     * An officer or admin as a program signs them in: the password traded once for a token at the token door (kept
+     * per service and officer, and taken again shortly before it expires), the token sent as a bearer on every call.
+     */
+    public static ApiClient officer(int port, String user, String password) {
+        return new ApiClient(port, "Authorization", () -> "Bearer " + OfficerTokenCache.token(port, user, password));
     }
 
     public static ApiClient apiKey(int port, String key) {
@@ -54,7 +71,7 @@ public final class ApiClient {
     }
 
     public static ApiClient anonymous(int port) {
-        return new ApiClient(port, null, null);
+        return new ApiClient(port, null, (String) null);
     }
 
     public Answer get(String path) {
@@ -78,7 +95,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (headerName != null) {
-            b.header(headerName, headerValue);
+            b.header(headerName, headerValue.get());
         }
         return b;
     }

@@ -36,7 +36,14 @@ public abstract class IntegrationTest {
     @Autowired
     protected SwitchableLedgers ledgers;
 
+    /** The admin as a program signs in: with a token taken once for the admin's password. */
     protected ApiClient admin() {
+        Map<String, String> env = devEnv();
+        return ApiClient.officer(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
+    }
+
+    /** The admin's password as HTTP Basic: for the token door (and the scrapers' door) only. */
+    protected ApiClient adminPassword() {
         Map<String, String> env = devEnv();
         return ApiClient.basic(port, env.get("ISSUER_ADMIN_USER"), env.get("ISSUER_ADMIN_PASSWORD"));
     }
@@ -100,7 +107,15 @@ public abstract class IntegrationTest {
         return ApiClient.basic(port, BRIDGE_CLIENT_ID, BRIDGE_CLIENT_SECRET);
     }
 
+    /** The department's development officer, with a token taken once for their password. */
     protected ApiClient officer(String department) {
+        Map<String, String> env = devEnv();
+        return ApiClient.officer(port, env.get("ISSUER_OFFICER_" + department + "_USER"),
+                env.get("ISSUER_OFFICER_" + department + "_PASSWORD"));
+    }
+
+    /** The officer's password as HTTP Basic: what the token door takes, and the rest of the API refuses. */
+    protected ApiClient officerPassword(String department) {
         Map<String, String> env = devEnv();
         return ApiClient.basic(port, env.get("ISSUER_OFFICER_" + department + "_USER"),
                 env.get("ISSUER_OFFICER_" + department + "_PASSWORD"));

@@ -56,6 +56,8 @@ class ConsoleSecurityTest extends IntegrationTest {
         }
         assertThat(status).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).as("said in the console's three languages")
+                .contains("Too many sign-in attempts", "చాలా ప్రయత్నాలు", "बहुत अधिक प्रयास");
     }
 
     @Test
@@ -67,6 +69,9 @@ class ConsoleSecurityTest extends IntegrationTest {
                 .as("metrics are not public").isEqualTo(401);
         assertThat(officer("REV").get("/actuator/prometheus").status()).as("nor an officer's").isEqualTo(403);
         assertThat(admin().get("/actuator/prometheus").body()).contains("pramaan_anchoring_queue_depth");
+        assertThat(adminPassword().get("/actuator/prometheus").body())
+                .as("a scraper may send the admin's HTTP Basic: it cannot renew a token")
+                .contains("pramaan_anchoring_queue_depth");
         org.pramaan.issuer.support.ApiClient.Answer info = admin().get("/actuator/info");
         assertThat(info.status()).as(info.body()).isEqualTo(200);
         assertThat(info.body()).as("the provider that signs certificates")

@@ -124,7 +124,8 @@ class ProblemContractTest extends IntegrationTest {
         ApiClient guesser = ApiClient.basic(port, "guesser-" + UUID.randomUUID(), "wrong");
         Answer last = null;
         for (int attempt = 0; attempt < 12; attempt++) {
-            last = guesser.get("/api/v1/applications?phoneNumber=9876543210");
+            // Wrong passwords at the token door: the one API address that checks an officer's password.
+            last = guesser.post("/api/v1/auth/token", Map.of());
         }
         assertProblem(last, ProblemCode.TOO_MANY_SIGN_INS);
         assertThat(last.header("Retry-After")).isNotBlank();

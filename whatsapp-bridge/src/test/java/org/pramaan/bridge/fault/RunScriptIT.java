@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./pramaan} as an operator uses it, on its own ports and a temporary state folder: {@code up}
- * starts the whole platform on the Fabric path; after one part is killed with -9, {@code status}
+ * starts the whole platform on the Fabric path, {@code keys list} signs in as the admin (a token for the password) and
+ * lists the department keys; after one part is killed with -9, {@code status}
  * says so and exits 1, and {@code up} brings back only what is missing (before, it refused while any
  * service ran); {@code status} is then clean, and {@code down} stops everything.
  */
@@ -43,6 +44,11 @@ class RunScriptIT {
                     .contains("Starting the chaincode server");
             Result healthy = run(Duration.ofMinutes(1), "status");
             assertThat(healthy.exit()).as(healthy.output()).isZero();
+            // An admin command through the API: the admin's password for a token at the token door, then the token
+            // (the API refuses an officer's HTTP Basic).
+            Result keys = run(Duration.ofMinutes(2), "keys", "list");
+            assertThat(keys.exit()).as(keys.output()).isZero();
+            assertThat(keys.output()).contains("DEPT", "STATUS").containsPattern("REV\\s+\\S+\\s+ACTIVE");
 
             long verifier = Long.parseLong(Files.readString(home.resolve("run/verifier-app.pid")).trim());
             ProcessHandle.of(verifier).orElseThrow().destroyForcibly();

@@ -50,7 +50,7 @@ class FaultDrillsIT {
     static FaultPlatform platform;
     static JdbcTemplate db;
     static String bridgeAuth;
-    static String officerAuth;
+    static OfficerSignIn officerAuth;
     /** Every certificate id an approval answered 200 with, across all drills. */
     static final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
@@ -63,7 +63,8 @@ class FaultDrillsIT {
         bridgeAuth = JsonHttp.basic(platform.secrets.get("ISSUER_BRIDGE_CLIENT_ID"),
                 platform.secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));
         Map<String, String> devEnv = platform.devEnv();
-        officerAuth = JsonHttp.basic(devEnv.get("ISSUER_OFFICER_REV_USER"), devEnv.get("ISSUER_OFFICER_REV_PASSWORD"));
+        officerAuth = new OfficerSignIn(platform.issuer.baseUrl(), devEnv.get("ISSUER_OFFICER_REV_USER"),
+                devEnv.get("ISSUER_OFFICER_REV_PASSWORD"));
         // Counts every CertificateIssued the verifier handles, including repeats its ON CONFLICT DO NOTHING hides.
         db.execute("CREATE TABLE IF NOT EXISTS public.drill_anchor_seen (certificate_id text, seen_at timestamptz DEFAULT now())");
         db.execute("""
@@ -191,7 +192,7 @@ class FaultDrillsIT {
     private static String verdict(String certificateId) {
         try {
             HttpResponse<String> view = HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer.baseUrl()
-                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth)
+                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth.authorization())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (view.statusCode() != 200) {
                 return "issuer HTTP " + view.statusCode();
@@ -306,7 +307,7 @@ class FaultDrillsIT {
     private static String pdf(String certificateId) {
         try {
             HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer.baseUrl()
-                    + "/api/v1/certificates/" + certificateId + "/pdf")).header("Authorization", officerAuth)
+                    + "/api/v1/certificates/" + certificateId + "/pdf")).header("Authorization", officerAuth.authorization())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return r.statusCode() != 200 ? "HTTP " + r.statusCode() + " " + new String(r.body(),
                     java.nio.charset.StandardCharsets.UTF_8)
@@ -322,7 +323,7 @@ class FaultDrillsIT {
     private static String status(String certificateId) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer.baseUrl()
-                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth)
+                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth.authorization())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? JsonHttp.JSON.readTree(r.body()).path("status").asString("") : "HTTP " + r.statusCode();
         } catch (IOException e) {
@@ -390,7 +391,7 @@ class FaultDrillsIT {
                 // A client retries an approval it got no answer to (a retried approval is answered again).
                 for (int attempt = 0; attempt < 20 && running.get(); attempt++) {
                     Result approved = call("POST", platform.issuer.baseUrl() + "/api/v1/applications/" + id + "/approve",
-                            "", officerAuth);
+                            "", officerAuth.authorization());
                     if (approved.status() == 200) {
                         String certificateId = approved.json().path("certificateId").asString();
                         phones.put(certificateId, phone);

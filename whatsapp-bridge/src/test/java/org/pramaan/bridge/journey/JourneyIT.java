@@ -174,10 +174,7 @@ class JourneyIT {
             String password = devEnv.get("ISSUER_OFFICER_" + department + "_PASSWORD");
             assertThat(user).as("step 2: the officer's sign-in in dev.env").isNotBlank();
             // As an officer's tools do: the password once for a token, then the token on every call.
-            JsonNode token = JsonHttp.post(issuer + "/api/v1/auth/token", "", 200, "Authorization",
-                    JsonHttp.basic(user, password));
-            assertThat(token.path("token_type").asString()).as("step 2: the officer's API token").isEqualTo("Bearer");
-            officer = "Bearer " + token.path("access_token").asString();
+            officer = new OfficerSignIn(issuer, user, password).authorization();
 
             JsonNode application = JsonHttp.get(issuer + "/api/v1/applications/" + applicationId, 200,
                     "Authorization", officer);

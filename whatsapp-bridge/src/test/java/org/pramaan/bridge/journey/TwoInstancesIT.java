@@ -49,7 +49,7 @@ class TwoInstancesIT {
     static FaultPlatform platform;
     static JdbcTemplate db;
     static String bridgeAuth;
-    static String officerAuth;
+    static OfficerSignIn officerAuth;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -61,7 +61,8 @@ class TwoInstancesIT {
         bridgeAuth = JsonHttp.basic(platform.secrets.get("ISSUER_BRIDGE_CLIENT_ID"),
                 platform.secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));
         Map<String, String> devEnv = platform.devEnv();
-        officerAuth = JsonHttp.basic(devEnv.get("ISSUER_OFFICER_REV_USER"), devEnv.get("ISSUER_OFFICER_REV_PASSWORD"));
+        officerAuth = new OfficerSignIn(platform.issuer.baseUrl(), devEnv.get("ISSUER_OFFICER_REV_USER"),
+                devEnv.get("ISSUER_OFFICER_REV_PASSWORD"));
     }
 
     @AfterAll
@@ -207,7 +208,7 @@ class TwoInstancesIT {
     private static String status(String certificateId) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(platform.issuer2.baseUrl()
-                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth)
+                    + "/api/v1/certificates/" + certificateId)).header("Authorization", officerAuth.authorization())
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? JsonHttp.JSON.readTree(r.body()).path("status").asString("")
                     : "HTTP " + r.statusCode();
@@ -273,7 +274,7 @@ class TwoInstancesIT {
                 for (int attempt = 0; attempt < 20 && running.get(); attempt++) {
                     ServiceProcess approver = firstDead.get() ? platform.issuer2 : approveAt;
                     Result approved = call("POST", approver.baseUrl() + "/api/v1/applications/" + id + "/approve",
-                            "", officerAuth);
+                            "", officerAuth.authorization());
                     if (approved.status == 200) {
                         phones.put(approved.json.path("certificateId").asString(), phone);
                         break;
