@@ -101,6 +101,8 @@ class DocumentConversationTest extends BridgeIntegrationTest {
         assertThat(documents.get(1).path("fileName").asString()).isEqualTo("tax 2026.pdf");
         assertThat(ISSUER.uploads.get(sha256(photo))).isEqualTo(photo);
         assertThat(ISSUER.uploads.get(sha256(receipt))).isEqualTo(receipt);
+        assertThat(ISSUER.uploadTypes.get(sha256(photo))).isEqualTo("image/jpeg REV-LAND passbook");
+        assertThat(ISSUER.uploadTypes.get(sha256(receipt))).isEqualTo("application/pdf REV-LAND tax");
         // Once the issuer has them, the bridge keeps no copy.
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM form_document WHERE service_code = 'REV-LAND' AND citizen_id IN"

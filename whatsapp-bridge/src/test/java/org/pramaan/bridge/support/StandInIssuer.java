@@ -38,6 +38,8 @@ public final class StandInIssuer implements AutoCloseable {
     public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
     /** Supporting documents uploaded, by their SHA-256 (hex). */
     public final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    /** Per upload: its Content-Type, serviceCode and document, space-separated. */
+    public final Map<String, String> uploadTypes = new ConcurrentHashMap<>();
     public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
     /** Applications the issuer lists for a phone besides the ones submitted here (e.g. decided, with a certificate). */
     public final Map<String, List<Map<String, String>>> listedApplications = new ConcurrentHashMap<>();
@@ -104,6 +106,8 @@ public final class StandInIssuer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             uploads.put(sha, bytes);
+            uploadTypes.put(sha, ex.getRequestHeaders().getFirst("Content-Type") + " " + query(ex, "serviceCode") + " "
+                    + query(ex, "document"));
             ObjectNode answer = JSON.createObjectNode().put("document", query(ex, "document")).put("sha256", sha)
                     .put("size", bytes.length).put("mimeType", ex.getRequestHeaders().getFirst("Content-Type"));
             send(ex, 201, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
