@@ -16,6 +16,8 @@ import org.pramaan.credential.Language;
 import org.pramaan.catalog.Catalog;
 import org.pramaan.catalog.CertificateForm;
 import org.pramaan.catalog.ServiceDefinition;
+import org.pramaan.catalog.SupportingDocument;
+import org.pramaan.issuer.document.DocumentService;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.IssueCommand;
@@ -56,10 +58,12 @@ public class ApplicationService {
     private final LedgerSigners signers;
     private final TransactionTemplate separately;
     private final Officers officers;
+    private final DocumentService documents;
 
     public ApplicationService(Catalog catalog, Applications applications, CertificateIssuer issuer,
                               DeliveryOutbox deliveries, Clock clock, LedgerSigners signers,
-                              PlatformTransactionManager transactions, Officers officers) {
+                              PlatformTransactionManager transactions, Officers officers, DocumentService documents) {
+        this.documents = documents;
         this.signers = signers;
         this.officers = officers;
         // The citizen's "delayed" notice must outlive the refused approval's rollback.
@@ -80,7 +84,17 @@ public class ApplicationService {
      *                         that submits the same reference again gets the first application back
      */
     public record Submission(String serviceCode, Language language, String phoneNumber, Map<String, String> fields,
-                             String channelReference) {
+                             String channelReference, List<DocumentService.Verified> documents) {
+
+        public Submission {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+
+        /** A form without supporting documents. */
+        public Submission(String serviceCode, Language language, String phoneNumber, Map<String, String> fields,
+                          String channelReference) {
+            this(serviceCode, language, phoneNumber, fields, channelReference, List.of());
+        }
     }
 
     /** The outcome of a submission: the application, and whether this call created it (or found a twin). */
@@ -119,7 +133,10 @@ public class ApplicationService {
             return twin(applications.findByChannelReference(caller.actor(), reference).orElseThrow(), service,
                     reference);
         }
-        LOG.info("application {} submitted for {} by {}", application.id(), service.code(), caller.actor());
+        // Their objects were written and read back before this transaction: a stored application has its documents.
+        documents.attach(application.id(), submission.documents());
+        LOG.info("application {} submitted for {} by {} with {} document(s)", application.id(), service.code(),
+                caller.actor(), submission.documents().size());
         if (form.approval() == CertificateForm.Approval.AUTOMATIC) {
             application = applications.find(application.id()).orElseThrow();
             Optional<String> unavailable = signers.problem(service.department());
@@ -189,6 +206,13 @@ public class ApplicationService {
             return application;
         }
         ServiceDefinition service = certificateService(application.serviceCode());
+        List<SupportingDocument> missing = documents.missing(application.id(), application.serviceCode());
+        if (!missing.isEmpty()) {
+            // Approving without what the service requires would be a mistake: reject with DOCUMENTS_MISSING instead.
+            throw new RefusalException(ProblemCode.DOCUMENTS_MISSING, "application " + application.id()
+                    + " lacks the required document(s) " + missing.stream().map(SupportingDocument::key).toList()
+                    + "; it cannot be approved");
+        }
         try {
             signers.signer(service.department());
         } catch (SigningKeyUnavailableException e) {

@@ -12,12 +12,15 @@ import org.pramaan.catalog.FieldRules;
 import org.pramaan.catalog.FieldType;
 import org.pramaan.catalog.FormField;
 import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.SupportingDocument;
+import org.pramaan.catalog.document.DocumentKind;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the {@code certificate} object of a certificate service, checking every rule of the format. */
 final class FormReader {
 
     private static final Pattern FIELD_KEY = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern DOCUMENT_KEY = Pattern.compile("[a-z][a-z0-9_]{1,11}");
     private static final Pattern DIGILOCKER_DOC_TYPE = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
     CertificateForm read(JsonNode node, JsonFields at) {
@@ -45,13 +48,7 @@ final class FormReader {
                     + " letters or digits, got '" + docType + "'");
         }
         Localized titles = at.localized(node, "titles", 120);
-        List<Localized> documents = new ArrayList<>();
-        for (JsonNode document : at.array(node, "documents", false)) {
-            Localized text = at.localized(wrap(document), "document", 200);
-            if (text != null) {
-                documents.add(text);
-            }
-        }
+        List<SupportingDocument> documents = readDocuments(node, at);
         List<FormField> fields = readFields(node, at);
         if (at.problemCount() > before) {
             return null;
@@ -169,7 +166,56 @@ final class FormReader {
         return new FieldRules(minLength, maxLength, min, max, pattern, options, notAfterToday);
     }
 
-    /** Documents are bare {en, te, hi} objects; wrapping lets them share the localized check. */
+    /**
+     * Supporting documents: {@code {key, labels, required, kinds}} for one the chat asks for, or a bare {en, te, hi}
+     * for one only listed in the service's introduction.
+     */
+    private static List<SupportingDocument> readDocuments(JsonNode node, JsonFields at) {
+        List<SupportingDocument> documents = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (JsonNode document : at.array(node, "documents", false)) {
+            if (!document.isObject()) {
+                at.problem("each of 'documents' must be an object");
+                continue;
+            }
+            if (!document.has("key") && !document.has("labels")) {
+                Localized text = at.localized(wrap(document), "document", 200);
+                if (text != null) {
+                    documents.add(SupportingDocument.listed(text));
+                }
+                continue;
+            }
+            String key = at.text(document, "key", true);
+            if (key != null && !DOCUMENT_KEY.matcher(key).matches()) {
+                at.problem("a document key is 2 to 12 lower-case letters, digits or _, starting with a letter, got '"
+                        + key + "'");
+            } else if (key != null && !keys.add(key)) {
+                at.problem("document key '" + key + "' appears twice");
+            }
+            Localized labels = at.localized(document, "labels", 60);
+            boolean required = at.bool(document, "required", true);
+            List<DocumentKind> kinds = new ArrayList<>();
+            for (JsonNode kind : at.array(document, "kinds", true)) {
+                try {
+                    DocumentKind parsed = DocumentKind.parse(kind.isString() ? kind.stringValue() : kind.toString());
+                    if (!kinds.contains(parsed)) {
+                        kinds.add(parsed);
+                    }
+                } catch (IllegalArgumentException e) {
+                    at.problem("document " + key + ": " + e.getMessage());
+                }
+            }
+            if (kinds.isEmpty()) {
+                at.problem("document " + key + " needs at least one of the kinds image, pdf");
+            }
+            if (key != null && labels != null && !kinds.isEmpty()) {
+                documents.add(new SupportingDocument(key, labels, required, kinds));
+            }
+        }
+        return documents;
+    }
+
+    /** Listed-only documents are bare {en, te, hi} objects; wrapping lets them share the localized check. */
     private static JsonNode wrap(JsonNode document) {
         return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("document", document);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.pramaan.credential.Language;
 import org.pramaan.issuer.application.ApplicationService;
 import org.pramaan.issuer.application.ApplicationStatus;
+import org.pramaan.issuer.document.DocumentService;
 import org.pramaan.issuer.security.Caller;
 import org.pramaan.issuer.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
@@ -28,10 +29,12 @@ public class ApplicationController {
     /**
      * A citizen's form: the service ({@code serviceCode}; {@code service} is the older name, still
      * accepted), the chat language, the WhatsApp number, the field values and, optionally, the
-     * client's reference for the conversation that makes a retried submission safe.
+     * client's reference for the conversation that makes a retried submission safe, and the supporting documents
+     * uploaded for it beforehand ({@code POST /api/v1/applications/documents}).
      */
     public record SubmitRequest(String serviceCode, String service, String language, String phoneNumber,
-                                Map<String, String> fields, String channelReference) {
+                                Map<String, String> fields, String channelReference,
+                                List<DocumentService.Reference> documents) {
     }
 
     /** A citizen's applications, for the bridge's "track my application". */
@@ -47,17 +50,24 @@ public class ApplicationController {
     }
 
     private final ApplicationService applications;
+    private final DocumentService documents;
 
-    public ApplicationController(ApplicationService applications) {
+    public ApplicationController(ApplicationService applications, DocumentService documents) {
         this.applications = applications;
+        this.documents = documents;
     }
 
     /** 201 with the new application; 200 with the first one when this client sent the same channelReference. */
     @PostMapping
     public ResponseEntity<ApplicationView> submit(@RequestBody SubmitRequest request) {
-        ApplicationService.Submitted submitted = applications.submit(submission(request), CurrentCaller.get());
+        ApplicationService.Submission form = submission(request);
+        // The documents' objects are read back and checked before the application's transaction opens.
+        List<DocumentService.Verified> verified = documents.verify(form.serviceCode(), request.documents());
+        ApplicationService.Submitted submitted = applications.submit(new ApplicationService.Submission(
+                form.serviceCode(), form.language(), form.phoneNumber(), form.fields(), form.channelReference(),
+                verified), CurrentCaller.get());
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(ApplicationView.of(submitted.application()));
+                .body(ApplicationView.of(submitted.application(), documents));
     }
 
     /** The bridge asks for one citizen's applications, newest first; nobody else may look a citizen up by number. */
@@ -87,13 +97,13 @@ public class ApplicationController {
     /** One application, by its id or its reference. */
     @GetMapping("/{id}")
     public ApplicationView get(@PathVariable String id) {
-        return ApplicationView.of(applications.find(id, CurrentCaller.get()));
+        return ApplicationView.of(applications.find(id, CurrentCaller.get()), documents);
     }
 
     @PostMapping("/{id}/approve")
     public ApplicationView approve(@PathVariable String id) {
         Caller caller = CurrentCaller.get();
-        return ApplicationView.of(applications.approve(applications.find(id, caller).id(), caller));
+        return ApplicationView.of(applications.approve(applications.find(id, caller).id(), caller), documents);
     }
 
     @PostMapping("/{id}/reject")
@@ -101,7 +111,7 @@ public class ApplicationController {
         Caller caller = CurrentCaller.get();
         String note = request.note() != null ? request.note() : request.reason();
         return ApplicationView.of(applications.reject(applications.find(id, caller).id(), request.reasonCode(), note,
-                caller));
+                caller), documents);
     }
 
     static ApplicationService.Submission submission(SubmitRequest request) {

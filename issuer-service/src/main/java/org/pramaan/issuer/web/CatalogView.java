@@ -10,6 +10,7 @@ import org.pramaan.catalog.CertificateForm;
 import org.pramaan.catalog.FieldRules;
 import org.pramaan.catalog.FormField;
 import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.SupportingDocument;
 import org.pramaan.catalog.ServiceDefinition;
 
 /**
@@ -33,7 +34,7 @@ public record CatalogView(List<DepartmentView> departments) {
     }
 
     public record FormView(String type, String approval, int serviceLevelDays, Integer validityDays, String template,
-                           Localized titles, List<Localized> documents, List<FieldView> fields) {
+                           Localized titles, List<SupportingDocument> documents, List<FieldView> fields) {
     }
 
     public record FieldView(String key, String type, boolean required, boolean onCertificate, Localized labels,

@@ -92,6 +92,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))));
     }
 
+    /** A raw body, e.g. a document upload. */
+    public Answer postBytes(String path, byte[] body, String contentType) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (headerName != null) {

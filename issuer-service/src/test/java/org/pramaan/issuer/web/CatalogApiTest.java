@@ -22,7 +22,15 @@ class CatalogApiTest extends IntegrationTest {
         JsonNode rev = departments.get(0);
         assertThat(rev.get("names").get("te").asString()).isEqualTo("రెవెన్యూ శాఖ");
         assertThat(rev.get("services").valueStream().map(s -> s.get("code").asString()).toList())
-                .containsExactly("REV-INCOME", "REV-RESIDENCE");
+                .containsExactly("REV-INCOME", "REV-CASTE", "REV-RESIDENCE");
+        // Supporting documents: the one the chat asks for with its key, flag and kinds; a listed one with its labels.
+        JsonNode casteDocuments = rev.get("services").get(1).get("certificate").get("documents");
+        assertThat(casteDocuments.get(0).get("key").isNull()).isTrue();
+        assertThat(casteDocuments.get(0).get("labels").get("te").asString()).isEqualTo("ఆధార్ కార్డు");
+        assertThat(casteDocuments.get(1).get("key").asString()).isEqualTo("caste");
+        assertThat(casteDocuments.get(1).get("required").asBoolean()).isTrue();
+        assertThat(casteDocuments.get(1).get("kinds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("image", "pdf");
         assertThat(departments.get(1).get("services").valueStream().map(s -> s.get("code").asString()).toList())
                 .containsExactly("MAUD-PROPERTY-TAX");
 

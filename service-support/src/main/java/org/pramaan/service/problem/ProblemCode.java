@@ -35,6 +35,8 @@ public enum ProblemCode {
     CONFLICT(409, "Not possible now"),
     /** An application transition its current status does not allow (approving an issued application). */
     ILLEGAL_TRANSITION(409, "Not possible in the current status"),
+    /** An application lacks a supporting document its service requires: it cannot be approved. */
+    DOCUMENTS_MISSING(409, "A required supporting document is missing"),
     /** The request body is over the service's limit. */
     TOO_LARGE(413, "Content too large"),
     /** The body's media type is not one the endpoint takes. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pramaan.catalog.FormField;
 import org.pramaan.catalog.Localized;
+import org.pramaan.catalog.SupportingDocument;
 
 /**
  * issuer-service's catalog (GET /api/v1/catalog) as the bridge reads it: departments, their services and the
@@ -64,10 +65,15 @@ public record Catalog(List<Department> departments) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CertificateSpec(String type, String approval, Integer serviceLevelDays, Integer validityDays,
-            Localized titles, List<Localized> documents, List<FormField> fields) {
+            Localized titles, List<SupportingDocument> documents, List<FormField> fields) {
         public CertificateSpec {
             documents = documents == null ? List.of() : List.copyOf(documents);
             fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+
+        /** The documents the chat asks for, in catalog order. */
+        public List<SupportingDocument> askedDocuments() {
+            return documents.stream().filter(SupportingDocument::asked).toList();
         }
     }
 }

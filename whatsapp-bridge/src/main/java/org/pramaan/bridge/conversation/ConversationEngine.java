@@ -89,7 +89,9 @@ public class ConversationEngine {
             menus.languageChoice(chat);
             return;
         }
-        if (m.isFlowAnswer()) {
+        if (m.mediaId() != null && forms.awaitingDocument(chat)) {
+            forms.document(chat, m); // a supporting document (or a voice note, sticker... which it says is wrong)
+        } else if (m.isFlowAnswer()) {
             forms.flowAnswers(chat, m.flow());
         } else if (m.isReply()) {
             reply(chat, m.replyId());
@@ -151,6 +153,13 @@ public class ConversationEngine {
                 }
             }
             case "cert" -> records.resend(chat, id.substring(5));
+            case "doc" -> {
+                if (chat.conversation().step() == Step.FORM) {
+                    forms.skipDocument(chat);
+                } else {
+                    menus.mainMenu(chat);
+                }
+            }
             default -> menus.mainMenu(chat); // template quick replies and stale buttons land on the menu
         }
     }

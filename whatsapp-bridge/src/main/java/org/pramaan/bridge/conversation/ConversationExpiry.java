@@ -11,7 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Closes abandoned forms politely, so a citizen who comes back days later is not dropped mid-question. */
+/**
+ * Closes abandoned forms politely, so a citizen who comes back days later is not dropped mid-question, and forgets
+ * the supporting documents sent for them.
+ */
 @Component
 public class ConversationExpiry {
 
@@ -22,9 +25,11 @@ public class ConversationExpiry {
     private final BridgeProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final FormDocuments documents;
 
     public ConversationExpiry(Conversations conversations, Citizens citizens, Outbox outbox, BotTexts texts,
-            BridgeProperties properties, TransactionTemplate transactions, Clock clock) {
+            BridgeProperties properties, TransactionTemplate transactions, Clock clock, FormDocuments documents) {
+        this.documents = documents;
         this.conversations = conversations;
         this.citizens = citizens;
         this.outbox = outbox;
@@ -47,6 +52,7 @@ public class ConversationExpiry {
                         c.reset(Step.MENU);
                         c.touch(now);
                         conversations.save(c);
+                        documents.clear(citizenId); // the abandoned form's files go with it
                         return true;
                     }).orElse(false));
             expired += Boolean.TRUE.equals(done) ? 1 : 0;

@@ -46,9 +46,11 @@ public class FormFlow {
     private final AnswerValidator validator;
     private final ApplicationOwners owners;
     private final FormExamples examples;
+    private final DocumentFlow documents;
 
     public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock, ApplicationOwners owners,
-            FormExamples examples) {
+            FormExamples examples, DocumentFlow documents) {
+        this.documents = documents;
         this.catalogs = catalogs;
         this.examples = examples;
         this.owners = owners;
@@ -63,6 +65,7 @@ public class FormFlow {
             return;
         }
         start(chat.conversation(), serviceCode);
+        documents.clear(chat); // files of an earlier, unfinished form are not this one's
         ask(chat, service, 0);
     }
 
@@ -82,6 +85,12 @@ public class FormFlow {
         if (service == null) {
             return;
         }
+        if (DocumentFlow.awaiting(chat)) {
+            if (documents.text(chat, service, answer)) {
+                afterDocument(chat, service);
+            }
+            return;
+        }
         int index = index(chat);
         FormField field = service.certificate().fields().get(index);
         AnswerValidator.Result result = validator.check(field, answer);
@@ -97,6 +106,46 @@ public class FormFlow {
         }
         // After a Flow filled most of the form, only the fields it left open are asked.
         next(chat, service, chat.conversation().get(FROM_FLOW) != null ? firstOpen(chat, service) : index + 1);
+    }
+
+    /** True while the form waits for a supporting document (a photo or a PDF) rather than a typed answer. */
+    public boolean awaitingDocument(Chat chat) {
+        return DocumentFlow.awaiting(chat);
+    }
+
+    /** A photo, file or other media sent while a document is asked for. */
+    public void document(Chat chat, InboundMessage message) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        if (documents.received(chat, service, message)) {
+            afterDocument(chat, service);
+        }
+    }
+
+    /** The Skip button of an optional document. */
+    public void skipDocument(Chat chat) {
+        Service service = service(chat);
+        if (service == null) {
+            return;
+        }
+        if (!DocumentFlow.awaiting(chat)) {
+            repeat(chat);
+            return;
+        }
+        if (documents.skip(chat, service)) {
+            afterDocument(chat, service);
+        }
+    }
+
+    /** After a document was received or skipped: the summary when changing one, else the next open one. */
+    private void afterDocument(Chat chat, Service service) {
+        if (chat.conversation().get(EDITING) != null) {
+            backToSummary(chat, service);
+            return;
+        }
+        next(chat, service, service.certificate().fields().size());
     }
 
     /**
@@ -167,7 +216,18 @@ public class FormFlow {
             backToSummary(chat, service);
             return;
         }
-        int index = c.step() == Step.CONFIRM ? service.certificate().fields().size() : index(chat);
+        int documentCount = DocumentFlow.asked(service).size();
+        if (DocumentFlow.awaiting(chat) && DocumentFlow.index(chat) > 0) {
+            documents.ask(chat, service, DocumentFlow.index(chat) - 1);
+            return;
+        }
+        if (c.step() == Step.CONFIRM && documentCount > 0) {
+            documents.ask(chat, service, documentCount - 1);
+            return;
+        }
+        int index = c.step() == Step.CONFIRM || DocumentFlow.awaiting(chat) ? service.certificate().fields().size()
+                : index(chat);
+        c.remove(DocumentFlow.INDEX);
         c.moveTo(Step.FORM);
         if (index == 0) {
             chat.say("form.back.first");
@@ -178,6 +238,7 @@ public class FormFlow {
     }
 
     public void cancel(Chat chat) {
+        documents.clear(chat);
         chat.conversation().reset(Step.MENU);
         chat.say("form.cancelled");
     }
@@ -190,6 +251,8 @@ public class FormFlow {
         }
         if (chat.conversation().step() == Step.CONFIRM) {
             summary(chat, service);
+        } else if (DocumentFlow.awaiting(chat)) {
+            documents.ask(chat, service, DocumentFlow.index(chat));
         } else {
             ask(chat, service, index(chat));
         }
@@ -208,13 +271,28 @@ public class FormFlow {
             chat.conversation().put(Conversation.CORRELATION_ID, correlation);
             Correlation.switchTo(correlation);
         }
+        // Not submitted until every required document is held, and uploaded to the issuer, which stores it with the
+        // application: what the citizen is told was submitted has its documents.
+        List<org.pramaan.catalog.SupportingDocument> missing = documents.missing(chat, service);
+        if (!missing.isEmpty()) {
+            askMissing(chat, service, missing);
+            return;
+        }
         try {
+            List<IssuerClient.DocumentReference> uploaded;
+            try {
+                uploaded = documents.upload(chat, service);
+            } catch (DocumentFlow.MissingFiles gone) {
+                askMissing(chat, service, documents.missing(chat, service));
+                return;
+            }
             IssuerClient.Submitted submitted = issuer.submit(new IssuerClient.Submission(service.code(),
-                    chat.citizen().recipient(), l.code(), fields, correlation, correlation));
+                    chat.citizen().recipient(), l.code(), fields, correlation, correlation, uploaded));
             log.info("Application {} for {} submitted", submitted.id(), service.code());
             if (!submitted.id().isBlank()) {
                 chat.later(() -> owners.record(submitted.id(), chat.citizen().id(), chat.now()));
             }
+            documents.clear(chat);
             chat.conversation().reset(Step.MENU);
             String due = CitizenDates.show(submitted.serviceLevelDue());
             chat.say("form.submitted", service.names().in(l), submitted.shownNumber(), due);
@@ -241,6 +319,18 @@ public class FormFlow {
         }
     }
 
+    private void askMissing(Chat chat, Service service, List<org.pramaan.catalog.SupportingDocument> missing) {
+        if (missing.isEmpty()) {
+            summary(chat, service);
+            return;
+        }
+        Language l = chat.language();
+        chat.say("document.missing", String.join(", ", missing.stream().map(d -> d.labels().in(l)).toList()));
+        int index = DocumentFlow.asked(service).indexOf(missing.get(0));
+        chat.conversation().put(EDITING, "yes");
+        documents.ask(chat, service, Math.max(0, index));
+    }
+
     /** The summary's "change an answer": every answered field, tapping one asks it again. */
     public void chooseAnswerToChange(Chat chat) {
         Service service = service(chat);
@@ -263,6 +353,16 @@ public class FormFlow {
             rows.add(new Row("form:edit:" + i, Replies.fit(label, Replies.ROW_TITLE_MAX),
                     Replies.fit(description, Replies.ROW_DESCRIPTION_MAX)));
         }
+        List<org.pramaan.catalog.SupportingDocument> asked = DocumentFlow.asked(service);
+        for (int i = 0; i < asked.size() && rows.size() < Replies.ROWS_MAX; i++) {
+            String label = "📎 " + asked.get(i).labels().in(l);
+            String description = DocumentFlow.shown(chat, asked.get(i));
+            if (label.length() > Replies.ROW_TITLE_MAX) {
+                description = label + ": " + description;
+            }
+            rows.add(new Row("form:edit:d" + i, Replies.fit(label, Replies.ROW_TITLE_MAX),
+                    Replies.fit(description, Replies.ROW_DESCRIPTION_MAX)));
+        }
         chat.send(Replies.list(chat.t("form.edit.body"), chat.t("form.edit.button"), null,
                 List.of(new Section(null, rows))));
     }
@@ -271,6 +371,21 @@ public class FormFlow {
     public void changeAnswer(Chat chat, String fieldIndex) {
         Service service = service(chat);
         if (service == null) {
+            return;
+        }
+        if (fieldIndex.startsWith("d")) { // a document: a new file replaces the one sent
+            int document;
+            try {
+                document = Integer.parseInt(fieldIndex.substring(1));
+            } catch (NumberFormatException e) {
+                document = -1;
+            }
+            if (document < 0 || document >= DocumentFlow.asked(service).size()) {
+                summary(chat, service);
+                return;
+            }
+            chat.conversation().put(EDITING, "yes");
+            documents.ask(chat, service, document);
             return;
         }
         int index;
@@ -290,12 +405,19 @@ public class FormFlow {
 
     private void backToSummary(Chat chat, Service service) {
         chat.conversation().remove(EDITING);
+        chat.conversation().remove(DocumentFlow.INDEX);
         chat.conversation().moveTo(Step.CONFIRM);
         summary(chat, service);
     }
 
     private void next(Chat chat, Service service, int index) {
         if (index >= service.certificate().fields().size()) {
+            Optional<Integer> document = DocumentFlow.firstOpen(chat, service);
+            if (document.isPresent()) {
+                documents.ask(chat, service, document.get());
+                return;
+            }
+            chat.conversation().remove(DocumentFlow.INDEX);
             chat.conversation().moveTo(Step.CONFIRM);
             summary(chat, service);
         } else {
@@ -342,6 +464,10 @@ public class FormFlow {
                 continue;
             }
             lines.append(f.labels().in(l)).append(": ").append(shown(f, value, l)).append('\n');
+        }
+        String attached = documents.summary(chat, service);
+        if (!attached.isEmpty()) {
+            lines.append('\n').append(attached);
         }
         String body = Replies.fit(chat.t("form.summary", service.names().in(l), lines.toString().strip()),
                 Replies.INTERACTIVE_BODY_MAX);

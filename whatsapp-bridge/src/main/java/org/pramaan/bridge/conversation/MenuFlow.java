@@ -92,7 +92,7 @@ public class MenuFlow {
             chat.say("service.unavailable");
             return;
         }
-        List<String> documents = s.certificate().documents().stream().map(d -> d.in(l)).toList();
+        List<String> documents = s.certificate().documents().stream().map(d -> d.labels().in(l)).toList();
         String body = chat.t("service.intro", s.names().in(l), s.descriptions() == null ? "" : s.descriptions().in(l),
                 documents.isEmpty() ? chat.t("service.documents.none") : String.join(", ", documents),
                 String.valueOf(s.certificate().serviceLevelDays() == null ? 7 : s.certificate().serviceLevelDays()));

@@ -40,7 +40,7 @@ public class VerifyFlow {
             String filename = message.filename() != null ? message.filename()
                     : "certificate" + (mime != null && mime.contains("pdf") ? ".pdf" : ".jpg");
             answer(chat, verifier.verifyFile(media.bytes(), mime, filename, chat.language()));
-        } catch (GraphApiException | VerifierClient.VerifierException e) {
+        } catch (GraphApiException | GraphClient.MediaTooLargeException | VerifierClient.VerifierException e) {
             log.warn("Verification for {} failed: {}", chat.citizen().id(), e.toString());
             chat.say("verify.failed");
         }

@@ -29,6 +29,13 @@ public interface IssuerApi {
     IssuerClient.Submitted submit(@RequestBody SubmissionBody body,
             @RequestHeader(name = Correlation.HEADER, required = false) String correlationId);
 
+    /** One supporting document's bytes, before the application that names it. */
+    @PostExchange(url = "/applications/documents")
+    DocumentUploaded uploadDocument(@RequestParam("serviceCode") String serviceCode,
+            @RequestParam("document") String document,
+            @RequestHeader(name = "Content-Type") String contentType, @RequestBody byte[] bytes,
+            @RequestHeader(name = Correlation.HEADER, required = false) String correlationId);
+
     @GetExchange("/applications")
     Applications applications(@RequestParam("phoneNumber") String phoneNumber);
 
@@ -41,7 +48,12 @@ public interface IssuerApi {
 
     /** The body of {@code POST /api/v1/applications}. */
     record SubmissionBody(String serviceCode, String phoneNumber, String language, Map<String, String> fields,
-            String channelReference) {
+            String channelReference, List<IssuerClient.DocumentReference> documents) {
+    }
+
+    /** The issuer's answer to an upload: the file's SHA-256 (hex) and size, as the application then names it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DocumentUploaded(String document, String sha256, long size, String mimeType) {
     }
 
     /** {@code {"applications": [...]}}. */

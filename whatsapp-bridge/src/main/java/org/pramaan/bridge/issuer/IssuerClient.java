@@ -47,7 +47,21 @@ public class IssuerClient {
 
     /** A form to submit; {@code correlationId} (may be null) goes as {@value Correlation#HEADER}. */
     public record Submission(String serviceCode, String phoneNumber, String language, Map<String, String> fields,
-            String channelReference, String correlationId) {
+            String channelReference, String correlationId, List<DocumentReference> documents) {
+
+        public Submission {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+
+        /** A form without supporting documents. */
+        public Submission(String serviceCode, String phoneNumber, String language, Map<String, String> fields,
+                String channelReference, String correlationId) {
+            this(serviceCode, phoneNumber, language, fields, channelReference, correlationId, List.of());
+        }
+    }
+
+    /** A supporting document uploaded for an application, as the application names it. */
+    public record DocumentReference(String document, String sha256, long size, String mimeType, String fileName) {
     }
 
     /** The issuer's answer to a submission ({@code 201}, or {@code 200} for a repeated channel reference). */
@@ -134,7 +148,8 @@ public class IssuerClient {
 
     public Submitted submit(Submission submission) {
         IssuerApi.SubmissionBody body = new IssuerApi.SubmissionBody(submission.serviceCode(),
-                submission.phoneNumber(), submission.language(), submission.fields(), submission.channelReference());
+                submission.phoneNumber(), submission.language(), submission.fields(), submission.channelReference(),
+                submission.documents().isEmpty() ? null : submission.documents());
         String correlation = Correlation.valid(submission.correlationId()) ? submission.correlationId() : null;
         try {
             return api.submit(body, correlation);
@@ -145,6 +160,25 @@ public class IssuerClient {
             }
             throw new IssuerException("issuer-service answered HTTP " + e.getStatusCode().value()
                     + " for /api/v1/applications: " + problem);
+        } catch (RestClientException e) {
+            throw new IssuerException("issuer-service unreachable or its answer unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Uploads one supporting document's bytes for {@code serviceCode}'s {@code document}; the same bytes again are the
+     * same object, so a retry is harmless. Sent once: a failure leaves the application unsubmitted.
+     */
+    public DocumentReference uploadDocument(String serviceCode, String document, byte[] bytes, String mimeType,
+            String fileName, String correlationId) {
+        String correlation = Correlation.valid(correlationId) ? correlationId : null;
+        try {
+            IssuerApi.DocumentUploaded uploaded = api.uploadDocument(serviceCode, document, mimeType, bytes,
+                    correlation);
+            return new DocumentReference(document, uploaded.sha256(), uploaded.size(), mimeType, fileName);
+        } catch (RestClientResponseException e) {
+            throw new IssuerException("issuer-service answered HTTP " + e.getStatusCode().value()
+                    + " for /api/v1/applications/documents: " + IssuerProblem.of(e));
         } catch (RestClientException e) {
             throw new IssuerException("issuer-service unreachable or its answer unreadable: " + e.getMessage(), e);
         }

@@ -89,31 +89,108 @@ public class GraphClient {
         return call(request).path("id").asString();
     }
 
-    /** Downloads an inbound media item: its metadata first, then the short-lived URL with the same token. */
+    /** Downloads an inbound media item, up to WhatsApp's own limit for its type. */
     public Media download(String mediaId) {
-        JsonNode meta = call(authorized(URI.create(root() + "/" + URLEncoder.encode(mediaId, StandardCharsets.UTF_8)))
-                .GET().build());
-        String mime = meta.path("mime_type").asString("application/octet-stream");
-        long size = meta.path("file_size").asLong(0);
-        if (size > limitFor(mime)) {
-            throw new GraphApiException(-1, 413, "media " + mediaId + " is " + size + " bytes, over WhatsApp's limit for " + mime);
-        }
-        String url = meta.path("url").asString("");
-        if (url.isEmpty()) {
-            throw new GraphApiException(-1, 200, "media " + mediaId + " has no url");
-        }
-        try {
-            HttpResponse<byte[]> response = http.send(authorized(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new GraphApiException(-1, response.statusCode(), "media download failed");
+        return download(mediaId, Long.MAX_VALUE, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Downloads an inbound media item: its metadata ({@code GET /<media id>}: url, mime_type, file_size), then the
+     * short-lived URL with the same token, streamed and cut off past {@code maxBytes} whatever the metadata or
+     * Content-Length claimed. A URL that has expired (Meta's live 5 minutes) is asked for again, once. The whole
+     * download takes at most {@code within}.
+     *
+     * @throws MediaTooLargeException when the file has more than {@code maxBytes} (or WhatsApp's limit)
+     * @throws GraphApiException      when the media cannot be had (gone, refused, the network)
+     */
+    public Media download(String mediaId, long maxBytes, Duration within) {
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        for (int attempt = 1; ; attempt++) {
+            JsonNode meta = call(authorized(URI.create(root() + "/" + URLEncoder.encode(mediaId,
+                    StandardCharsets.UTF_8))).GET().build());
+            String mime = meta.path("mime_type").asString("application/octet-stream");
+            long cap = Math.min(maxBytes, limitFor(mime));
+            long size = meta.path("file_size").asLong(0);
+            if (size > cap) {
+                throw new MediaTooLargeException(size, cap);
             }
-            return new Media(response.body(), mime);
+            String url = meta.path("url").asString("");
+            if (url.isEmpty()) {
+                throw new GraphApiException(-1, 200, "media has no url");
+            }
+            Duration left = Duration.between(java.time.Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                throw new GraphApiException(-1, 0, "media download took too long");
+            }
+            try {
+                HttpResponse<java.io.InputStream> response = http.send(authorized(URI.create(url)).timeout(left)
+                        .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (java.io.InputStream body = response.body()) {
+                    int status = response.statusCode();
+                    // An expired or unknown URL: Meta answers 404 (or 401/403 for a spent signature); ask afresh once.
+                    if ((status == 404 || status == 403 || status == 401 || status == 410) && attempt == 1) {
+                        continue;
+                    }
+                    if (status != 200) {
+                        throw new GraphApiException(-1, status, "media download failed");
+                    }
+                    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                    if (declared > cap) {
+                        throw new MediaTooLargeException(declared, cap);
+                    }
+                    // The request timeout ends at the headers: a body that trickles is cut off at the deadline.
+                    java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+                    java.util.concurrent.CompletableFuture.delayedExecutor(Math.max(1,
+                                    Duration.between(java.time.Instant.now(), deadline).toMillis()),
+                            java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                                late.set(true);
+                                closeQuietly(body);
+                            });
+                    byte[] bytes;
+                    try {
+                        bytes = body.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
+                    } catch (IOException e) {
+                        throw late.get() ? new java.net.http.HttpTimeoutException("body too slow") : e;
+                    }
+                    if (late.get()) {
+                        throw new GraphApiException(-1, 0, "media download took too long");
+                    }
+                    if (bytes.length > cap) {
+                        throw new MediaTooLargeException(bytes.length, cap);
+                    }
+                    return new Media(bytes, mime);
+                }
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw new GraphApiException(-1, 0, "media download took too long");
+            } catch (IOException e) {
+                throw new GraphApiException(-1, 0, "media download: " + e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GraphApiException(-1, 0, "interrupted");
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        try {
+            in.close();
         } catch (IOException e) {
-            throw new GraphApiException(-1, 0, "media download: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GraphApiException(-1, 0, "interrupted");
+            // closing to stop a read: nothing more to do
+        }
+    }
+
+    /** A media item over the size the caller takes: not downloaded further. */
+    public static final class MediaTooLargeException extends RuntimeException {
+
+        private final long limit;
+
+        MediaTooLargeException(long size, long limit) {
+            super("media of " + (size < 0 ? "unknown" : String.valueOf(size)) + "+ bytes, over the limit of " + limit);
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 

@@ -161,6 +161,64 @@ public final class GraphEmulator {
         return id;
     }
 
+    /** Meta's media URLs live 5 minutes. */
+    public static final java.time.Duration URL_LIFETIME = java.time.Duration.ofMinutes(5);
+    private final byte[] urlKey = randomKey();
+    private int expiredUrls;
+    private final Map<String, Long> reportedSizes = new java.util.HashMap<>();
+
+    /**
+     * The query of a download URL for {@code id}, signed and expiring after {@link #URL_LIFETIME} as Meta's do; a URL
+     * handed out while {@link #expireUrls} is in force has expired already.
+     */
+    public synchronized String signedUrlQuery(String id) {
+        long expires = clock.instant().plus(URL_LIFETIME).getEpochSecond();
+        if (expiredUrls > 0) {
+            expiredUrls--;
+            expires = clock.instant().minusSeconds(1).getEpochSecond();
+        }
+        return "expires=" + expires + "&signature=" + sign(id, expires);
+    }
+
+    /** True when the URL's signature is this emulator's for {@code id} and it has not expired. */
+    public boolean urlValid(String id, long expires, String signature) {
+        return signature != null && java.security.MessageDigest.isEqual(sign(id, expires).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII), signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                && clock.instant().getEpochSecond() < expires;
+    }
+
+    /** The next {@code count} download URLs handed out are expired already (a test of the re-fetch). */
+    public synchronized void expireUrls(int count) {
+        expiredUrls = count;
+    }
+
+    /** The {@code file_size} the metadata claims for {@code id} from now on (a test of the byte cap). */
+    public synchronized void reportSize(String id, long size) {
+        reportedSizes.put(id, size);
+    }
+
+    /** The size the metadata states: the real one unless a test set another. */
+    public synchronized long reportedSize(String id, long real) {
+        return reportedSizes.getOrDefault(id, real);
+    }
+
+    private String sign(String id, long expires) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(urlKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal((id + ":" + expires)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     public Optional<Media> media(String id) {
         StoredMedia stored;
         synchronized (this) {

@@ -81,18 +81,24 @@ public class GraphEmulatorController {
         }
         return emulator.media(mediaId).<ResponseEntity<Object>>map(m -> ResponseEntity.ok(Map.of(
                 "messaging_product", "whatsapp", "id", m.id(), "mime_type", m.mimeType(),
-                "sha256", sha256(m.bytes()), "file_size", m.bytes().length,
+                "sha256", sha256(m.bytes()), "file_size", emulator.reportedSize(m.id(), m.bytes().length),
                 "url", ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/simulator/graph/download/" + m.id()).toUriString())))
+                        .path("/simulator/graph/download/" + m.id()).toUriString() + "?"
+                        + emulator.signedUrlQuery(m.id()))))
                 .orElseGet(() -> error(404, 100, "Unsupported get request. Object with ID '" + mediaId
                         + "' does not exist."));
     }
 
     @GetMapping("/download/{mediaId}")
     public ResponseEntity<byte[]> download(@PathVariable String mediaId,
+            @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature,
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        if (!emulator.urlValid(mediaId, expires, signature)) {
+            // Meta's media URLs expire after 5 minutes; a spent one is not found.
+            return ResponseEntity.notFound().build();
         }
         return emulator.media(mediaId).map(m -> ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(m.mimeType())).body(m.bytes()))

@@ -36,6 +36,10 @@ public final class StandInIssuer implements AutoCloseable {
     private final HttpServer server;
     private final byte[] catalog;
     public final List<JsonNode> submissions = new CopyOnWriteArrayList<>();
+    /** Supporting documents uploaded, by their SHA-256 (hex). */
+    public final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    /** Per upload: its Content-Type, serviceCode and document, space-separated. */
+    public final Map<String, String> uploadTypes = new ConcurrentHashMap<>();
     public final Map<String, List<Map<String, String>>> certificates = new ConcurrentHashMap<>();
     /** Applications the issuer lists for a phone besides the ones submitted here (e.g. decided, with a certificate). */
     public final Map<String, List<Map<String, String>>> listedApplications = new ConcurrentHashMap<>();
@@ -91,6 +95,22 @@ public final class StandInIssuer implements AutoCloseable {
     private void applications(HttpExchange ex) throws IOException {
         if (!authorized(ex)) {
             send(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("POST".equals(ex.getRequestMethod()) && ex.getRequestURI().getPath().endsWith("/documents")) {
+            byte[] bytes = ex.getRequestBody().readAllBytes();
+            String sha;
+            try {
+                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            uploads.put(sha, bytes);
+            uploadTypes.put(sha, ex.getRequestHeaders().getFirst("Content-Type") + " " + query(ex, "serviceCode") + " "
+                    + query(ex, "document"));
+            ObjectNode answer = JSON.createObjectNode().put("document", query(ex, "document")).put("sha256", sha)
+                    .put("size", bytes.length).put("mimeType", ex.getRequestHeaders().getFirst("Content-Type"));
+            send(ex, 201, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
         if ("POST".equals(ex.getRequestMethod())) {
