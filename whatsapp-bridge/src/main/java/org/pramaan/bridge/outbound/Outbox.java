@@ -158,6 +158,11 @@ public class Outbox {
                 fromCitizenId);
     }
 
+    /** Serialises, until the caller's transaction ends, whatever else holds this citizen's lock (namespace 2701). */
+    public void lockCitizen(String citizenId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(2701, hashtext(?))", rs -> null, citizenId);
+    }
+
     public boolean hasPendingTemplate(String citizenId) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM outbox WHERE citizen_id = ? AND kind = 'template' "
                 + "AND state IN ('PENDING', 'ACCEPTED', 'SENT', 'DELIVERED') AND created_at > now() - interval '24 hours'",

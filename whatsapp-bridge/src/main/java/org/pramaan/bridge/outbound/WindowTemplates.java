@@ -4,6 +4,7 @@ import java.util.List;
 import org.pramaan.bridge.citizen.Citizen;
 import org.pramaan.bridge.texts.BotTexts;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The approved template sent when the 24-hour window is closed. It must exist, approved, in WhatsApp Manager as
@@ -16,9 +17,11 @@ public class WindowTemplates {
     public static final String NAME = "pramaan_update";
 
     private final BotTexts texts;
+    private final TransactionTemplate transactions;
 
-    public WindowTemplates(BotTexts texts) {
+    public WindowTemplates(BotTexts texts, TransactionTemplate transactions) {
         this.texts = texts;
+        this.transactions = transactions;
     }
 
     public OutboundMessage reopen(Citizen citizen, String summary) {
@@ -28,8 +31,13 @@ public class WindowTemplates {
 
     /** Queues the template unless one already went out for this closed window. */
     public void ensureQueued(Outbox outbox, Citizen citizen, String summary) {
-        if (!outbox.hasPendingTemplate(citizen.id())) {
-            outbox.enqueue(citizen, reopen(citizen, summary));
-        }
+        // A delivery's text and PDF can reach two workers at once: the citizen's lock makes the look and the insert one
+        // step, so one template goes out, not one per worker.
+        transactions.executeWithoutResult(status -> {
+            outbox.lockCitizen(citizen.id());
+            if (!outbox.hasPendingTemplate(citizen.id())) {
+                outbox.enqueue(citizen, reopen(citizen, summary));
+            }
+        });
     }
 }
