@@ -2,7 +2,6 @@ package org.pramaan.bridge.conversation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An application form in the chat: one field at a time with its label and an example, each answer checked at once,
- * "back" and "cancel" at any point, a summary to confirm, then the submission to issuer-service.
+ * "back" and "cancel" at any point, a summary to confirm ({@link FormSummary}), then the submission to issuer-service.
+ * Supporting documents are asked for by {@link DocumentFlow} after the fields.
  */
 @Component
 public class FormFlow {
@@ -36,7 +36,6 @@ public class FormFlow {
     private static final Logger log = LoggerFactory.getLogger(FormFlow.class);
     private static final String SERVICE = "service";
     private static final String INDEX = "field";
-    private static final String ANSWER = "a.";
     private static final String FROM_FLOW = "flow";
     /** Set while one answer is being changed from the summary: a valid answer goes back to the summary. */
     private static final String EDITING = "editing";
@@ -47,10 +46,12 @@ public class FormFlow {
     private final ApplicationOwners owners;
     private final FormExamples examples;
     private final DocumentFlow documents;
+    private final FormSummary summary;
 
     public FormFlow(CatalogClient catalogs, IssuerClient issuer, Clock clock, ApplicationOwners owners,
-            FormExamples examples, DocumentFlow documents) {
+            FormExamples examples, DocumentFlow documents, FormSummary summary) {
         this.documents = documents;
+        this.summary = summary;
         this.catalogs = catalogs;
         this.examples = examples;
         this.owners = owners;
@@ -95,17 +96,17 @@ public class FormFlow {
         FormField field = service.certificate().fields().get(index);
         AnswerValidator.Result result = validator.check(field, answer);
         if (!result.valid()) {
-            chat.say("form.invalid", reason(chat, result));
+            chat.say("form.invalid", FormAnswers.reason(chat, result));
             ask(chat, service, index);
             return;
         }
-        chat.conversation().put(ANSWER + field.key(), result.value());
+        FormAnswers.put(chat.conversation(), field, result.value());
         if (chat.conversation().get(EDITING) != null) {
             backToSummary(chat, service);
             return;
         }
         // After a Flow filled most of the form, only the fields it left open are asked.
-        next(chat, service, chat.conversation().get(FROM_FLOW) != null ? firstOpen(chat, service) : index + 1);
+        next(chat, service, chat.conversation().get(FROM_FLOW) != null ? FormAnswers.firstOpen(chat, service) : index + 1);
     }
 
     /** True while the form waits for a supporting document (a photo or a PDF) rather than a typed answer. */
@@ -176,10 +177,10 @@ public class FormFlow {
             }
             AnswerValidator.Result result = validator.check(field, answer);
             if (result.valid()) {
-                c.put(ANSWER + field.key(), result.value());
+                FormAnswers.put(c, field, result.value());
             } else {
-                c.remove(ANSWER + field.key());
-                problems.add("- " + field.labels().in(l) + ": " + reason(chat, result));
+                FormAnswers.remove(c, field);
+                problems.add("- " + field.labels().in(l) + ": " + FormAnswers.reason(chat, result));
             }
         }
         if (!problems.isEmpty()) {
@@ -187,23 +188,7 @@ public class FormFlow {
         }
         c.put(FROM_FLOW, "yes");
         c.moveTo(Step.FORM);
-        next(chat, service, firstOpen(chat, service));
-    }
-
-    /** Why an answer was refused, in the citizen's language. */
-    private static String reason(Chat chat, AnswerValidator.Result result) {
-        return result.reasonArgument() == null ? chat.t(result.reasonKey())
-                : chat.t(result.reasonKey(), String.valueOf(result.reasonArgument()));
-    }
-
-    /** The first field without an answer; the number of fields when all have one. */
-    private static int firstOpen(Chat chat, Service service) {
-        List<FormField> fields = service.certificate().fields();
-        int open = 0;
-        while (open < fields.size() && chat.conversation().get(ANSWER + fields.get(open).key()) != null) {
-            open++;
-        }
-        return open;
+        next(chat, service, FormAnswers.firstOpen(chat, service));
     }
 
     public void back(Chat chat) {
@@ -250,7 +235,7 @@ public class FormFlow {
             return;
         }
         if (chat.conversation().step() == Step.CONFIRM) {
-            summary(chat, service);
+            summary.show(chat, service);
         } else if (DocumentFlow.awaiting(chat)) {
             documents.ask(chat, service, DocumentFlow.index(chat));
         } else {
@@ -264,7 +249,7 @@ public class FormFlow {
             return;
         }
         Language l = chat.language();
-        Map<String, String> fields = answers(chat, service);
+        Map<String, String> fields = FormAnswers.of(chat, service);
         String correlation = chat.conversation().get(Conversation.CORRELATION_ID);
         if (!Correlation.valid(correlation)) { // a form begun before correlation ids existed
             correlation = Correlation.newId();
@@ -321,7 +306,7 @@ public class FormFlow {
 
     private void askMissing(Chat chat, Service service, List<org.pramaan.catalog.SupportingDocument> missing) {
         if (missing.isEmpty()) {
-            summary(chat, service);
+            summary.show(chat, service);
             return;
         }
         Language l = chat.language();
@@ -334,37 +319,9 @@ public class FormFlow {
     /** The summary's "change an answer": every answered field, tapping one asks it again. */
     public void chooseAnswerToChange(Chat chat) {
         Service service = service(chat);
-        if (service == null) {
-            return;
+        if (service != null) {
+            summary.chooseAnswerToChange(chat, service);
         }
-        Language l = chat.language();
-        Map<String, String> answers = answers(chat, service);
-        List<FormField> fields = service.certificate().fields();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < fields.size() && rows.size() < Replies.ROWS_MAX; i++) {
-            FormField f = fields.get(i);
-            String value = answers.get(f.key());
-            String label = f.labels().in(l);
-            // The title holds 24 characters: a longer label goes whole into the description, before the answer.
-            String description = value == null ? null : shown(f, value, l);
-            if (label.length() > Replies.ROW_TITLE_MAX) {
-                description = description == null ? label : label + ": " + description;
-            }
-            rows.add(new Row("form:edit:" + i, Replies.fit(label, Replies.ROW_TITLE_MAX),
-                    Replies.fit(description, Replies.ROW_DESCRIPTION_MAX)));
-        }
-        List<org.pramaan.catalog.SupportingDocument> asked = DocumentFlow.asked(service);
-        for (int i = 0; i < asked.size() && rows.size() < Replies.ROWS_MAX; i++) {
-            String label = "📎 " + asked.get(i).labels().in(l);
-            String description = DocumentFlow.shown(chat, asked.get(i));
-            if (label.length() > Replies.ROW_TITLE_MAX) {
-                description = label + ": " + description;
-            }
-            rows.add(new Row("form:edit:d" + i, Replies.fit(label, Replies.ROW_TITLE_MAX),
-                    Replies.fit(description, Replies.ROW_DESCRIPTION_MAX)));
-        }
-        chat.send(Replies.list(chat.t("form.edit.body"), chat.t("form.edit.button"), null,
-                List.of(new Section(null, rows))));
     }
 
     /** Asks one field of the summary again; its answer leads back to the summary, not to the next field. */
@@ -381,7 +338,7 @@ public class FormFlow {
                 document = -1;
             }
             if (document < 0 || document >= DocumentFlow.asked(service).size()) {
-                summary(chat, service);
+                summary.show(chat, service);
                 return;
             }
             chat.conversation().put(EDITING, "yes");
@@ -395,7 +352,7 @@ public class FormFlow {
             index = -1;
         }
         if (index < 0 || index >= service.certificate().fields().size()) {
-            summary(chat, service);
+            summary.show(chat, service);
             return;
         }
         chat.conversation().put(EDITING, "yes");
@@ -407,7 +364,7 @@ public class FormFlow {
         chat.conversation().remove(EDITING);
         chat.conversation().remove(DocumentFlow.INDEX);
         chat.conversation().moveTo(Step.CONFIRM);
-        summary(chat, service);
+        summary.show(chat, service);
     }
 
     private void next(Chat chat, Service service, int index) {
@@ -419,7 +376,7 @@ public class FormFlow {
             }
             chat.conversation().remove(DocumentFlow.INDEX);
             chat.conversation().moveTo(Step.CONFIRM);
-            summary(chat, service);
+            summary.show(chat, service);
         } else {
             ask(chat, service, index);
         }
@@ -452,52 +409,6 @@ public class FormFlow {
         } else {
             chat.say("form.ask.plain", n, total, field.labels().in(l));
         }
-    }
-
-    private void summary(Chat chat, Service service) {
-        Language l = chat.language();
-        StringBuilder lines = new StringBuilder();
-        Map<String, String> answers = answers(chat, service);
-        for (FormField f : service.certificate().fields()) {
-            String value = answers.get(f.key());
-            if (value == null) {
-                continue;
-            }
-            lines.append(f.labels().in(l)).append(": ").append(shown(f, value, l)).append('\n');
-        }
-        String attached = documents.summary(chat, service);
-        if (!attached.isEmpty()) {
-            lines.append('\n').append(attached);
-        }
-        String body = Replies.fit(chat.t("form.summary", service.names().in(l), lines.toString().strip()),
-                Replies.INTERACTIVE_BODY_MAX);
-        chat.send(Replies.buttons(body, List.of(new Button("form:submit", chat.t("form.submit")),
-                new Button("form:edit", chat.t("form.edit")), new Button("form:cancel", chat.t("form.cancel")))));
-    }
-
-    /** An answer as the citizen reads it back: an Aadhaar number masked, an option's label, a date as DD-MM-YYYY. */
-    private static String shown(FormField f, String value, Language l) {
-        if (f.type() == FieldType.AADHAAR && value.length() == 12) {
-            return "XXXX XXXX " + value.substring(8); // never echo an Aadhaar number in full
-        }
-        if (f.type() == FieldType.ENUM) {
-            return AnswerValidator.findOption(f.validation(), value).map(o -> o.labels().in(l)).orElse(value);
-        }
-        if (f.type() == FieldType.DATE) {
-            return CitizenDates.show(value);
-        }
-        return value;
-    }
-
-    private Map<String, String> answers(Chat chat, Service service) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (FormField f : service.certificate().fields()) {
-            String v = chat.conversation().get(ANSWER + f.key());
-            if (v != null) {
-                answers.put(f.key(), v);
-            }
-        }
-        return answers;
     }
 
     private Service service(Chat chat) {
