@@ -31,15 +31,7 @@ class DocumentJourneyIT {
 
     @Test
     void aPhotoSentInTheChatIsStoredWithTheApplicationAndTheOfficerOpensIt() throws Exception {
-        Path root = Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("journey.logs", "target/journey-documents")).toAbsolutePath();
-        try (Platform platform = Platform.start(home, root, logs)) {
-            try {
-                run(platform);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + "\n" + platform.logTails(), e);
-            }
-        }
+        Platform.run(home, "documents", Map.of(), DocumentJourneyIT::run);
     }
 
     private static void run(Platform platform) {

@@ -56,9 +56,7 @@ class FaultDrillsIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("journey.logs", "target/journey")).toAbsolutePath().resolve("faults");
-        platform = FaultPlatform.start(home, root, logs);
+        platform = FaultPlatform.start(home, Platform.jarsRoot(), Platform.logs("faults"));
         db = new JdbcTemplate(platform.dataSource());
         bridgeAuth = JsonHttp.basic(platform.secrets.get("ISSUER_BRIDGE_CLIENT_ID"),
                 platform.secrets.get("ISSUER_BRIDGE_CLIENT_SECRET"));

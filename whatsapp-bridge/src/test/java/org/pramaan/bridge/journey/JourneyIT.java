@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * copy does not, and a revocation reaches the verifier within 3 seconds and the citizen by WhatsApp.
  *
  * <p>Needs the three services' packaged jars (the reactor's {@code verify} packages them before this module's
- * integration tests). Each service's output goes to {@code target/journey/<service>.log}; a failure shows the tails.
+ * integration tests). Each service's output goes to {@code target/journey/journey/<service>.log}; a failure shows the tails.
  */
 class JourneyIT {
 
@@ -38,15 +38,7 @@ class JourneyIT {
 
     @Test
     void aCitizenAppliesOnWhatsAppAndTheCertificateVerifiesUntilItIsRevoked() throws Exception {
-        Path root = Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("journey.logs", "target/journey")).toAbsolutePath();
-        try (Platform platform = Platform.start(home, root, logs)) {
-            try {
-                new Journey(platform).run();
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + "\n" + platform.logTails(), e);
-            }
-        }
+        Platform.run(home, "journey", Map.of(), platform -> new Journey(platform).run());
     }
 
     /** The steps, sharing what each learns (application id, certificate id, the PDF) with the next. */

@@ -45,6 +45,38 @@ final class Platform implements AutoCloseable {
         this.home = home;
     }
 
+    /** What a journey does with the running platform. */
+    interface Journey {
+        void run(Platform platform) throws Exception;
+    }
+
+    /** The repository root, where the services' packaged jars are (the build sets {@code pramaan.root}). */
+    static Path jarsRoot() {
+        return Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * One test's folder for the services' logs, {@code <journey.logs>/<name>}: one folder per test, so one test's logs
+     * never overwrite another's.
+     */
+    static Path logs(String name) {
+        return Path.of(System.getProperty("journey.logs", "target/journey")).toAbsolutePath().resolve(name);
+    }
+
+    /**
+     * Starts the platform, runs the journey on it and stops it again; a failure carries the tails of the services'
+     * logs, which is where its cause usually shows.
+     */
+    static void run(Path home, String name, Map<String, String> extra, Journey journey) throws Exception {
+        try (Platform platform = start(home, jarsRoot(), logs(name), extra)) {
+            try {
+                journey.run(platform);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\n" + platform.logTails(), e);
+            }
+        }
+    }
+
     /**
      * Starts everything; if any part fails to start, what did start is stopped again before the failure is thrown.
      */

@@ -71,17 +71,8 @@ class SoakIT {
 
     @Test
     void mixedValidAndHostileTrafficLeavesNoLeakAndLosesNothing() throws Exception {
-        Path root = Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("journey.logs", "target/journey")).resolveSibling("soak")
-                .toAbsolutePath();
         // In the JSON format an operator ships to a log platform: the soak also shows masking holds there.
-        try (Platform platform = Platform.start(home, root, logs, Map.of("LOG_FORMAT", "ecs"))) {
-            try {
-                new Soak(platform).run();
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + "\n" + platform.logTails(), e);
-            }
-        }
+        Platform.run(home, "soak", Map.of("LOG_FORMAT", "ecs"), platform -> new Soak(platform).run());
     }
 
     private static final class Soak {

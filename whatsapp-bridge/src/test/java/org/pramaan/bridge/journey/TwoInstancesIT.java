@@ -53,9 +53,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("pramaan.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("journey.logs", "target/journey")).toAbsolutePath().resolve("two");
-        platform = FaultPlatform.start(home, root, logs, SHORT_LEASES);
+        platform = FaultPlatform.start(home, Platform.jarsRoot(), Platform.logs("two"), SHORT_LEASES);
         platform.startSecondInstances();
         db = new JdbcTemplate(platform.dataSource());
         bridgeAuth = JsonHttp.basic(platform.secrets.get("ISSUER_BRIDGE_CLIENT_ID"),
