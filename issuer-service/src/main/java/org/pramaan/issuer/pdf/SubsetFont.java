@@ -1,6 +1,5 @@
 package org.pramaan.issuer.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,7 @@ final class SubsetFont {
         FontFace.Metrics metrics = face.metrics();
         COSName name = COSName.getPDFName(tag() + "+" + metrics.postScriptName());
 
-        PDStream fontFile = stream(document, file);
+        PDStream fontFile = Flate.stream(document, file, Flate.FONT_LEVEL);
         fontFile.getCOSObject().setInt(COSName.LENGTH1, file.length);
         COSDictionary descriptor = new COSDictionary();
         descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
@@ -152,7 +151,7 @@ final class SubsetFont {
     }
 
     private static PDStream stream(PDDocument document, byte[] bytes) throws IOException {
-        return new PDStream(document, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE);
+        return Flate.defaultStream(document, bytes);
     }
 
     private static COSArray numbers(float[] values) {

@@ -34,15 +34,17 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -60,7 +62,8 @@ import org.pramaan.credential.keys.SignerKey;
  *
  * <p>The signature is made through the credential library's {@link CryptoProvider} ({@link Es256ContentSigner}):
  * the native provider's ECDSA where it loads, and a key in a PKCS#11 token signs there.
- * Thread-safe: each call has its own document and CMS generator.
+ * Thread-safe: each call has its own document and CMS generator; what depends only on the signing certificate
+ * and chain (the signing-certificate-v2 attribute, the certificate store) is made once per certificate.
  */
 public final class PadesSigner {
 
@@ -71,6 +74,10 @@ public final class PadesSigner {
     private final String location;
     /** SHA-256 of the signed byte range: the native provider's when it loads (shared: it makes a digest per use). */
     private final DigestCalculatorProvider digests;
+    /** Per signing certificate and chain: see {@link #pieces}. */
+    private final java.util.concurrent.ConcurrentMap<PiecesKey, SignerPieces> pieces =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SIGNERS = 256;
 
     public PadesSigner(Optional<Timestamps> timestamps, String location) {
         this.timestamps = timestamps;
@@ -117,15 +124,12 @@ public final class PadesSigner {
     /** The detached CAdES signature over the byte range PDFBox hands over. */
     private byte[] cms(InputStream content, SignerKey key, List<X509Certificate> chain) throws IOException {
         try {
-            X509Certificate certificate = key.certificate();
+            SignerPieces pieces = pieces(key.certificate(), chain);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
-                    .setSignedAttributeGenerator(new PadesAttributes(signingCertificateV2(certificate)))
-                    .build(new Es256ContentSigner(key.privateKey()), certificate));
-            List<X509Certificate> certificates = new ArrayList<>();
-            certificates.add(certificate);
-            certificates.addAll(chain);
-            generator.addCertificates(new JcaCertStore(certificates));
+            generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(digests)
+                    .setSignedAttributeGenerator(pieces.attributes())
+                    .build(new Es256ContentSigner(key.privateKey()), pieces.holder()));
+            generator.addCertificates(pieces.certificates());
             CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
             if (timestamps.isPresent()) {
                 signed = withTimestamp(signed, timestamps.get());
@@ -134,6 +138,38 @@ public final class PadesSigner {
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("cannot make the CMS signature: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the CMS carries for one signing certificate and chain, made once: the certificate parsed for Bouncy
+     * Castle, the signing-certificate-v2 attribute (a hash of it) and the certificate store. Keyed by the
+     * certificate and the chain themselves (a rotated key has another certificate), so no department's pieces
+     * can go into another's signature; bounded, since keys rotate.
+     */
+    private SignerPieces pieces(X509Certificate certificate, List<X509Certificate> chain)
+            throws GeneralSecurityException, IOException {
+        PiecesKey cacheKey = new PiecesKey(certificate, List.copyOf(chain));
+        SignerPieces cached = pieces.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        certificates.add(certificate);
+        certificates.addAll(chain);
+        SignerPieces made = new SignerPieces(new JcaX509CertificateHolder(certificate),
+                new PadesAttributes(signingCertificateV2(certificate)), new JcaCertStore(certificates));
+        if (pieces.size() >= MAX_CACHED_SIGNERS) {
+            pieces.clear();
+        }
+        pieces.putIfAbsent(cacheKey, made);
+        return made;
+    }
+
+    private record PiecesKey(X509Certificate certificate, List<X509Certificate> chain) {
+    }
+
+    private record SignerPieces(X509CertificateHolder holder, PadesAttributes attributes,
+                                org.bouncycastle.util.Store<X509CertificateHolder> certificates) {
     }
 
     static DigestCalculatorProvider digestCalculators() {

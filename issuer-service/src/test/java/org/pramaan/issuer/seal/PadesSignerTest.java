@@ -77,6 +77,43 @@ class PadesSignerTest {
         }
     }
 
+    /**
+     * One signer seals for two departments in turn (what it makes once per signing certificate is cached): each
+     * PDF's CMS names its own department's certificate, in the signer info, the signing-certificate-v2 hash and
+     * the certificates carried, and its signature verifies with that certificate's key.
+     */
+    @Test
+    void twoDepartmentsSealsInTurnEachCarryTheirOwnCertificate() throws Exception {
+        Instant start = Instant.now().minus(Duration.ofDays(1));
+        SignerKey other = root.issueSigner(DepartmentCode.of("HLTH"), start, Duration.ofDays(1000));
+        PadesSigner signer = new PadesSigner(Optional.of(tsa), "Amaravati");
+        for (int round = 0; round < 2; round++) {
+            for (SignerKey department : List.of(key, other)) {
+                byte[] pdf = signer.sign(unsigned, department, List.of(root.certificate()), "Department", "Issued",
+                        Instant.now());
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    PDSignature signature = document.getLastSignatureDictionary();
+                    CMSSignedData cms = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(
+                            signature.getSignedContent(pdf)), org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                            new org.bouncycastle.asn1.ASN1InputStream(signature.getContents()).readObject()));
+                    SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
+                    java.security.cert.X509Certificate own = department.certificate();
+                    assertThat(info.getSID().getSerialNumber()).isEqualTo(own.getSerialNumber());
+                    assertThat(info.verify(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+                            .build(own))).as("the signature verifies with the department's own certificate").isTrue();
+                    org.bouncycastle.asn1.ess.SigningCertificateV2 v2 = org.bouncycastle.asn1.ess.SigningCertificateV2
+                            .getInstance(info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)
+                                    .getAttrValues().getObjectAt(0));
+                    assertThat(v2.getCerts()[0].getCertHash()).isEqualTo(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(own.getEncoded()));
+                    assertThat(cms.getCertificates().getMatches(null)).extracting(c -> c.getSerialNumber())
+                            .contains(own.getSerialNumber())
+                            .doesNotContain((department == key ? other : key).certificate().getSerialNumber());
+                }
+            }
+        }
+    }
+
     @Test
     void pdfsigSaysValidAndTrustedWithTheRootInItsNssDatabase(@TempDir Path folder) throws Exception {
         Path pdf = Files.write(folder.resolve("signed.pdf"), sign(true));

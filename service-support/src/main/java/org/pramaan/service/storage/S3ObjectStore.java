@@ -63,12 +63,14 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                // No "Expect: 100-continue" before each body: it exists to spare sending a large body the server
+                // would refuse, costs a round trip per PDF (tens of kilobytes) and S3Proxy answers it anyway.
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
-                        .chunkedEncodingEnabled(false).build())
+                        .chunkedEncodingEnabled(false).expectContinueEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.callTimeout()))
+                        .socketTimeout(settings.callTimeout()).expectContinueEnabled(false))
                 .overrideConfiguration(c -> c.apiCallTimeout(settings.callTimeout()))
                 .build();
     }
