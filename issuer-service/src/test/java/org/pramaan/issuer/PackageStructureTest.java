@@ -23,7 +23,7 @@ class PackageStructureTest {
     private static final String[] DOMAIN = {"org.pramaan.issuer.application..", "org.pramaan.issuer.certificate..",
             "org.pramaan.issuer.hold..", "org.pramaan.issuer.anchoring..", "org.pramaan.issuer.delivery..",
             "org.pramaan.issuer.ledger..", "org.pramaan.issuer.contact..", "org.pramaan.issuer.work..",
-            "org.pramaan.issuer.audit..", "org.pramaan.issuer.pdf.."};
+            "org.pramaan.issuer.audit..", "org.pramaan.issuer.pdf..", "org.pramaan.issuer.rendering.."};
     // Not listed: seal (the PDF's PAdES signature: it serves the development TSA and the CRL, and calls a TSA).
 
     @Test

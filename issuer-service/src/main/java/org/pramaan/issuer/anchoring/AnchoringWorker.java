@@ -44,8 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves certificates from the anchoring outbox onto the ledger in batches, one ledger transaction per
  * department batch. A batch is claimed with a lease in one short statement, submitted with no database
  * transaction open, and settled in one short transaction (certificates marked anchored, outbox rows removed,
- * ISSUED notices queued) that touches only rows still carrying this worker's lease. A crash anywhere leaves the
- * rows to be claimed again once the lease ends, and the contract answers a repeated batch with "unchanged"
+ * ISSUED notices queued for those whose PDF is ready, the rendering worker queuing the others) that touches
+ * only rows still carrying this worker's lease. A crash anywhere leaves the rows to be claimed again once the lease ends, and the contract answers a repeated batch with "unchanged"
  * instead of anchoring twice.
  */
 @Component
@@ -209,8 +209,14 @@ public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
                     if (c.anchor(transaction, block, now)) {
                         certificates.recordAnchor(c);
                     }
-                    deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now);
                 });
+                // Read again after the row lock recordAnchor took: the citizen hears of a certificate once it is on
+                // the ledger AND its PDF exists (the rendering worker queues the notice when it settles last), and
+                // never of a revoked one as a fresh one.
+                certificates.find(w.certificateId())
+                        .filter(c -> c.status() != org.pramaan.issuer.certificate.CertificateStatus.REVOKED)
+                        .filter(c -> certificates.pdfReady(c.id().value()))
+                        .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
                 latency.record(Duration.between(w.issuedAt(), now));
                 settled++;
                 LOG.info("certificate {} anchored in transaction {}", w.certificateId(), transaction);

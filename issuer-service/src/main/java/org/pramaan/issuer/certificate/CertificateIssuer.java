@@ -26,13 +26,15 @@ import org.pramaan.catalog.Localized;
 import org.pramaan.issuer.pdf.CertificateDocument;
 import org.pramaan.issuer.pdf.CertificateDocument.Bilingual;
 import org.pramaan.issuer.pdf.LatinName;
+import org.pramaan.issuer.pdf.CertificateDocument.Signatory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues a certificate: builds the claims, signs them with the department's key, renders the PDF,
- * and stores both with an anchoring outbox row in the caller's transaction, so that a stored
- * certificate is always queued for the ledger and a queued one always stored.
+ * Issues a certificate: builds the claims, signs them with the department's key and stores the certificate with an
+ * anchoring outbox row and a rendering outbox row in the caller's transaction, so that a stored certificate is always
+ * queued for the ledger and for its PDF, and a queued one always stored. The PDF is rendered and sealed afterwards
+ * ({@link #render}).
  */
 @Service
 public class CertificateIssuer {
@@ -73,8 +75,25 @@ public class CertificateIssuer {
         this.verifierBaseUrl = properties.verifierBaseUrl();
     }
 
+    /**
+     * Approves: signs the credential and stores the certificate with its anchoring row and its rendering row, in the
+     * caller's transaction; the PDF is made afterwards by the rendering worker ({@code rendering.RenderingWorker},
+     * {@link #render}), sealed with the key that signed the credential.
+     */
     @Transactional
     public Certificate issue(IssueCommand command) {
+        Signed signed = sign(command);
+        certificates.insertAndEnqueueRendering(signed.certificate(), signed.cose(), command.signatory(),
+                signed.holderLatin(), clock.instant(), org.pramaan.service.correlation.Correlation.current().orElse(null));
+        return signed.certificate();
+    }
+
+    /**
+     * Issues as before approving-before-the-PDF: signs, renders, seals and stores the PDF in the caller's
+     * transaction. Kept for the benchmark's baseline (what an approval cost with its PDF).
+     */
+    @Transactional
+    public Certificate issueWithPdf(IssueCommand command) {
         Prepared prepared = prepare(command);
         certificates.insertAndEnqueue(prepared.certificate(), prepared.cose(), prepared.pdf(), clock.instant(),
                 org.pramaan.service.correlation.Correlation.current().orElse(null));
@@ -83,6 +102,17 @@ public class CertificateIssuer {
 
     /** Everything but the storing: claims, signature, PDF. Public for the benchmark. */
     public Prepared prepare(IssueCommand command) {
+        Signed signed = sign(command);
+        Certificate c = signed.certificate();
+        Department department = catalog.requireDepartment(command.service().department());
+        // The same key signs the PDF (PAdES) as signed the credential: one key for the ledger to list and revoke.
+        byte[] pdf = seal.seal(renderer.render(document(c, command.service().certificate(), department, signed.cose(),
+                signed.holderLatin(), command.signatory())), signed.key(), department, c.issuedAt());
+        return new Prepared(c, signed.cose(), pdf);
+    }
+
+    /** Claims and the credential's signature: what an approval costs now. */
+    private Signed sign(IssueCommand command) {
         CertificateForm form = command.service().certificate();
         Department department = catalog.requireDepartment(command.service().department());
         // Before anything is made: with no key the ledger lists as usable now, nothing is signed.
@@ -104,43 +134,61 @@ public class CertificateIssuer {
         SignedCredential signed = new CredentialSigner(key).sign(claims);
         String qrText = signed.url(verifierBaseUrl);
         byte[] cose = signed.cose().encode();
-        // The same key signs the PDF (PAdES) as signed the credential: one key for the ledger to list and revoke.
-        byte[] pdf = seal.seal(renderer.render(document(command, form, department, id, claims, printed, qrText, cose)),
-                key, department, now);
         Certificate certificate = Certificate.issued(org.pramaan.contract.id.CertificateId.of(id.toString()),
                 command.applicationId(), department.code(), command.service().code(), form.type(),
                 command.holderName(), command.language(), command.phone().digits(), printed, claims.issuedAt(),
                 claims.expiresAt(), signed.claimsHashHex(), signed.kid().hex(), qrText);
-        return new Prepared(certificate, cose, pdf);
+        String ownSpelling = command.fields().get(ENGLISH_NAME);
+        String holderLatin = form.field(ENGLISH_NAME).isPresent() && ownSpelling != null && !ownSpelling.isBlank()
+                ? ownSpelling.strip() : LatinName.of(command.holderName(), command.language()).orElse(null);
+        return new Signed(certificate, cose, key, holderLatin);
     }
 
-    private CertificateDocument document(IssueCommand command, CertificateForm form, Department department,
-                                         CertificateId id, CertificateClaims claims, Map<String, String> printed,
-                                         String qrText, byte[] cose) {
-        Language language = command.language();
+    /**
+     * The signed PDF/A of a stored certificate: rendered from its row and sealed by the key that signed its
+     * credential (its kid), which must still be usable.
+     *
+     * @throws SigningKeyUnavailableException that key can no longer sign (revoked or expired since, no longer held)
+     * @throws IllegalStateException          its service or department is no longer in the catalog
+     */
+    public byte[] render(Certificate c, byte[] cose, Signatory signatory, String holderLatin) {
+        Department department = catalog.requireDepartment(c.department());
+        CertificateForm form = catalog.service(c.serviceCode()).map(s -> s.certificate())
+                .orElseThrow(() -> new IllegalStateException("certificate " + c.id() + " is of service "
+                        + c.serviceCode() + ", no longer in the catalog"));
+        org.pramaan.credential.keys.SignerKey key = keys.signer(department.code(),
+                org.pramaan.contract.id.KeyId.parse(c.kid()));
+        return seal.seal(renderer.render(document(c, form, department, cose, holderLatin, signatory)), key, department,
+                clock.instant());
+    }
+
+    private CertificateDocument document(Certificate c, CertificateForm form, Department department, byte[] cose,
+                                         String holderLatin, Signatory signatory) {
+        Language language = c.language();
         // English applicants' certificates carry Telugu headings too: every certificate is bilingual.
         Language headings = language == Language.EN ? Language.TE : language;
         List<CertificateDocument.Field> fields = new ArrayList<>();
-        printed.forEach((key, value) -> {
-            if (key.equals(ENGLISH_NAME)) {
-                return;
+        // In the form's order (a stored row's fields are jsonb, whose keys come back in another order).
+        for (FormField field : form.fields()) {
+            String value = c.fields().get(field.key());
+            if (value != null && !field.key().equals(ENGLISH_NAME)) {
+                fields.add(new CertificateDocument.Field(bilingual(field.labels(), headings),
+                        PrintedValues.shown(field, value, language)));
             }
-            FormField field = form.field(key).orElseThrow();
-            fields.add(new CertificateDocument.Field(bilingual(field.labels(), headings),
-                    PrintedValues.shown(field, value, language)));
-        });
-        LocalDate validUntil = form.validityDays() == null ? null : LocalDate.ofInstant(claims.expiresAt(), INDIA);
-        String ownSpelling = command.fields().get(ENGLISH_NAME);
-        String holderLatin = form.field(ENGLISH_NAME).isPresent() && ownSpelling != null && !ownSpelling.isBlank()
-                ? ownSpelling.strip() : LatinName.of(command.holderName(), language).orElse(null);
+        }
+        LocalDate validUntil = form.validityDays() == null ? null : LocalDate.ofInstant(c.expiresAt(), INDIA);
         return new CertificateDocument(language, bilingual(department.names(), headings),
-                bilingual(form.titles(), headings), command.holderName(), fields, id.toString(),
-                LocalDate.ofInstant(claims.issuedAt(), INDIA), validUntil, qrText, cose, holderLatin,
-                command.signatory());
+                bilingual(form.titles(), headings), c.holderName(), fields, c.id().value(),
+                LocalDate.ofInstant(c.issuedAt(), INDIA), validUntil, c.qrText(), cose, holderLatin, signatory);
     }
 
     private static Bilingual bilingual(Localized text, Language language) {
         return new Bilingual(text.en(), text.in(language));
+    }
+
+    /** A signed certificate, not rendered: the key that signed it and the holder's name as printed in English letters. */
+    private record Signed(Certificate certificate, byte[] cose, org.pramaan.credential.keys.SignerKey key,
+                          String holderLatin) {
     }
 
     /** A signed, rendered certificate not yet stored. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.pramaan.contract.id.CertificateId;
 import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.Language;
+import org.pramaan.issuer.pdf.CertificateDocument.Signatory;
 import org.pramaan.issuer.work.QueueName;
 import org.pramaan.issuer.work.WorkQueued;
 import org.pramaan.service.storage.ObjectStore;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The certificates, stored in {@code issuer.certificate} with their credential bytes; each one's PDF is in the
- * {@link ObjectStore}, the row keeping its key and SHA-256 (checked on every read). Rows from before the object store
+ * {@link ObjectStore}, the row keeping its key and SHA-256 (checked on every read), once the rendering worker has made
+ * it (until then the row has none and a read is refused with {@link PdfPendingException}). Rows from before the object store
  * hold their PDF in the {@code pdf} column until {@link LegacyPdfMover} has moved it.
  */
 @Repository
@@ -67,19 +69,86 @@ public class Certificates {
         StoredObject stored = store.put(pdfKey(c.id()), pdf, PDF);
         jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
                         + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose,"
-                        + " pdf_key, pdf_sha256, pdf_size, status, correlation_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " pdf_key, pdf_sha256, pdf_size, pdf_ready_at, status, correlation_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                         + " coalesce((SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?), ?))")
                 .params(c.id().value(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
                         c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
                         ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose, stored.key(), stored.sha256(),
-                        Math.toIntExact(stored.size()), c.status().name(), c.applicationId(), requestCorrelationId)
+                        Math.toIntExact(stored.size()), ts(now), c.status().name(), c.applicationId(), requestCorrelationId)
                 .update();
+        enqueueAnchoring(c, now);
+    }
+
+    /**
+     * Stores a new certificate without its PDF and queues it for anchoring and for rendering (the rendering worker
+     * makes the PDF, {@link #recordPdf}): call inside the approving transaction. {@code signatory} (may be null) and
+     * {@code holderLatin} (may be null) are kept for the renderer.
+     */
+    public void insertAndEnqueueRendering(Certificate c, byte[] cose, Signatory signatory, String holderLatin,
+                                          Instant now, String requestCorrelationId) {
+        jdbc.sql("INSERT INTO issuer.certificate (id, application_id, department, service_code, type, holder_name,"
+                        + " language, phone_number, fields, issued_at, expires_at, claims_hash, kid, qr_text, cose,"
+                        + " signatory_name, signatory_designation, holder_latin, status, correlation_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " coalesce((SELECT a.correlation_id FROM issuer.application a WHERE a.id = ?), ?))")
+                .params(c.id().value(), c.applicationId(), c.department().value(), c.serviceCode(), c.type(), c.holderName(),
+                        c.language().code(), c.phoneNumber(), json.writeValueAsString(c.fields()), ts(c.issuedAt()),
+                        ts(c.expiresAt()), c.claimsHash(), c.kid(), c.qrText(), cose,
+                        signatory == null ? null : signatory.name(), signatory == null ? null : signatory.designation(),
+                        holderLatin, c.status().name(), c.applicationId(), requestCorrelationId)
+                .update();
+        enqueueAnchoring(c, now);
+        jdbc.sql("INSERT INTO issuer.render_outbox (certificate_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)")
+                .params(c.id().value(), ts(now), ts(now)).update();
+        events.publishEvent(new WorkQueued(QueueName.RENDERING));
+    }
+
+    private void enqueueAnchoring(Certificate c, Instant now) {
         jdbc.sql("INSERT INTO issuer.anchor_outbox (certificate_id, department, enqueued_at, next_attempt_at)"
                         + " VALUES (?, ?, ?, ?)")
                 .params(c.id().value(), c.department().value(), ts(now), ts(now))
                 .update();
         events.publishEvent(new WorkQueued(QueueName.ANCHORING));
+    }
+
+    /** What the renderer needs of a stored certificate beyond its row: its credential, signatory, Latin name. */
+    public record RenderInput(Certificate certificate, byte[] cose, Signatory signatory, String holderLatin) {
+    }
+
+    public Optional<RenderInput> renderInput(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", cose, signatory_name, signatory_designation, holder_latin"
+                        + " FROM issuer.certificate WHERE id = ?").param(id)
+                .query((rs, n) -> new RenderInput(row(rs, n), rs.getBytes("cose"),
+                        rs.getString("signatory_name") == null ? null
+                                : new Signatory(rs.getString("signatory_name"), rs.getString("signatory_designation")),
+                        rs.getString("holder_latin")))
+                .optional();
+    }
+
+    /**
+     * Puts a rendered PDF in the object store under the certificate's own key (a retry writes the same object
+     * again), outside any transaction; {@link #recordPdf} then names it in the row.
+     */
+    public StoredObject storePdf(CertificateId id, byte[] pdf) {
+        return store.put(pdfKey(id), pdf, PDF);
+    }
+
+    /**
+     * Records the stored PDF on a certificate that has none yet, in the settling transaction; the row is locked
+     * from here to the commit, so anchoring, settling concurrently, sees whether the PDF exists. False when the row
+     * had one already (a repeated settle).
+     */
+    public boolean recordPdf(String id, StoredObject stored, Instant now) {
+        return jdbc.sql("UPDATE issuer.certificate SET pdf_key = ?, pdf_sha256 = ?, pdf_size = ?, pdf_ready_at = ?"
+                        + " WHERE id = ? AND pdf_key IS NULL AND pdf IS NULL")
+                .params(stored.key(), stored.sha256(), Math.toIntExact(stored.size()), ts(now), id).update() == 1;
+    }
+
+    /** Whether the certificate's PDF exists (in the store, or in its row from before the store); false: no row. */
+    public boolean pdfReady(String id) {
+        return jdbc.sql("SELECT pdf_key IS NOT NULL OR pdf IS NOT NULL FROM issuer.certificate WHERE id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     public Optional<Certificate> find(String id) {
@@ -93,17 +162,29 @@ public class Certificates {
      *
      * @throws org.pramaan.service.storage.StoredObjectCorruptException    the stored PDF changed: it is not served
      * @throws org.pramaan.service.storage.ObjectStoreUnavailableException the store cannot be reached
+     * @throws PdfPendingException the certificate exists but its PDF is still being rendered
+     * @throws org.pramaan.service.problem.NotFoundException a certificate revoked before its PDF could be made
      */
     public Optional<byte[]> pdf(String id) {
-        return jdbc.sql("SELECT pdf_key, pdf_sha256, pdf_size, pdf FROM issuer.certificate WHERE id = ?").param(id)
-                .query((rs, n) -> rs.getString(1) == null ? new PdfRef(null, rs.getBytes(4))
-                        : new PdfRef(new StoredObject(rs.getString(1), rs.getBytes(2), rs.getLong(3)), null))
+        return jdbc.sql("SELECT pdf_key, pdf_sha256, pdf_size, pdf, EXISTS (SELECT 1 FROM issuer.render_outbox r"
+                        + " WHERE r.certificate_id = c.id) FROM issuer.certificate c WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getString(1) == null ? new PdfRef(null, rs.getBytes(4), rs.getBoolean(5))
+                        : new PdfRef(new StoredObject(rs.getString(1), rs.getBytes(2), rs.getLong(3)), null, false))
                 .optional()
-                .map(ref -> ref.stored() == null ? ref.inRow() : store.get(ref.stored()));
+                .map(ref -> {
+                    if (ref.stored() == null && ref.inRow() == null) {
+                        if (!ref.rendering()) {
+                            throw new org.pramaan.service.problem.NotFoundException("certificate " + id
+                                    + " was revoked before its PDF was made: it has none");
+                        }
+                        throw new PdfPendingException(id);
+                    }
+                    return ref.stored() == null ? ref.inRow() : store.get(ref.stored());
+                });
     }
 
     /** Where one PDF is: in the store, or (not moved yet) in the row. */
-    private record PdfRef(StoredObject stored, byte[] inRow) {
+    private record PdfRef(StoredObject stored, byte[] inRow, boolean rendering) {
     }
 
     public Optional<byte[]> cose(String id) {

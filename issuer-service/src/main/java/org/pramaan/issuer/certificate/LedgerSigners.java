@@ -117,6 +117,33 @@ public class LedgerSigners implements SignerChoice {
         return choice.key().get();
     }
 
+    /**
+     * The held key {@code kid} while the ledger lists it as usable now (registered, in its period, not revoked, the
+     * department active), whether or not it is still the newest: the seal of a PDF rendered after its approval.
+     */
+    @Override
+    public org.pramaan.credential.keys.SignerKey signer(DepartmentCode department, org.pramaan.contract.id.KeyId kid) {
+        Instant now = clock.instant();
+        IssuerRecord record = onLedger.get(department);
+        if (record == null || !record.isActive()) {
+            throw new SigningKeyUnavailableException(department, record == null
+                    ? "the department is not registered on the ledger" : "the department is suspended on the ledger");
+        }
+        Optional<SignerKey> listed = record.signers().stream().filter(k -> k.kid().equals(kid)).findFirst();
+        if (listed.isEmpty()) {
+            throw new SigningKeyUnavailableException(department, "the ledger does not list key " + kid);
+        }
+        Optional<String> unusable = listed.get().unusableAt(now);
+        if (unusable.isPresent()) {
+            throw new SigningKeyUnavailableException(department, "key " + kid + ": " + unusable.get());
+        }
+        org.pramaan.credential.keys.SignerKey held = keys.held(department).get(kid);
+        if (held == null) {
+            throw new SigningKeyUnavailableException(department, "key " + kid + " is not held by this service");
+        }
+        return held;
+    }
+
     /** Why {@code department} cannot sign now, or empty when it can. */
     public Optional<String> problem(DepartmentCode department) {
         Choice choice = choose(department, clock.instant());

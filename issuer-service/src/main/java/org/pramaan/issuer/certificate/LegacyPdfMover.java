@@ -104,7 +104,7 @@ public class LegacyPdfMover {
         long moved = 0;
         String after = "";
         while (!Thread.currentThread().isInterrupted()) {
-            List<Legacy> batch = jdbc.sql("SELECT id, pdf FROM issuer.certificate WHERE pdf_key IS NULL AND id > ?"
+            List<Legacy> batch = jdbc.sql("SELECT id, pdf FROM issuer.certificate WHERE pdf_key IS NULL AND pdf IS NOT NULL AND id > ?"
                             + " ORDER BY id LIMIT ?")
                     .params(after, settings.batch())
                     .query((rs, n) -> new Legacy(rs.getString(1), rs.getBytes(2))).list();

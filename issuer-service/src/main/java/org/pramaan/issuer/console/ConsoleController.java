@@ -189,6 +189,7 @@ public class ConsoleController {
         model.addAttribute("reasonCodes", ReasonCode.values());
         model.addAttribute("holdCodes", HoldCode.values());
         model.addAttribute("holdCode", holdCodes.holdCode(c.id().value()));
+        model.addAttribute("pdfReady", certificates.pdfReady(c.id().value()));
         return "console/certificate";
     }
 

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Notifications for the WhatsApp bridge ({@code POST /internal/v1/deliveries}), queued in the
- * transaction that makes them due (anchoring, revocation, rejection) and sent at least once by the
- * {@link DeliveryWorker}. Each row gets its {@code deliveryId} when queued and the payload is stored
+ * transaction that makes them due (anchoring or rendering, whichever settles last; revocation, rejection) and sent
+ * at least once by the {@link DeliveryWorker}. Each row gets its {@code deliveryId} when queued and the payload is stored
  * with it, so every retry carries the same id and the bridge can drop the repeats. One row per
  * certificate and type (one per rejected application), so a retried anchoring does not notify twice.
  */

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * DigiLocker sends is the holder's ({@link HolderNames}), and it is in force: not revoked, not on hold, not expired.
  * Anything else is Status 0 with exactly the same body, whatever the reason, and the same work done (an unknown
  * number is compared with a stand-in name and its hold looked up, as a real one's is), so the answer never tells
- * whether a certificate exists. A certificate of the right holder that the ledger has not recorded yet is Status 9,
- * pending: DigiLocker asks again.
+ * whether a certificate exists. A certificate of the right holder that the ledger has not recorded yet, or whose PDF
+ * is still being rendered, is Status 9, pending: DigiLocker asks again.
  */
 @Service
 public class DigiLockerPulls {
@@ -133,6 +133,10 @@ public class DigiLockerPulls {
         String uri = properties.issuerId() + "-" + docType + "-" + c.id().value();
         if (!c.anchored()) {
             return new Decision(PENDING, "not_anchored", c, form.get(), service.get(), uri);
+        }
+        if (!certificates.pdfReady(c.id().value())) {
+            // Approved seconds ago: its PDF is still being rendered; DigiLocker asks again.
+            return new Decision(PENDING, "pdf_pending", c, form.get(), service.get(), uri);
         }
         return new Decision(OK, "ok", c, form.get(), service.get(), uri);
     }

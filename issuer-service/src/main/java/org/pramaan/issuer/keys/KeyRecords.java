@@ -30,14 +30,20 @@ public class KeyRecords {
         return counts;
     }
 
-    /** Certificates signed with one of {@code kids} still waiting to be anchored (parked ones aside). */
+    /**
+     * Certificates signed with one of {@code kids} still waiting to be anchored (parked ones aside) or for their PDF,
+     * which is sealed by the same key: a key retired before then would leave the PDF unsealable.
+     */
     public long waitingForAnchoring(DepartmentCode department, List<String> kids) {
         if (kids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("SELECT count(*) FROM issuer.anchor_outbox a JOIN issuer.certificate c ON c.id = a.certificate_id"
-                        + " WHERE a.department = ? AND a.parked_at IS NULL AND c.kid = ANY (?)")
-                .params(department.value(), kids.toArray(String[]::new)).query(Long.class).single();
+        String[] kidArray = kids.toArray(String[]::new);
+        return jdbc.sql("SELECT (SELECT count(*) FROM issuer.anchor_outbox a JOIN issuer.certificate c"
+                        + " ON c.id = a.certificate_id WHERE a.department = ? AND a.parked_at IS NULL AND c.kid = ANY (?))"
+                        + " + (SELECT count(*) FROM issuer.render_outbox r JOIN issuer.certificate c"
+                        + " ON c.id = r.certificate_id WHERE c.department = ? AND c.kid = ANY (?))")
+                .params(department.value(), kidArray, department.value(), kidArray).query(Long.class).single();
     }
 
     public long countSignedSince(DepartmentCode department, String kid, Instant from) {

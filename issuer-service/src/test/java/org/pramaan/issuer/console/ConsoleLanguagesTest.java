@@ -92,6 +92,41 @@ class ConsoleLanguagesTest extends IntegrationTest {
         assertThat(page(http, "/console?lang=te")).contains("డాష్‌బోర్డ్");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.pramaan.service.storage.StorageAutoConfiguration.EmbeddedStore store;
+
+    /** A certificate approved moments ago: its page says the PDF is being prepared, and its download answers 409. */
+    @Test
+    void aCertificateWhosePdfIsBeingPreparedSaysSoInEachLanguage() throws Exception {
+        HttpClient http = signedIn();
+        String id;
+        store.proxy().stop(); // holds the rendering worker back: it renders, cannot store, and retries
+        try {
+            var issued = departmentSystem("REV").post("/api/v1/certificates", Map.of("service", "REV-INCOME",
+                    "language", "en", "phoneNumber", "919000000418", "fields", Map.of("nm", "Pending Pdf Citizen",
+                            "ai", "96000", "ah", "2341 2341 2346", "pc", "520001", "ct", "BC-A", "db", "1990-08-15")));
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            id = issued.json().get("id").asString();
+            Properties en = messages("console.properties");
+            Properties te = messages("console_te.properties");
+            Properties hi = messages("console_hi.properties");
+            assertThat(page(http, "/console/certificates/" + id + "?lang=en")).contains(en.getProperty("certificate.pdfPending"))
+                    .doesNotContain("id=\"pdf\"");
+            assertThat(page(http, "/console/certificates/" + id + "?lang=te")).contains(te.getProperty("certificate.pdfPending"));
+            assertThat(page(http, "/console/certificates/" + id + "?lang=hi")).contains(hi.getProperty("certificate.pdfPending"));
+            HttpResponse<String> download = http.send(HttpRequest.newBuilder(uri("/console/certificates/" + id + "/pdf"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(download.statusCode()).as(download.body()).isEqualTo(409);
+            assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(download.body()).contains("pdf-pending");
+            assertThat(download.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            store.proxy().start();
+        }
+        assertThat(pdfWhenReady(departmentSystem("REV"), id).status()).isEqualTo(200);
+        assertThat(page(http, "/console/certificates/" + id + "?lang=en")).contains("id=\"pdf\"");
+    }
+
     /** The development REV officer, signed in through the console's form (a session, as people use it). */
     private HttpClient signedIn() throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())

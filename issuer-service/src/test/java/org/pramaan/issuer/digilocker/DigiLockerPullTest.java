@@ -73,7 +73,7 @@ class DigiLockerPullTest extends IntegrationTest {
         assertThat(found.detail("UDF1")).isEqualTo(id);
         assertThat(found.detail("DocType")).isEqualTo(INCER);
         assertThat(found.txn()).startsWith("txn-");
-        byte[] citizens = bridge().get("/api/v1/certificates/" + id + "/pdf").bytes();
+        byte[] citizens = pdfWhenReady(bridge(), id).bytes();
         assertThat(new String(citizens, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(found.decoded("DocContent")).isEqualTo(citizens);
 

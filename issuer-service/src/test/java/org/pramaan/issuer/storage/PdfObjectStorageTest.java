@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Certificate PDFs in the object store (issue 19, part 3), against the S3Proxy process the test service started
  * over {@code HOME/objects}: issuance writes the object and the row keeps only its key and SHA-256; every read is
- * checked; a store that is down refuses the approval with nothing half-written; rows from before keep working and
+ * checked; a store that is down delays the PDF (rendered after the approval), not the approval; rows from before keep working and
  * are moved, with the database bytes per certificate measured before and after.
  */
 class PdfObjectStorageTest extends IntegrationTest {
@@ -48,7 +48,9 @@ class PdfObjectStorageTest extends IntegrationTest {
         Answer issued = departmentSystem("REV").post("/api/v1/certificates", Map.of("service", "REV-INCOME",
                 "language", "te", "phoneNumber", phone, "fields", INCOME));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().get("id").asString();
+        String id = issued.json().get("id").asString();
+        assertThat(pdfWhenReady(departmentSystem("REV"), id).status()).as("rendered after the approval").isEqualTo(200);
+        return id;
     }
 
     private Path objectFile(String certificateId) {
@@ -67,7 +69,7 @@ class PdfObjectStorageTest extends IntegrationTest {
         assertThat((byte[]) row.get("pdf_sha256")).isEqualTo(MessageDigest.getInstance("SHA-256").digest(onDisk));
         assertThat(((Number) row.get("pdf_size")).intValue()).isEqualTo(onDisk.length);
 
-        Answer pdf = departmentSystem("REV").get("/api/v1/certificates/" + id + "/pdf");
+        Answer pdf = pdfWhenReady(departmentSystem("REV"), id);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.bytes()).isEqualTo(onDisk);
@@ -82,7 +84,7 @@ class PdfObjectStorageTest extends IntegrationTest {
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(file, bytes);
 
-        Answer pdf = departmentSystem("REV").get("/api/v1/certificates/" + id + "/pdf");
+        Answer pdf = pdfWhenReady(departmentSystem("REV"), id);
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(500);
         assertThat(pdf.contentType()).isEqualTo("application/problem+json");
         assertThat(pdf.json().get("code").asString()).isEqualTo("stored-object-corrupt");
@@ -90,34 +92,39 @@ class PdfObjectStorageTest extends IntegrationTest {
     }
 
     @Test
-    void aStoreThatIsDownRefusesTheApprovalWithNothingWrittenAndTheRetryIssues() {
+    void aStoreThatIsDownDelaysThePdfNotTheApprovalAndTheRetryRendersOnce() {
         Answer submitted = bridge().post("/api/v1/applications", Map.of("serviceCode", "REV-INCOME", "language", "te",
                 "phoneNumber", "+91 91234 50003", "fields", INCOME, "channelReference", "store-" + UUID.randomUUID()));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String applicationId = submitted.json().get("id").asString();
 
         store.proxy().stop();
-        Answer refused;
+        String certificateId;
         try {
-            refused = officer("REV").post("/api/v1/applications/" + applicationId + "/approve", Map.of());
+            Answer approved = officer("REV").post("/api/v1/applications/" + applicationId + "/approve", Map.of());
+            assertThat(approved.status()).as("the approval needs no store: " + approved.body()).isEqualTo(200);
+            certificateId = approved.json().get("certificateId").asString();
+            // The rendering worker renders, fails to put, and keeps the row with a backoff.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT attempts FROM issuer.render_outbox WHERE certificate_id = ?").param(certificateId)
+                    .query(Integer.class).optional().orElse(0) >= 1);
+            Answer pending = departmentSystem("REV").get("/api/v1/certificates/" + certificateId + "/pdf");
+            assertThat(pending.status()).as(pending.body()).isEqualTo(409);
+            assertThat(pending.json().get("code").asString()).isEqualTo("pdf-pending");
+            assertThat(pending.header("Retry-After")).isNotBlank();
+            assertThat(jdbc.sql("SELECT last_error FROM issuer.render_outbox WHERE certificate_id = ?")
+                    .param(certificateId).query(String.class).single()).isNotBlank();
         } finally {
             store.proxy().start();
         }
-        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-        assertThat(refused.json().get("code").asString()).isEqualTo("object-store-unavailable");
-        assertThat(refused.header("Retry-After")).isNotBlank();
-        // Counted for this application only (the shared context's anchoring worker may be draining other rows at the
-        // same time); an anchoring outbox row references its certificate row, so none means nothing was queued.
-        assertThat(jdbc.sql("SELECT count(*) FROM issuer.certificate WHERE application_id = ?::uuid")
-                .param(applicationId).query(Long.class).single()).as("no certificate row, nothing queued").isZero();
-        assertThat(officer("REV").get("/api/v1/applications/" + applicationId).json().get("status").asString())
-                .isEqualTo("SUBMITTED");
-
-        Answer approved = officer("REV").post("/api/v1/applications/" + applicationId + "/approve", Map.of());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        String certificateId = approved.json().get("certificateId").asString();
-        assertThat(departmentSystem("REV").get("/api/v1/certificates/" + certificateId + "/pdf").status())
-                .isEqualTo(200);
+        Answer pdf = pdfWhenReady(departmentSystem("REV"), certificateId);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM issuer.render_outbox WHERE certificate_id = ?").param(certificateId)
+                .query(Long.class).single()).as("the row is settled").isZero();
+        // Rendered once: one ISSUED notice for it, however many attempts the put took.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM issuer.delivery_outbox WHERE certificate_id = ? AND type = 'ISSUED'")
+                .param(certificateId).query(Long.class).single() == 1);
     }
 
     @Test

@@ -79,6 +79,7 @@ public abstract class IntegrationTest {
         registry.add("pramaan.bridge-client.secret", () -> BRIDGE_CLIENT_SECRET);
         registry.add("pramaan.bridge.poll-interval", () -> "100ms");
         registry.add("pramaan.bridge.retry-backoff", () -> "200ms");
+        registry.add("pramaan.rendering.retry-backoff", () -> "200ms");
         registry.add("pramaan.verifier-base-url", () -> "https://verify.example.gov.in");
         registry.add("pramaan.public-base-url", () -> "http://issuer.test");
         // DigiLockerPullTest spends the budget on purpose; a short window gives it back to the other tests at once.
@@ -123,6 +124,20 @@ public abstract class IntegrationTest {
 
     protected ApiClient departmentSystem(String department) {
         return ApiClient.apiKey(port, devEnv().get("ISSUER_DEPT_SYSTEM_" + department + "_KEY"));
+    }
+
+    /**
+     * The certificate's PDF once the rendering worker has made it: an approval answers before its PDF exists, and
+     * the PDF answers 409 {@code pdf-pending} until then. Any other answer is returned as it came.
+     */
+    protected static ApiClient.Answer pdfWhenReady(ApiClient client, String certificateId) {
+        java.util.concurrent.atomic.AtomicReference<ApiClient.Answer> last = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+                    last.set(client.get("/api/v1/certificates/" + certificateId + "/pdf"));
+                    return last.get().status() != 409;
+                });
+        return last.get();
     }
 
     protected ApiClient anonymous() {

@@ -84,7 +84,7 @@ class ApplicationFlowTest extends IntegrationTest {
         assertThat(check.outcome().name()).isEqualTo("SIGNATURE_VALID");
         assertThat(check.credential().orElseThrow().claims().body().holderName()).isEqualTo("Kondapalli Ramesh");
 
-        Answer pdf = bridge().get("/api/v1/certificates/" + certificateId + "/pdf");
+        Answer pdf = pdfWhenReady(bridge(), certificateId);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.bytes(), 0, 5)).isEqualTo("%PDF-");

@@ -152,7 +152,7 @@ class BridgeContractTest extends IntegrationTest {
         assertThat(certificate.get("validUntil").asString()).isNotBlank();
         assertThat(bridge().get("/api/v1/certificates?phoneNumber=" + nextPhone()).json().get("certificates").isEmpty())
                 .isTrue();
-        Answer pdf = bridge().get("/api/v1/certificates/" + certificateId + "/pdf");
+        Answer pdf = pdfWhenReady(bridge(), certificateId);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
     }

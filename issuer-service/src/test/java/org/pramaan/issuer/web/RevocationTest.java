@@ -27,6 +27,9 @@ class RevocationTest extends IntegrationTest {
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String id = issued.json().get("id").asString();
         assertThat(issued.json().get("applicationId").isNull()).isTrue();
+        // Announced once on the ledger with its PDF; revoked after that, the citizen hears of both.
+        await().atMost(Duration.ofSeconds(30)).until(() -> BRIDGE.accepted(id).stream()
+                .anyMatch(r -> r.body().contains("\"ISSUED\"")));
 
         Answer wrongCode = departmentSystem("REV").post("/api/v1/certificates/" + id + "/revoke",
                 Map.of("code", "BECAUSE", "reason", "x"));

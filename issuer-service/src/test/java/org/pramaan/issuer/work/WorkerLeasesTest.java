@@ -51,6 +51,10 @@ class WorkerLeasesTest extends IntegrationTest {
     @Autowired
     DeliveryWorker delivery;
 
+    /** The citizen is told once a certificate is anchored and its PDF made: the PDFs are rendered meanwhile. */
+    @Autowired
+    org.pramaan.issuer.rendering.RenderingWorker rendering;
+
     @Autowired
     LedgerConnections realLedgers;
 
@@ -81,6 +85,7 @@ class WorkerLeasesTest extends IntegrationTest {
     void twoWorkersPerQueueAnchorAndDeliverEachCertificateOnce() throws Exception {
         contextWorkers.stop();
         List<String> ids = issueMany(200);
+        startRendering();
         Map<String, AtomicInteger> anchoredBy = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> deliveredBy = new ConcurrentHashMap<>();
         for (String name : List.of("anchor-a", "anchor-b")) {
@@ -114,6 +119,7 @@ class WorkerLeasesTest extends IntegrationTest {
     void aDeadWorkersClaimIsTakenOverWhenItsLeaseEndsAndItsLateSettleChangesNothing() {
         contextWorkers.stop();
         List<String> ids = issueMany(5);
+        startRendering();
         // A worker that claimed the batch and died (kill -9): its rows carry its lease and nobody settles them.
         Lease dead = new Lease("anchoring-1@999999/deadbeef", clock.instant().plusSeconds(3));
         List<AnchoringWorker.Batch> claimed = new ArrayList<>();
@@ -179,6 +185,12 @@ class WorkerLeasesTest extends IntegrationTest {
         assertThat(BRIDGE.hanging()).as("anchored while the bridge still hangs").isNotEmpty();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deliveredCount(List.of(first.get(0), meanwhile)) == 2);
+    }
+
+    private void startRendering() {
+        for (String name : List.of("render-a", "render-b")) {
+            start(new LeasedWorker<>(name, rendering, rendering, settings(10), clock, WorkerLoop.Pace.NONE));
+        }
     }
 
     private void start(LeasedWorker<?> worker) {

@@ -37,6 +37,8 @@ public enum ProblemCode {
     ILLEGAL_TRANSITION(409, "Not possible in the current status"),
     /** An application lacks a supporting document its service requires: it cannot be approved. */
     DOCUMENTS_MISSING(409, "A required supporting document is missing"),
+    /** A certificate approved moments ago whose PDF is still being rendered; {@code Retry-After} says when to look again. */
+    PDF_PENDING(409, "The certificate's PDF is being prepared"),
     /** The request body is over the service's limit. */
     TOO_LARGE(413, "Content too large"),
     /** The body's media type is not one the endpoint takes. */

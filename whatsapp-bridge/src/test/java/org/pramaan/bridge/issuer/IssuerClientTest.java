@@ -148,6 +148,22 @@ class IssuerClientTest {
                 .hasMessageContaining("502").hasMessageContaining("no code");
     }
 
+    /**
+     * A certificate approved moments ago has no PDF yet (the issuer renders it after the approval): 409 pdf-pending.
+     * The client fails the fetch with an IssuerException, which the outbound sender retries with its backoff, as
+     * any failed fetch; the notice of a new certificate is not even queued before its PDF exists.
+     */
+    @Test
+    void aPdfStillBeingPreparedFailsTheFetchForALaterRetry() {
+        answer(409, "application/problem+json", "{\"type\":\"urn:pramaan:problem:pdf-pending\",\"status\":409,"
+                + "\"code\":\"pdf-pending\",\"detail\":\"the PDF of certificate c1 is being prepared\"}");
+        assertThatThrownBy(() -> client.pdf("/api/v1/certificates/c1/pdf")).isInstanceOf(IssuerException.class)
+                .hasMessageContaining("409");
+        answer(200, "application/pdf", "%PDF-1.7");
+        assertThat(new String(client.pdf("/api/v1/certificates/c1/pdf"), StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-1.7");
+    }
+
     @Test
     void anAnswerOverTheCapIsRefused() {
         answer(200, "application/pdf", "x".repeat((int) IssuerHttp.MAX_ANSWER_BYTES + 1));

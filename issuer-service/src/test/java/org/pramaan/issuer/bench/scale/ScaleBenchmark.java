@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>{@code seed N}: N anchored certificates (a year of a state's issuance) put straight into the issuer's table
  *     and the peer's state with COPY (as {@link AuditBenchmark} does; anchoring a million through the peer takes
  *     hours), so everything after runs against a ledger and database of that size;</li>
- * <li>{@code measure}: approvals per second with a department key and with an officer's token (closed loop), time
+ * <li>{@code measure}: approvals per second with a department key and with an officer's token (closed loop), each
+ *     followed by how its PDFs caught up (an approval answers before its PDF exists: approval -> PDF ready p50/p99
+ *     and PDFs per second, and the CPU per approval with its PDF beside the CPU while acknowledging it), time
  *     to trust at an offered 100 approvals/s (request -> the ledger's commit recorded), the bridge's delivery rate
  *     draining the notices those approvals queued, the verifier's cold path (each fresh certificate verified once)
  *     against its trivial endpoint in the same run, and CPU milliseconds and database bytes per certificate for
@@ -130,13 +132,36 @@ public final class ScaleBenchmark {
             Map<String, Double> cpu0 = platform.cpuMillis();
             Load.Outcome outcome = Load.closedLoop(CLIENTS, WINDOW, limit, calls, true);
             Map<String, Double> cpu1 = platform.cpuMillis();
-            outcome.okBodies().forEach(body -> issued.add(Platform.jsonField(body, idField)));
+            List<String> ids = outcome.okBodies().stream().map(body -> Platform.jsonField(body, idField)).toList();
+            issued.addAll(ids);
             row("approvals, " + how + " (" + CLIENTS + " clients)", outcome, outcome.perSecond() / trivial.perSecond());
-            cpuRows.put("approval, " + how, StoreSizes.perItem(cpu0, cpu1, outcome.ok()));
+            cpuRows.put("approval acknowledged, " + how, StoreSizes.perItem(cpu0, cpu1, outcome.ok()));
+            // An approval answers before its PDF exists: how fast the PDFs caught up, so nobody mistakes acknowledged
+            // approvals for finished certificates; and the CPU of the approval with its PDF.
+            pdfsCaughtUp(how, ids);
+            cpuRows.put("approval with its PDF, " + how, StoreSizes.perItem(cpu0, platform.cpuMillis(), outcome.ok()));
             if (outcome.failed() > 0) {
                 out("  %d refused; first: %s", outcome.failed(), outcome.firstFailure());
             }
             return outcome;
+        }
+
+        /** Waits for every PDF of {@code ids}, then reports approval -> PDF ready (p50, p99) and the rate PDFs were made. */
+        private void pdfsCaughtUp(String how, List<String> ids) {
+            String[] array = ids.toArray(String[]::new);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM issuer.certificate WHERE id = ANY (?) AND pdf_ready_at IS NULL")
+                    .param((Object) array).query(Long.class).single() == 0);
+            var pdfs = jdbc.sql("SELECT count(*), extract(epoch FROM max(pdf_ready_at) - min(issued_at)),"
+                            + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pdf_ready_at - issued_at)),"
+                            + " percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM pdf_ready_at - issued_at))"
+                            + " FROM issuer.certificate WHERE id = ANY (?)")
+                    .param((Object) array)
+                    .query((rs, i) -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                    .single();
+            rows.add(String.format(Locale.ROOT, "| PDFs of those approvals, %s (approval -> PDF ready: p50 %.2f s,"
+                    + " p99 %.2f s) | %,.0f in %.1f s | %.1f/s |", how, pdfs[2], pdfs[3], pdfs[0], pdfs[1],
+                    pdfs[0] / Math.max(0.001, pdfs[1])));
         }
 
         private Load.Call issueCall(Map<String, String> auth, int n) {
