@@ -6,6 +6,9 @@
 # loop, no coordinated omission; the same client for each line, so the ratios compare like with like).
 # Usage: verifier-app/bench/run.sh [seconds 10] [workers 32] [paced rate 2000] [paced seconds 20] [cold max pool 40000]
 # VEGETA=/path/to/vegeta, else vegeta on the PATH or in $PRAMAAN_HOME/tools/bin (./pramaan bench verify installs it).
+# Each attack also reports the CPU it cost per request: the verifier's JVM alone, and with the processes it started
+# (its embedded PostgreSQL, the development peer and the chaincode), from /proc/<pid>/stat before and after.
+# BENCH_JFR=file.jfr records a Java Flight Recording of the verifier during the full-speed cold attack.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -41,10 +44,36 @@ url="http://127.0.0.1:$port"
 key="$(cat "$BENCH_DIR/api-key")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
-# attack NAME [vegeta attack options...]: runs it, prints the text report, keeps the JSON one.
+# cpu_ticks: "<verifier JVM> <JVM and every process below it>" user+system CPU in clock ticks.
+cpu_ticks() {
+  python3 - "$server" <<'PY'
+import os, sys
+root, parent, ticks = int(sys.argv[1]), {}, {}
+for entry in os.listdir("/proc"):
+    if entry.isdigit():
+        try:
+            fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry)] = int(fields[1])
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15 of stat)
+def below(pid):
+    while pid > 1:
+        if pid == root:
+            return True
+        pid = parent.get(pid, 0)
+    return False
+print(ticks.get(root, 0), sum(t for pid, t in ticks.items() if below(pid)))
+PY
+}
+# attack NAME [vegeta attack options...]: runs it, prints the text report, keeps the JSON one and the CPU it cost.
 attack() {
   local name="$1"; shift
+  local before after
+  before="$(cpu_ticks)"
   "$vegeta" attack "$@" > "$BENCH_DIR/$name.bin"
+  after="$(cpu_ticks)"
+  echo "$before $after $(getconf CLK_TCK)" > "$BENCH_DIR/$name.cpu"
   "$vegeta" report -type=json "$BENCH_DIR/$name.bin" > "$BENCH_DIR/$name.json"
   echo "== $name"; "$vegeta" report "$BENCH_DIR/$name.bin"
 }
@@ -61,7 +90,9 @@ full=(-rate=0 -max-workers="$workers" -duration="${seconds}s")
 "$vegeta" attack -rate=0 -max-workers="$workers" -duration=5s -targets="$BENCH_DIR/cached.txt" > /dev/null  # warm-up
 attack trivial "${full[@]}" -targets="$BENCH_DIR/trivial.txt"
 attack cached "${full[@]}" -targets="$BENCH_DIR/cached.txt"
+[ -n "${BENCH_JFR:-}" ] && jcmd "$server" JFR.start name=cold settings=profile filename="$BENCH_JFR" > /dev/null
 attack cold "${full[@]}" -format=json -targets="$BENCH_DIR/cold-1.json"
+[ -n "${BENCH_JFR:-}" ] && jcmd "$server" JFR.stop name=cold > /dev/null && echo "flight recording of the cold attack: $BENCH_JFR"
 attack cold-paced -rate="$rate/s" -duration="${paced_seconds}s" -format=json -targets="$BENCH_DIR/cold-2.json"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -78,9 +109,15 @@ def answers(source):
 r = {n: json.load(open(f"{d}/{n}.json")) for n in ("trivial", "cached", "cold", "cold-paced")}
 ok = lambda n: r[n]["success"] == 1
 t = r["trivial"]["throughput"]
-print("\nendpoint                  requests/s   ratio to trivial   p99 ms   success")
+def cpu(n):
+    # CPU microseconds per request: the verifier's JVM, and with the processes it started (PostgreSQL, peer, chaincode).
+    jvm0, tree0, jvm1, tree1, hz = map(int, open(f"{d}/{n}.cpu").read().split())
+    per = lambda ticks: ticks * 1e6 / hz / max(1, r[n]["requests"])
+    return per(jvm1 - jvm0), per(tree1 - tree0)
+print("\nendpoint                  requests/s   ratio to trivial   p99 ms   success   CPU us/request: verifier JVM, with PG+peer")
 for n in ("trivial", "cached", "cold", "cold-paced"):
-    print(f"{n:<25} {r[n]['throughput']:>10.0f}   {r[n]['throughput'] / t:>16.2f}   {r[n]['latencies']['99th'] / 1e6:>6.1f}   {r[n]['success']:.4f}")
+    jvm, tree = cpu(n)
+    print(f"{n:<25} {r[n]['throughput']:>10.0f}   {r[n]['throughput'] / t:>16.2f}   {r[n]['latencies']['99th'] / 1e6:>6.1f}   {r[n]['success']:.4f}   {jvm:>14.0f}   {tree:>13.0f}")
 if r["cold"]["requests"] > pool:
     print(f"warning: the full-speed cold attack sent {r['cold']['requests']} requests for {pool} credentials: some were cache hits; give a larger pool")
 cold, paced = r["cold"]["throughput"] / t, r["cold-paced"]["latencies"]["99th"] / 1e6
