@@ -99,8 +99,8 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$BENCH_DIR" "$max_pool" "$rate" "$url" <<'PY'
 import json, sys, urllib.request
 d, pool, rate, url = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-def answers(source):
-    request = urllib.request.Request(f"{url}/actuator/metrics/verifier.ledger.answers?tag=source:{source}",
+def answers(source, metric="verifier.ledger.answers", tag="source"):
+    request = urllib.request.Request(f"{url}/actuator/metrics/{metric}?tag={tag}:{source}",
                                      headers={"X-Api-Key": open(f"{d}/admin-key").read().strip()})
     try:
         return int(json.load(urllib.request.urlopen(request, timeout=10))["measurements"][0]["value"])
@@ -124,4 +124,6 @@ cold, paced = r["cold"]["throughput"] / t, r["cold-paced"]["latencies"]["99th"] 
 print(f"cold / trivial = {cold:.2f} (goal >= 0.5: {'met' if cold >= 0.5 and ok('cold') else 'not met'})")
 print(f"cold path at {rate}/s offered: p99 {paced:.1f} ms (goal < 20 ms: {'met' if paced < 20 and ok('cold-paced') else 'not met'})")
 print(f"first checks answered from the verifier's copy of the ledger: {answers('projection')}, by asking the ledger: {answers('ledger')}")
+print(f"of those from the copy, held in memory: {answers('memory', 'verifier.projection.answers', 'store')},"
+      f" read from its tables: {answers('database', 'verifier.projection.answers', 'store')}")
 PY

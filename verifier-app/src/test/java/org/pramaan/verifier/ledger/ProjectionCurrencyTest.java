@@ -66,7 +66,7 @@ class ProjectionCurrencyTest extends VerifierIntegrationTest {
             assertThat(currency.current()).isTrue();
 
             ProjectionCurrency disabled = new ProjectionCurrency(clock, health,
-                    new ProjectionProperties(false, null, null), new SimpleMeterRegistry());
+                    new ProjectionProperties(false, null, null, null), new SimpleMeterRegistry());
             disabled.following(stream);
             assertThat(disabled.current()).as("switched off").isFalse();
 
