@@ -111,7 +111,7 @@ def answers(source, metric="verifier.ledger.answers", tag="source"):
     request = urllib.request.Request(f"{url}/actuator/metrics/{metric}?tag={tag}:{source}",
                                      headers={"X-Api-Key": open(f"{d}/admin-key").read().strip()})
     try:
-        return int(json.load(urllib.request.urlopen(request, timeout=10))["measurements"][0]["value"])
+        return int(json.load(urllib.request.urlopen(request, timeout=60))["measurements"][0]["value"])
     except Exception as e:
         return f"unknown ({e})"
 r = {n: json.load(open(f"{d}/{n}.json")) for n in ("trivial", "cached", "cold", "cold-paced")}
