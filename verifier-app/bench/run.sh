@@ -8,6 +8,7 @@
 # VEGETA=/path/to/vegeta, else vegeta on the PATH or in $PRAMAAN_HOME/tools/bin (./pramaan bench verify installs it).
 # Each attack also reports the CPU it cost per request: the verifier's JVM alone, and with the processes it started
 # (its embedded PostgreSQL, the development peer and the chaincode), from /proc/<pid>/stat before and after.
+# BENCH_THREADS=1 also prints, for each attack, the verifier's CPU by thread group (request threads, JIT, GC, ...).
 # BENCH_JFR=file.jfr records a Java Flight Recording of the verifier during the full-speed cold attack.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -66,14 +67,33 @@ def below(pid):
 print(ticks.get(root, 0), sum(t for pid, t in ticks.items() if below(pid)))
 PY
 }
+# thread_ticks: "<tid> <thread name> <ticks>" for each thread of the verifier JVM (BENCH_THREADS=1: where its CPU went).
+thread_ticks() {
+  local task stat thread rest
+  for task in /proc/"$server"/task/*; do
+    stat="$(cat "$task/stat" 2>/dev/null)" || continue
+    thread="${stat#*(}"; thread="${thread%)*}"; rest=(${stat##*) })
+    echo "${task##*/} ${thread// /_} $((rest[11] + rest[12]))"
+  done
+}
 # attack NAME [vegeta attack options...]: runs it, prints the text report, keeps the JSON one and the CPU it cost.
 attack() {
   local name="$1"; shift
   local before after
+  [ -n "${BENCH_THREADS:-}" ] && thread_ticks > "$BENCH_DIR/$name.threads.before"
   before="$(cpu_ticks)"
   "$vegeta" attack "$@" > "$BENCH_DIR/$name.bin"
   after="$(cpu_ticks)"
   echo "$before $after $(getconf CLK_TCK)" > "$BENCH_DIR/$name.cpu"
+  [ -n "${BENCH_THREADS:-}" ] && thread_ticks > "$BENCH_DIR/$name.threads.after" \
+    && python3 - "$BENCH_DIR/$name.threads.before" "$BENCH_DIR/$name.threads.after" <<'PY'
+import collections, re, sys
+read = lambda f: {t: (n, int(c)) for t, n, c in (l.rsplit(" ", 2) for l in open(f).read().splitlines())}
+a, b, total = read(sys.argv[1]), read(sys.argv[2]), collections.Counter()
+for t, (n, c) in b.items():
+    total[re.sub(r"\d+", "N", n)] += c - a.get(t, (n, 0))[1]
+print("  verifier CPU ticks by thread group:", ", ".join(f"{n} {c}" for n, c in total.most_common(6)))
+PY
   "$vegeta" report -type=json "$BENCH_DIR/$name.bin" > "$BENCH_DIR/$name.json"
   echo "== $name"; "$vegeta" report "$BENCH_DIR/$name.bin"
 }
