@@ -11,6 +11,7 @@ import org.pramaan.verifier.ledger.ProjectionCurrency;
 import org.pramaan.verifier.offline.CertificateStates;
 import org.pramaan.verifier.trust.TrustedIssuers;
 import org.pramaan.verifier.verification.AnchorBlocks;
+import org.pramaan.verifier.verification.LedgerProjection;
 import org.pramaan.verifier.verification.LedgerStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their claims hash, validity and anchoring transaction ({@link AnchorBlocks}), revoked and held ones
  * ({@link CertificateStates}, also the offline bundle's source), and the trust list. The cold path answers from
  * that copy while {@link ProjectionCurrency} says it is current, and the offline bundle is built from it, so a
- * revocation reaches both with the same event. Each change is committed before the cached answers are dropped, so
+ * revocation reaches both with the same event. The copy is also held in memory ({@link LedgerProjection}): the rows an
+ * event changed are read back in its transaction and put there once it committed. Each change is committed (and in
+ * memory) before the cached answers are dropped, so
  * an answer read meanwhile is not cached over it. An event is applied once: its transaction id is recorded with its
  * effect (the ledger client checkpoints after the handler, so a kill between the two delivers the event again).
  *
@@ -46,13 +49,15 @@ public class LedgerFollower implements SmartLifecycle {
     private final LedgerStatuses statuses;
     private final TrustedIssuers issuers;
     private final ProjectionCurrency currency;
+    private final LedgerProjection projection;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private volatile EventSubscription subscription;
 
     public LedgerFollower(Ledger ledger, AnchorBlocks anchors, CertificateStates states, LedgerStatuses statuses,
-                          TrustedIssuers issuers, ProjectionCurrency currency, JdbcTemplate jdbc,
-                          TransactionTemplate transactions) {
+                          TrustedIssuers issuers, ProjectionCurrency currency, LedgerProjection projection,
+                          JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.projection = projection;
         this.ledger = ledger;
         this.anchors = anchors;
         this.states = states;
@@ -65,6 +70,16 @@ public class LedgerFollower implements SmartLifecycle {
 
     @Override
     public void start() {
+        // The copy's tables into memory, beside the events: what an event puts there meanwhile is newer and stays.
+        Thread loader = new Thread(() -> {
+            try {
+                projection.load();
+            } catch (RuntimeException e) {
+                LOG.warn("the copy of the ledger was not loaded into memory; first checks read the database: {}", e.toString());
+            }
+        }, "projection-load");
+        loader.setDaemon(true);
+        loader.start();
         subscription = ledger.subscribe(SUBSCRIBER, this::onEvent);
         currency.following(subscription);
     }
@@ -88,8 +103,16 @@ public class LedgerFollower implements SmartLifecycle {
         currency.applying();
         Optional<Instant> committedAt = Optional.empty();
         try {
-            committedAt = transactions.execute(status -> firstDelivery(event) ? apply(event) : time(event));
-            touched(event).forEach(statuses::invalidate);
+            List<String> touched = touched(event);
+            LedgerProjection.Rows[] changed = new LedgerProjection.Rows[1];
+            committedAt = transactions.execute(status -> {
+                Optional<Instant> time = firstDelivery(event) ? apply(event) : time(event);
+                changed[0] = projection.read(touched); // the rows as this transaction leaves them
+                return time;
+            });
+            // Committed: memory gets the rows, then cached answers are dropped (an answer read meanwhile is not kept).
+            projection.remember(changed[0]);
+            touched.forEach(statuses::invalidate);
         } finally {
             currency.applied(committedAt);
         }

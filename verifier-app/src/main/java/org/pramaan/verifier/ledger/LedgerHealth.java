@@ -37,6 +37,15 @@ public class LedgerHealth {
         return last != null && lastProblem == null && Duration.between(last, clock.instant()).compareTo(window) <= 0;
     }
 
+    /**
+     * Whether the ledger answered within the contact window, whatever failed since: one call past its deadline is a
+     * slow moment, not a peer that stopped answering.
+     */
+    public boolean answeredWithinWindow() {
+        Instant last = lastReached;
+        return last != null && Duration.between(last, clock.instant()).compareTo(window) <= 0;
+    }
+
     public Instant lastReached() {
         return lastReached;
     }

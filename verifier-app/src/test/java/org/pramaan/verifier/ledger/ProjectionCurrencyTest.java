@@ -64,9 +64,16 @@ class ProjectionCurrencyTest extends VerifierIntegrationTest {
             assertThat(currency.current()).as("the ledger not reached within the contact window").isFalse();
             health.reached();
             assertThat(currency.current()).isTrue();
+            // One slow or failed ledger call (a trust refresh past its deadline under load) is not a peer that stopped
+            // answering: sending every first check to that peer would only make it slower.
+            health.failed(new IllegalStateException("DEADLINE_EXCEEDED"));
+            assertThat(currency.current()).as("one failure within the contact window").isTrue();
+            clock.advance(Duration.ofSeconds(91));
+            assertThat(currency.current()).as("no answer for the whole contact window").isFalse();
+            health.reached();
 
             ProjectionCurrency disabled = new ProjectionCurrency(clock, health,
-                    new ProjectionProperties(false, null, null), new SimpleMeterRegistry());
+                    new ProjectionProperties(false, null, null, null), new SimpleMeterRegistry());
             disabled.following(stream);
             assertThat(disabled.current()).as("switched off").isFalse();
 
