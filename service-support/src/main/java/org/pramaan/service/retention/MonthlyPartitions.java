@@ -158,8 +158,8 @@ public final class MonthlyPartitions {
     }
 
     /**
-     * In one transaction: blocks writes to the partition, counts its unsettled rows, and only if there are none
-     * detaches and drops it. Returns the count (0: dropped), or -1 when it vanished meanwhile (another process).
+     * In one transaction: blocks writes to the table (for the few milliseconds of a count in one old month),
+     * counts the month's unsettled rows, and only if there are none detaches and drops it. Returns the count (0: dropped), or -1 when it vanished meanwhile (another process).
      */
     private static long dropIfSettled(Connection c, PartitionedTable table, String partition) throws SQLException {
         String qualified = table.schema() + "." + partition;
@@ -168,6 +168,9 @@ public final class MonthlyPartitions {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+            // Parent first, as every writer locks them: the detach below needs the parent exclusively anyway, and
+            // taking the month first deadlocked with a worker that held the parent and then reached for the month.
+            s.execute("LOCK TABLE ONLY " + table.table() + " IN ACCESS EXCLUSIVE MODE");
             s.execute("LOCK TABLE " + qualified + " IN SHARE MODE");
             if (table.unsettled() != null) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + qualified + " WHERE "

@@ -136,6 +136,40 @@ class MonthlyPartitionsTest {
                 "queue_p202702", "queue_p202703");
     }
 
+    /**
+     * A worker's transaction writes through the parent table (a lock on the parent, then on the month's partition)
+     * while the month is being dropped. The drop must take its locks in the same order, parent first: taking the
+     * month first and the parent second deadlocked with such a worker (seen in CI: "deadlock detected").
+     */
+    @Test
+    void droppingAMonthWhileAWorkerWritesThroughTheParentIsNoDeadlock() throws Exception {
+        makeMonth(YearMonth.parse("2026-06"));
+        partitions.ensure(NOW, 0);
+        insert("june", Instant.parse("2026-06-10T00:00:00Z"), true);
+        insert("today", NOW);
+        try (Connection worker = data.getConnection(); Statement w = worker.createStatement()) {
+            worker.setAutoCommit(false);
+            // What a worker's UPDATE by key takes first: the parent alone, then each month it cannot prune.
+            w.execute("LOCK TABLE ONLY work.queue IN ROW EXCLUSIVE MODE");
+            CompletableFuture<MonthlyPartitions.Report> dropping = CompletableFuture.supplyAsync(
+                    () -> partitions.expire(NOW, Duration.ofDays(90)));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() > 0);
+            w.executeUpdate("UPDATE work.queue SET done_at = now() WHERE event_key = 'today'");
+            worker.commit();
+            MonthlyPartitions.Report report = dropping.get();
+            assertThat(report.dropped().get("work.queue")).containsExactly("queue_p202606");
+        }
+        assertThat(exists("queue_p202606")).isFalse();
+    }
+
+    private long waitingForALock() throws SQLException {
+        try (Connection c = data.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private void makeMonth(YearMonth month) throws SQLException {
         try (Connection c = data.getConnection()) {
             partitions.create(c, QUEUE, month);
