@@ -20,6 +20,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openjdk.jmh.annotations.Warmup;
 import org.pramaan.issuer.pdf.CertificateFonts;
 import org.pramaan.issuer.pdf.CertificatePdfRenderer;
@@ -38,6 +40,8 @@ import org.pramaan.issuer.pdf.TestCertificates;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class FlateLevelBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlateLevelBenchmark.class);
 
     @Param({"1", "3", "6"})
     public int level;
@@ -62,7 +66,7 @@ public class FlateLevelBenchmark {
         for (byte[] font : fonts) {
             compressed += compress(font);
         }
-        System.err.printf("font subsets: %d, %d bytes raw, %d bytes at level %d%n", fonts.size(), raw, compressed, level);
+        LOG.info("font subsets: {}, {} bytes raw, {} bytes at level {}", fonts.size(), raw, compressed, level);
     }
 
     private long compress(byte[] font) {
