@@ -4,12 +4,15 @@
 # distinct anchored credentials, each verified once (cold path): first at full speed, then paced
 # open loop at a fixed offered rate with its latency percentiles. Vegeta drives every attack (open
 # loop, no coordinated omission; the same client for each line, so the ratios compare like with like).
-# Usage: verifier-app/bench/run.sh [seconds 10] [workers 32] [paced rate 2000] [paced seconds 20] [cold max pool 46000: 3,000 warm the cold path up, the rest (40,000 and half the paced pool) are verified once each]
+# Usage: verifier-app/bench/run.sh [seconds 10] [workers 32] [paced rate 2000] [paced seconds 20] [cold max pool 60000: 10,000 warm the cold path up, the rest are verified once each at full speed; the paced attack has a pool of its own]
+# BENCH_WARMUP=seconds (120) of the trivial and cached attacks first: on two cores the JIT needs about two minutes of
+# load before a request's CPU settles (a fresh verifier measured 1,150 us a request, 230 us after three minutes).
 # VEGETA=/path/to/vegeta, else vegeta on the PATH or in $PRAMAAN_HOME/tools/bin (./pramaan bench verify installs it).
 # Each attack also reports the CPU it cost per request: the verifier's JVM alone, and with the processes it started
 # (its embedded PostgreSQL, the development peer and the chaincode), from /proc/<pid>/stat before and after.
 # BENCH_THREADS=1 also prints, for each attack, the verifier's CPU by thread group (request threads, JIT, GC, ...).
-# BENCH_JFR=file.jfr records a Java Flight Recording of the verifier during the full-speed cold attack.
+# BENCH_JFR=file.jfr records a Java Flight Recording of the verifier during the full-speed cold attack (starting one
+# retransforms JDK classes and drops compiled code: the attack it records is slower than the others).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -17,13 +20,14 @@ seconds="${1:-10}"
 workers="${2:-32}"
 rate="${3:-2000}"
 paced_seconds="${4:-20}"
-max_pool="${5:-46000}"
+max_pool="${5:-60000}"
+warmup="${BENCH_WARMUP:-120}"
 paced_pool=$((rate * paced_seconds))
 port=18082
 export BENCH_DIR="$root/verifier-app/target/bench"
 vegeta="${VEGETA:-$(command -v vegeta || echo "${PRAMAAN_HOME:-$root/.pramaan}/tools/bin/vegeta")}"
 [ -x "$vegeta" ] || { echo "bench: vegeta is needed (./pramaan bench verify installs it with go install)" >&2; exit 1; }
-[[ "$seconds$workers$rate$paced_seconds$max_pool" =~ ^[0-9]+$ ]] || { echo "bench: arguments are whole numbers" >&2; exit 1; }
+[[ "$seconds$workers$rate$paced_seconds$max_pool$warmup" =~ ^[0-9]+$ ]] || { echo "bench: arguments are whole numbers" >&2; exit 1; }
 rm -rf "$BENCH_DIR"
 mkdir -p "$BENCH_DIR"
 # One reactor build (-am): our own modules exist only in the reactor on a fresh machine; verifier-app
@@ -35,7 +39,7 @@ cd "$root/verifier-app"
 java ${BENCH_OPTS:-} -Dpramaan.chaincode.jar="$root/chaincode/target/pramaan-chaincode-server.jar" \
   -Dpramaan.peer.jar="$root/network/target/pramaan-dev-peer.jar" \
   -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \
-  org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" "$((max_pool + paced_pool))" 2 > "$BENCH_DIR.log" 2>&1 &
+  org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" "$((2 * (max_pool > paced_pool ? max_pool : paced_pool)))" 2 > "$BENCH_DIR.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do [ -f "$BENCH_DIR/api-key" ] && break; kill -0 $server 2>/dev/null || break; sleep 1; done
@@ -107,15 +111,19 @@ echo "GET $url/actuator/health/liveness" > "$BENCH_DIR/trivial.txt"
 printf 'POST %s/api/v1/verify\nContent-Type: application/json\nX-Api-Key: %s\n@%s\n' \
   "$url" "$key" "$BENCH_DIR/verify.json" > "$BENCH_DIR/cached.txt"
 full=(-rate=0 -max-workers="$workers" -duration="${seconds}s")
-# Warm-up of every path measured, so the JIT compiles them before any counts: the cold one on the last
+# Warm-up of every path measured, so the JIT compiles them before any counts: the HTTP stack (most of a request's
+# CPU) with the trivial and cached attacks in turn for BENCH_WARMUP seconds, then the cold path on the last
 # credentials of its pool, which the full-speed attack (reading from the first) does not reach.
-warm=3000
+warm=10000
 tail -n "$warm" "$BENCH_DIR/cold-1.json" > "$BENCH_DIR/cold-warm.json"
 head -n "-$warm" "$BENCH_DIR/cold-1.json" > "$BENCH_DIR/cold-1-rest.json" && mv "$BENCH_DIR/cold-1-rest.json" "$BENCH_DIR/cold-1.json"
 max_pool=$((max_pool - warm))
-"$vegeta" attack -rate=0 -max-workers="$workers" -duration=5s -targets="$BENCH_DIR/cached.txt" > /dev/null
-"$vegeta" attack -rate=0 -max-workers="$workers" -duration=3s -targets="$BENCH_DIR/trivial.txt" > /dev/null
-"$vegeta" attack -rate=0 -max-workers="$workers" -duration=5s -format=json -targets="$BENCH_DIR/cold-warm.json" > /dev/null
+warm_until=$((SECONDS + warmup))
+while [ "$SECONDS" -lt "$warm_until" ]; do
+  "$vegeta" attack -rate=0 -max-workers="$workers" -duration=10s -targets="$BENCH_DIR/cached.txt" > /dev/null
+  "$vegeta" attack -rate=0 -max-workers="$workers" -duration=5s -targets="$BENCH_DIR/trivial.txt" > /dev/null
+done
+"$vegeta" attack -rate=2000/s -duration=$((warm / 2000))s -format=json -targets="$BENCH_DIR/cold-warm.json" > /dev/null
 attack trivial "${full[@]}" -targets="$BENCH_DIR/trivial.txt"
 attack cached "${full[@]}" -targets="$BENCH_DIR/cached.txt"
 [ -n "${BENCH_JFR:-}" ] && jcmd "$server" JFR.start name=cold settings=profile filename="$BENCH_JFR" > /dev/null

@@ -20,6 +20,20 @@ class CorrelationTest {
     }
 
     @Test
+    void newIdsAreVersionFourUuidsThatDoNotRepeat() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = Correlation.newId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(Correlation.valid(id)).isTrue();
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
     void scopesRestoreWhatWasThereAndIgnoreInvalidIds() {
         try (Correlation.Scope outer = Correlation.open("outer")) {
             try (Correlation.Scope ignored = Correlation.open("in valid")) {
