@@ -91,6 +91,16 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
         return settings;
     }
 
+    /**
+     * The lowest: a PDF may wait while approvals are acknowledged and anchored. Under a burst the rendering backlog
+     * took the CPU the anchoring needed (time to trust p99 10 s at 100 approvals/s on two cores); at the lowest
+     * priority (nice 19 with {@code ./pramaan up}'s and the systemd unit's JVM options) it renders on what is left.
+     */
+    @Override
+    public int threadPriority() {
+        return Thread.MIN_PRIORITY;
+    }
+
     @Override
     public List<RenderQueue.Waiting> claim(Lease lease, int limit) {
         return queue.claim(lease, clock.instant(), limit);

@@ -12,4 +12,9 @@ public interface IssuerQueue<T> extends LeasedWorker.Queue<T>, LeasedWorker.Job<
     QueueName name();
 
     LeasedWorker.Settings settings();
+
+    /** The priority of the queue's threads; lower for work that may wait while approvals and anchoring run. */
+    default int threadPriority() {
+        return Thread.NORM_PRIORITY;
+    }
 }

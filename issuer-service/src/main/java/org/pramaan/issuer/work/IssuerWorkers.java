@@ -59,7 +59,7 @@ public class IssuerWorkers implements SmartLifecycle {
 
     private static <T> LeasedWorker<T> worker(IssuerQueue<T> queue, Clock clock) {
         return new LeasedWorker<>(queue.name().name().toLowerCase(Locale.ROOT), queue, queue, queue.settings(), clock,
-                WorkerLoop.Pace.NONE);
+                WorkerLoop.Pace.NONE, queue.threadPriority());
     }
 
     /** After the transaction that queued the work commits; at once when it was queued outside a transaction. */

@@ -141,6 +141,15 @@ class ApprovalBeforePdfTest extends IntegrationTest {
         assertThat(notices(certificateId, "ISSUED")).as("no 'certificate ready' for a revoked one").isZero();
     }
 
+    /** PDFs are made on the CPU approvals and anchoring leave: the rendering threads run at the lowest priority. */
+    @Test
+    void renderingThreadsRunAtTheLowestPriorityAndAnchoringAtNormal() {
+        java.util.Map<String, Integer> priorities = new java.util.HashMap<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> priorities.put(t.getName(), t.getPriority()));
+        assertThat(priorities).containsEntry("rendering-1", Thread.MIN_PRIORITY)
+                .containsEntry("anchoring-1", Thread.NORM_PRIORITY);
+    }
+
     @Test
     void aDepartmentSystemsIssueAnswersWithoutItsPdfToo() {
         Answer issued = departmentSystem("REV").post("/api/v1/certificates", Map.of("service", "REV-INCOME",

@@ -70,10 +70,18 @@ public final class LeasedWorker<T> {
     private final Settings settings;
     private final Clock clock;
     private final WorkerLoop.Pace pace;
+    private final int priority;
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<WorkerLoop> loops = new ArrayList<>();
 
     public LeasedWorker(String name, Queue<T> queue, Job<T> job, Settings settings, Clock clock, WorkerLoop.Pace pace) {
+        this(name, queue, job, settings, clock, pace, Thread.NORM_PRIORITY);
+    }
+
+    /** With the priority of its threads ({@link WorkerLoop}'s). */
+    public LeasedWorker(String name, Queue<T> queue, Job<T> job, Settings settings, Clock clock, WorkerLoop.Pace pace,
+                        int priority) {
+        this.priority = priority;
         this.name = Objects.requireNonNull(name, "name");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.job = Objects.requireNonNull(job, "job");
@@ -89,7 +97,7 @@ public final class LeasedWorker<T> {
         for (int i = 1; i <= settings.workers(); i++) {
             String owner = WorkerIdentity.of(name + "-" + i);
             WorkerLoop loop = new WorkerLoop(name + "-" + i, () -> round(owner),
-                    millis -> wakeUps.tryAcquire(idleFor(millis), TimeUnit.MILLISECONDS), settings.idle(), pace);
+                    millis -> wakeUps.tryAcquire(idleFor(millis), TimeUnit.MILLISECONDS), settings.idle(), pace, priority);
             loops.add(loop);
             loop.start();
         }

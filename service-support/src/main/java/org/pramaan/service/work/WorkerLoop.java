@@ -40,10 +40,24 @@ public final class WorkerLoop {
     private final Idle idle;
     private final long idleMillis;
     private final Pace pace;
+    private final int priority;
     private volatile boolean running;
     private Thread thread;
 
     public WorkerLoop(String name, Round round, Idle idle, Duration idleInterval, Pace pace) {
+        this(name, round, idle, idleInterval, pace, Thread.NORM_PRIORITY);
+    }
+
+    /**
+     * With a thread priority: {@link Thread#MIN_PRIORITY} for work that may wait while requests and more urgent
+     * workers have the CPU. The JVM passes it to the operating system only when started with
+     * {@code -XX:ThreadPriorityPolicy=1} (then {@code -XX:JavaPriority1_To_OSPriority=19} makes it nice 19 on Linux).
+     */
+    public WorkerLoop(String name, Round round, Idle idle, Duration idleInterval, Pace pace, int priority) {
+        if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
+            throw new IllegalArgumentException("thread priority must be 1..10, got " + priority);
+        }
+        this.priority = priority;
         this.name = Objects.requireNonNull(name, "name");
         this.round = Objects.requireNonNull(round, "round");
         this.idle = Objects.requireNonNull(idle, "idle");
@@ -58,6 +72,7 @@ public final class WorkerLoop {
         running = true;
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
+        thread.setPriority(priority);
         thread.start();
     }
 

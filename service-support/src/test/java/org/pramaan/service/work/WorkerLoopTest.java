@@ -35,4 +35,23 @@ class WorkerLoopTest {
         wakeups.release();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> calls.get() == after);
     }
+
+    @Test
+    void aLoopRunsAtItsThreadPriority() {
+        AtomicInteger seen = new AtomicInteger();
+        WorkerLoop loop = new WorkerLoop("low-worker", () -> {
+            seen.set(Thread.currentThread().getPriority());
+            return false;
+        }, millis -> TimeUnit.MILLISECONDS.sleep(millis), Duration.ofMillis(20), WorkerLoop.Pace.NONE,
+                Thread.MIN_PRIORITY);
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> seen.get() != 0);
+            assertThat(seen.get()).isEqualTo(Thread.MIN_PRIORITY);
+        } finally {
+            loop.stop();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WorkerLoop("bad", () -> false, millis -> { },
+                Duration.ofMillis(20), WorkerLoop.Pace.NONE, 11)).hasMessageContaining("1..10");
+    }
 }
