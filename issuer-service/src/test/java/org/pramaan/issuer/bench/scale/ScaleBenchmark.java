@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     against its trivial endpoint in the same run, and CPU milliseconds and database bytes per certificate for
  *     each part.</li>
  * </ol>
+ * {@code trust}: time to trust alone, against what the platform runs now (about a minute).
  * Settings (system properties): {@code scale.clients} (8), {@code scale.seconds} (30), {@code scale.trustRate}
  * (100), {@code scale.trustSeconds} (20).
  */
@@ -58,6 +59,11 @@ public final class ScaleBenchmark {
             AuditBenchmark.seed(platform.dataSource(), certificates);
             out("seeded %,d anchored certificates (issuer rows and ledger state, COPY) in %.0f s",
                     certificates, (System.nanoTime() - start) / 1e9);
+            return;
+        }
+        if (mode.equals("trust")) {
+            // Time to trust alone (about a minute), to try anchoring settings without the whole run.
+            new ScaleBenchmark.Run(platform).trustOnly();
             return;
         }
         new ScaleBenchmark.Run(platform).measure();
@@ -125,6 +131,12 @@ public final class ScaleBenchmark {
             long certificatesAfter = count("SELECT count(*) FROM issuer.certificate");
             Map<String, Long> bytesAfter = StoreSizes.bySchema(jdbc);
             report(certificatesBefore, certificatesAfter, bytesBefore, bytesAfter, byKey);
+        }
+
+        void trustOnly() throws Exception {
+            awaitAnchored(Duration.ofMinutes(5));
+            timeToTrust(Map.of("X-Api-Key", platform.env("ISSUER_DEPT_SYSTEM_REV_KEY")));
+            rows.forEach(ScaleBenchmark::out);
         }
 
         private Load.Outcome approvals(String how, Map<String, String> auth, int limit, Load.Outcome trivial,
