@@ -47,7 +47,7 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
      *                     (their deadlines), else another worker sends them again (harmless, but wasted)
      */
     public record Ledger(@DefaultValue(".pramaan/network/connection.json") Path connection,
-                         @DefaultValue LedgerDeadlines deadlines, @DefaultValue("50") int batchSize,
+                         @DefaultValue LedgerDeadlines deadlines, @DefaultValue("200") int batchSize,
                          @DefaultValue("200ms") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
                          @DefaultValue("2s") Duration retryBackoff, @DefaultValue("1") int workers,
                          @DefaultValue("20") int changeBatch, @DefaultValue("2m") Duration lease) {

@@ -67,7 +67,7 @@ class TimeToTrustTest {
         registry.add("pramaan.database.embedded-name", () -> "issuer_trust_test");
         registry.add("pramaan.bridge.base-url", BRIDGE::baseUrl);
         // The defaults a state runs with, and polls too long to help: only wake-ups can make it fast.
-        registry.add("pramaan.ledger.batch-size", () -> "50");
+        registry.add("pramaan.ledger.batch-size", () -> "200");
         registry.add("pramaan.ledger.max-wait", () -> "200ms");
         registry.add("pramaan.ledger.poll-interval", () -> "1m");
         registry.add("pramaan.bridge.poll-interval", () -> "1m");
