@@ -41,7 +41,8 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
      * @param pollInterval how often an idle ledger worker looks for work queued by another process or come due
      *                     (work queued in this process wakes it at once)
      * @param retryBackoff the first wait after a failed submission (doubles, up to 5 minutes)
-     * @param workers      threads per ledger queue (anchoring, revocations, holds) in this process
+     * @param workers      threads per ledger queue (anchoring, revocations, holds) in this process; two, so that the
+     *                     next batch is submitted while the previous one waits for its commit
      * @param changeBatch  most revocations or holds one thread claims at a time
      * @param lease        how long claimed rows stay a thread's; longer than a batch's ledger calls may take
      *                     (their deadlines), else another worker sends them again (harmless, but wasted)
@@ -49,7 +50,7 @@ public record IssuerProperties(@DefaultValue(".pramaan") Path home,
     public record Ledger(@DefaultValue(".pramaan/network/connection.json") Path connection,
                          @DefaultValue LedgerDeadlines deadlines, @DefaultValue("200") int batchSize,
                          @DefaultValue("200ms") Duration maxWait, @DefaultValue("500ms") Duration pollInterval,
-                         @DefaultValue("2s") Duration retryBackoff, @DefaultValue("1") int workers,
+                         @DefaultValue("2s") Duration retryBackoff, @DefaultValue("2") int workers,
                          @DefaultValue("20") int changeBatch, @DefaultValue("2m") Duration lease) {
         public Ledger {
             if (batchSize < 1 || batchSize > 500) {
