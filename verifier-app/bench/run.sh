@@ -5,6 +5,7 @@
 # open loop at a fixed offered rate with its latency percentiles. Vegeta drives every attack (open
 # loop, no coordinated omission; the same client for each line, so the ratios compare like with like).
 # Usage: verifier-app/bench/run.sh [seconds 10] [workers 32] [paced rate 2000] [paced seconds 20] [cold max pool 60000: 10,000 warm the cold path up, the rest are verified once each at full speed; the paced attack has a pool of its own]
+# BENCH_GC=the collector's JVM option (-XX:+UseZGC, as the verifier runs).
 # BENCH_WARMUP=seconds (120) of the trivial and cached attacks first: on two cores the JIT needs about two minutes of
 # load before a request's CPU settles (a fresh verifier measured 1,150 us a request, 230 us after three minutes).
 # VEGETA=/path/to/vegeta, else vegeta on the PATH or in $PRAMAAN_HOME/tools/bin (./pramaan bench verify installs it).
@@ -36,8 +37,9 @@ mkdir -p "$BENCH_DIR"
   -Dmdep.outputFile="$root/verifier-app/target/bench-classpath.txt" -Dmdep.includeScope=test)
 cd "$root/verifier-app"
 # Two pools of distinct credentials: cold-1 for the full-speed attack, cold-2 for the paced one.
-# Its collections are logged to $BENCH_DIR/gc.log (their pauses are what the p99 of the paced attack is made of).
-java -Xlog:gc:file="$BENCH_DIR/gc.log" ${BENCH_OPTS:-} -Dpramaan.chaincode.jar="$root/chaincode/target/pramaan-chaincode-server.jar" \
+# Its collections are logged to $BENCH_DIR/gc.log. The collector is the verifier's own, ZGC (./pramaan up and the
+# systemd unit); BENCH_GC=-XX:+UseG1GC compares: G1's young pauses (27-45 ms) are what its paced p99 is made of.
+java -Xlog:gc,gc+phases:file="$BENCH_DIR/gc.log" "${BENCH_GC:--XX:+UseZGC}" ${BENCH_OPTS:-} -Dpramaan.chaincode.jar="$root/chaincode/target/pramaan-chaincode-server.jar" \
   -Dpramaan.peer.jar="$root/network/target/pramaan-dev-peer.jar" \
   -cp "$(cat target/bench-classpath.txt):target/classes:target/test-classes" \
   org.pramaan.verifier.bench.BenchmarkServer "$port" "$BENCH_DIR" "$((2 * (max_pool > paced_pool ? max_pool : paced_pool)))" 2 > "$BENCH_DIR.log" 2>&1 &
@@ -132,6 +134,8 @@ attack cold "${full[@]}" -format=json -targets="$BENCH_DIR/cold-1.json"
 [ -n "${BENCH_JFR:-}" ] && jcmd "$server" JFR.stop name=cold > /dev/null && echo "flight recording of the cold attack: $BENCH_JFR"
 attack cold-paced -rate="$rate/s" -duration="${paced_seconds}s" -format=json -targets="$BENCH_DIR/cold-2.json"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "collector: $(grep -m1 -o 'Using .*' "$BENCH_DIR/gc.log" || echo unknown); its longest pauses (ms):" \
+  "$(grep -o 'Pause.* [0-9.]*ms$' "$BENCH_DIR/gc.log" | grep -o '[0-9.]*ms$' | sort -n | tail -3 | tr '\n' ' ')"
 
 python3 - "$BENCH_DIR" "$max_pool" "$rate" "$url" <<'PY'
 import json, sys, urllib.request

@@ -170,6 +170,12 @@ public class IssuanceBenchmark {
         return org.pramaan.issuer.pdf.CertificateQr.encode(document.qrText());
     }
 
+    /** The as-issued PDF put in the object store alone (its SHA-256 and the S3 PUT): what storing costs. */
+    @Benchmark
+    public Object storeOnly() {
+        return pdfs.storePdf(signed.certificate().id(), signed.pdf());
+    }
+
     /** Claims, signature and PDF without the database: tells the signing and rendering from the storing. */
     @Benchmark
     public Object prepareOnly() {
