@@ -82,6 +82,16 @@ public class AnchorQueue {
                 .params(certificateId, owner).update() == 1;
     }
 
+    /**
+     * Removes the rows of {@code certificateIds} that still carry {@code owner}'s lease, in one statement, and
+     * returns their ids: the others were claimed by another worker when this one's lease ran out.
+     */
+    public java.util.Set<String> removeAll(List<String> certificateIds, String owner) {
+        return new java.util.HashSet<>(jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ANY (?)"
+                        + " AND lease_owner = ? RETURNING certificate_id")
+                .params(certificateIds.toArray(String[]::new), owner).query(String.class).list());
+    }
+
     /** Frees certificates of {@code owner}'s claim at once, counting no attempt (they are sent again one by one). */
     public void release(List<String> certificateIds, String owner) {
         for (String id : certificateIds) {

@@ -189,15 +189,27 @@ public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
         return unchangedTx;
     }
 
+    /**
+     * Settles a committed batch in a few statements whatever its size: the outbox rows still carrying this worker's
+     * lease removed at once, their certificates locked and read (with whether each PDF exists) at once, the anchors
+     * recorded at once; the notices go out one by one, for certificates whose PDF is ready.
+     */
     private void settle(Batch batch, Lease lease, Committed<IssueOutcome> committed, Map<String, String> unchangedTx) {
         Instant now = clock.instant();
+        List<String> ids = batch.certificates().stream().map(AnchorQueue.Waiting::certificateId).toList();
+        java.util.Set<String> owned = queue.removeAll(ids, lease.owner());
+        Map<String, Certificates.Locked> locked = new HashMap<>();
+        for (Certificates.Locked l : certificates.lockForSettling(List.copyOf(owned))) {
+            locked.put(l.certificate().id().value(), l);
+        }
+        List<org.pramaan.issuer.certificate.Certificate> anchored = new java.util.ArrayList<>();
         int settled = 0;
         for (AnchorQueue.Waiting w : batch.certificates()) {
             // One batch holds many citizens' certificates: each is logged under its own application's id.
             try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
                 String earlier = unchangedTx.get(w.certificateId());
                 String transaction = earlier != null ? earlier : committed.transactionId();
-                if (!queue.remove(w.certificateId(), lease.owner())) {
+                if (!owned.contains(w.certificateId())) {
                     // The lease ran out during the ledger call and another worker claimed the row: it sends the
                     // certificate again, the ledger answers "unchanged", and that worker records it.
                     LOG.info("certificate {} is on the ledger (transaction {}); another worker settles it",
@@ -205,23 +217,24 @@ public class AnchoringWorker implements IssuerQueue<AnchoringWorker.Batch> {
                     continue;
                 }
                 Long block = earlier != null ? null : committed.blockNumber();
-                certificates.find(w.certificateId()).ifPresent(c -> {
+                Certificates.Locked row = locked.get(w.certificateId());
+                if (row != null) {
+                    var c = row.certificate();
                     if (c.anchor(transaction, block, now)) {
-                        certificates.recordAnchor(c);
+                        anchored.add(c);
                     }
-                });
-                // Read again after the row lock recordAnchor took: the citizen hears of a certificate once it is on
-                // the ledger AND its PDF exists (the rendering worker queues the notice when it settles last), and
-                // never of a revoked one as a fresh one.
-                certificates.find(w.certificateId())
-                        .filter(c -> c.status() != org.pramaan.issuer.certificate.CertificateStatus.REVOKED)
-                        .filter(c -> certificates.pdfReady(c.id().value()))
-                        .ifPresent(c -> deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now));
+                    // The citizen hears of a certificate once it is on the ledger AND its PDF exists (the rendering
+                    // worker queues the notice when it settles last), and never of a revoked one as a fresh one.
+                    if (c.status() != org.pramaan.issuer.certificate.CertificateStatus.REVOKED && row.pdfReady()) {
+                        deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now);
+                    }
+                }
                 latency.record(Duration.between(w.issuedAt(), now));
                 settled++;
                 LOG.info("certificate {} anchored in transaction {}", w.certificateId(), transaction);
             }
         }
+        certificates.recordAnchors(anchored);
         batchSize.record(batch.certificates().size());
         // Revocations and holds wait for their certificate's ledger record: some may go now.
         events.publishEvent(new WorkQueued(QueueName.REVOCATION));

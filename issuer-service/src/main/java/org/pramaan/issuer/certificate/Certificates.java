@@ -146,6 +146,43 @@ public class Certificates {
     }
 
     /** Whether the certificate's PDF exists (in the store, or in its row from before the store); false: no row. */
+    /** A certificate locked for a settling transaction, with whether its PDF exists. */
+    public record Locked(Certificate certificate, boolean pdfReady) {
+    }
+
+    /**
+     * The certificates of {@code ids}, their rows locked until the caller's transaction ends (in id order, so two
+     * settles cannot deadlock), each with whether its PDF exists: read after the lock, so a rendering worker settling
+     * the same certificate either committed its PDF before (seen here) or sees what this transaction records.
+     */
+    public List<Locked> lockForSettling(List<String> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + ", pdf_key IS NOT NULL OR pdf IS NOT NULL AS pdf_ready"
+                        + " FROM issuer.certificate WHERE id = ANY (?) ORDER BY id FOR UPDATE")
+                .param((Object) ids.toArray(String[]::new))
+                .query((rs, n) -> new Locked(row(rs, n), rs.getBoolean("pdf_ready"))).list();
+    }
+
+    /**
+     * Stores what {@link Certificate#anchor} recorded on each of {@code anchored} in one statement (a settle of a
+     * ledger batch was two statements per certificate); rows anchored already are left as they are.
+     */
+    public void recordAnchors(List<Certificate> anchored) {
+        if (anchored.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE issuer.certificate c SET transaction_id = a.transaction_id, block_number = a.block_number,"
+                        + " anchored_at = a.anchored_at, status = a.status"
+                        + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[])"
+                        + " AS a(id, transaction_id, block_number, anchored_at, status)"
+                        + " WHERE c.id = a.id AND c.transaction_id IS NULL")
+                .params(anchored.stream().map(c -> c.id().value()).toArray(String[]::new),
+                        anchored.stream().map(Certificate::transactionId).toArray(String[]::new),
+                        anchored.stream().map(Certificate::blockNumber).toArray(Long[]::new),
+                        anchored.stream().map(c -> ts(c.anchoredAt())).toArray(Timestamp[]::new),
+                        anchored.stream().map(c -> c.status().name()).toArray(String[]::new))
+                .update();
+    }
+
     public boolean pdfReady(String id) {
         return jdbc.sql("SELECT pdf_key IS NOT NULL OR pdf IS NOT NULL FROM issuer.certificate WHERE id = ?").param(id)
                 .query(Boolean.class).optional().orElse(false);

@@ -220,19 +220,36 @@ public final class ScaleBenchmark {
             answers.forEach((n, body) -> requestedAt.put(Platform.jsonField(body, "id"), sentAt.get(n)));
             issued.addAll(requestedAt.keySet());
             awaitAnchored(Duration.ofMinutes(5));
-            // From the request (this machine's clock) to the moment the service recorded the ledger's commit.
-            List<Long> millis = jdbc.sql("SELECT id, (extract(epoch FROM anchored_at) * 1000)::bigint"
-                            + " FROM issuer.certificate WHERE id = ANY (?)")
+            // From the request (this machine's clock) to the moment the service recorded the ledger's commit; and its
+            // two halves, request -> approval acknowledged (issued_at) and approval -> anchored, to tell where a
+            // stall was: in taking approvals or in anchoring them.
+            List<long[]> times = jdbc.sql("SELECT id, (extract(epoch FROM issued_at) * 1000)::bigint,"
+                            + " (extract(epoch FROM anchored_at) * 1000)::bigint FROM issuer.certificate WHERE id = ANY (?)")
                     .param((Object) requestedAt.keySet().toArray(String[]::new))
-                    .query((rs, i) -> rs.getLong(2) - requestedAt.get(rs.getString(1))).list().stream().sorted().toList();
-            if (millis.isEmpty()) {
+                    .query((rs, i) -> {
+                        long sent = requestedAt.get(rs.getString(1));
+                        return new long[] {rs.getLong(3) - sent, rs.getLong(2) - sent, rs.getLong(3) - rs.getLong(2)};
+                    }).list();
+            if (times.isEmpty()) {
                 throw new IllegalStateException("no certificate issued at the offered rate: " + outcome.firstFailure());
             }
-            long p50 = millis.get(millis.size() / 2);
-            long p99 = millis.get((int) Math.ceil(millis.size() * 0.99) - 1);
+            List<Long> millis = column(times, 0);
+            List<Long> approving = column(times, 1);
+            List<Long> anchoring = column(times, 2);
             rows.add(String.format(Locale.ROOT, "| time to trust at %d approvals/s offered (%,d answered in %.1f s, %d"
-                    + " refused) | p50 %d ms, p99 %d ms, max %d ms | |", TRUST_RATE, outcome.ok(), outcome.seconds(),
-                    outcome.failed(), p50, p99, millis.get(millis.size() - 1)));
+                    + " refused) | p50 %d ms, p99 %d ms, max %d ms | request -> approved p99 %d ms (max %d), approved ->"
+                    + " anchored p99 %d ms (max %d) |", TRUST_RATE, outcome.ok(), outcome.seconds(), outcome.failed(),
+                    percentile(millis, 0.5), percentile(millis, 0.99), millis.get(millis.size() - 1),
+                    percentile(approving, 0.99), approving.get(approving.size() - 1), percentile(anchoring, 0.99),
+                    anchoring.get(anchoring.size() - 1)));
+        }
+
+        private static List<Long> column(List<long[]> rows, int index) {
+            return rows.stream().map(r -> r[index]).sorted().toList();
+        }
+
+        private static long percentile(List<Long> sorted, double p) {
+            return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
         }
 
         private void delivery(java.time.Instant since) {
