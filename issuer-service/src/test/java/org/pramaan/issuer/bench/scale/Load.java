@@ -85,9 +85,12 @@ final class Load {
                 .orElse(null));
     }
 
-    /** {@code total} calls offered at {@code perSecond}, each at its due time whatever the earlier ones do. */
+    /**
+     * {@code total} calls offered at {@code perSecond}, each at its due time whatever the earlier ones do; each call's
+     * start and the arrival of its answer (wall clock, milliseconds) are kept by call number.
+     */
     static Outcome openLoop(int perSecond, int total, IntFunction<Call> calls, Map<Integer, Long> sentAtMillis,
-                            Map<Integer, String> answers) throws Exception {
+                            Map<Integer, Long> answeredAtMillis, Map<Integer, String> answers) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -102,6 +105,7 @@ final class Load {
             sent.add(pool.schedule(() -> {
                 sentAtMillis.put(n, System.currentTimeMillis());
                 HttpResponse<String> answer = send(calls.apply(n));
+                answeredAtMillis.put(n, System.currentTimeMillis());
                 record(answer, ok, failed, bodies, failures, true);
                 if (answer.statusCode() / 100 == 2) {
                     answers.put(n, answer.body());

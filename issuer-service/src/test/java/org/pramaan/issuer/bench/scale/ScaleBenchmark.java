@@ -213,22 +213,26 @@ public final class ScaleBenchmark {
 
         private void timeToTrust(Map<String, String> auth) throws Exception {
             Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
+            Map<Integer, Long> answeredAt = new ConcurrentHashMap<>();
             Map<Integer, String> answers = new ConcurrentHashMap<>();
             int total = TRUST_RATE * TRUST_SECONDS;
-            Load.Outcome outcome = Load.openLoop(TRUST_RATE, total, n -> issueCall(auth, 2_000_000 + n), sentAt, answers);
-            Map<String, Long> requestedAt = new LinkedHashMap<>();
-            answers.forEach((n, body) -> requestedAt.put(Platform.jsonField(body, "id"), sentAt.get(n)));
-            issued.addAll(requestedAt.keySet());
+            Load.Outcome outcome = Load.openLoop(TRUST_RATE, total, n -> issueCall(auth, 2_000_000 + n), sentAt,
+                    answeredAt, answers);
+            Map<String, Integer> callOf = new LinkedHashMap<>();
+            answers.forEach((n, body) -> callOf.put(Platform.jsonField(body, "id"), n));
+            issued.addAll(callOf.keySet());
             awaitAnchored(Duration.ofMinutes(5));
             // From the request (this machine's clock) to the moment the service recorded the ledger's commit; and its
-            // two halves, request -> approval acknowledged (issued_at) and approval -> anchored, to tell where a
-            // stall was: in taking approvals or in anchoring them.
-            List<long[]> times = jdbc.sql("SELECT id, (extract(epoch FROM issued_at) * 1000)::bigint,"
-                            + " (extract(epoch FROM anchored_at) * 1000)::bigint FROM issuer.certificate WHERE id = ANY (?)")
-                    .param((Object) requestedAt.keySet().toArray(String[]::new))
+            // two halves, request -> approval answered and answered -> anchored, to tell where a stall was: in taking
+            // approvals or in anchoring them (not from issued_at: the credential's time is in whole seconds).
+            List<long[]> times = jdbc.sql("SELECT id, (extract(epoch FROM anchored_at) * 1000)::bigint"
+                            + " FROM issuer.certificate WHERE id = ANY (?)")
+                    .param((Object) callOf.keySet().toArray(String[]::new))
                     .query((rs, i) -> {
-                        long sent = requestedAt.get(rs.getString(1));
-                        return new long[] {rs.getLong(3) - sent, rs.getLong(2) - sent, rs.getLong(3) - rs.getLong(2)};
+                        int n = callOf.get(rs.getString(1));
+                        long sent = sentAt.get(n);
+                        long answered = answeredAt.get(n);
+                        return new long[] {rs.getLong(2) - sent, answered - sent, rs.getLong(2) - answered};
                     }).list();
             if (times.isEmpty()) {
                 throw new IllegalStateException("no certificate issued at the offered rate: " + outcome.firstFailure());
@@ -237,7 +241,7 @@ public final class ScaleBenchmark {
             List<Long> approving = column(times, 1);
             List<Long> anchoring = column(times, 2);
             rows.add(String.format(Locale.ROOT, "| time to trust at %d approvals/s offered (%,d answered in %.1f s, %d"
-                    + " refused) | p50 %d ms, p99 %d ms, max %d ms | request -> approved p99 %d ms (max %d), approved ->"
+                    + " refused) | p50 %d ms, p99 %d ms, max %d ms | request -> answered p99 %d ms (max %d), answered ->"
                     + " anchored p99 %d ms (max %d) |", TRUST_RATE, outcome.ok(), outcome.seconds(), outcome.failed(),
                     percentile(millis, 0.5), percentile(millis, 0.99), millis.get(millis.size() - 1),
                     percentile(approving, 0.99), approving.get(approving.size() - 1), percentile(anchoring, 0.99),
