@@ -76,11 +76,6 @@ public class AnchorQueue {
                 .list();
     }
 
-    /** Removes an anchored certificate from the queue; false when {@code owner}'s lease was taken over. */
-    public boolean remove(String certificateId, String owner) {
-        return jdbc.sql("DELETE FROM issuer.anchor_outbox WHERE certificate_id = ? AND lease_owner = ?")
-                .params(certificateId, owner).update() == 1;
-    }
 
     /**
      * Removes the rows of {@code certificateIds} that still carry {@code owner}'s lease, in one statement, and

@@ -145,7 +145,6 @@ public class Certificates {
                 .params(stored.key(), stored.sha256(), Math.toIntExact(stored.size()), ts(now), id).update() == 1;
     }
 
-    /** Whether the certificate's PDF exists (in the store, or in its row from before the store); false: no row. */
     /** A certificate locked for a settling transaction, with whether its PDF exists. */
     public record Locked(Certificate certificate, boolean pdfReady) {
     }
@@ -183,6 +182,7 @@ public class Certificates {
                 .update();
     }
 
+    /** Whether the certificate's PDF exists (in the store, or in its row from before the store); false: no row. */
     public boolean pdfReady(String id) {
         return jdbc.sql("SELECT pdf_key IS NOT NULL OR pdf IS NOT NULL FROM issuer.certificate WHERE id = ?").param(id)
                 .query(Boolean.class).optional().orElse(false);
@@ -267,16 +267,6 @@ public class Certificates {
                 .params(dept, dept, ts(since)).query(Long.class).single();
     }
 
-    /**
-     * Stores what {@link Certificate#anchor} recorded; only a certificate without ledger evidence takes it, so a
-     * settle repeated by another worker changes nothing.
-     */
-    public void recordAnchor(Certificate c) {
-        jdbc.sql("UPDATE issuer.certificate SET transaction_id = ?, block_number = ?, anchored_at = ?, status = ?"
-                        + " WHERE id = ? AND transaction_id IS NULL")
-                .params(c.transactionId(), c.blockNumber(), ts(c.anchoredAt()), c.status().name(), c.id().value())
-                .update();
-    }
 
     /**
      * Stores what {@link Certificate#revoke} recorded, by {@code actor}, and queues the ledger record of it, in the

@@ -115,7 +115,7 @@ public class DigiLockerBenchmark {
         new SecureRandom().nextBytes(pdf);
         certificates.insertAndEnqueue(c, new byte[] {1}, pdf, now, null);
         c.anchor("tx-" + c.id().value(), 1L, now);
-        certificates.recordAnchor(c);
+        certificates.recordAnchors(java.util.List.of(c));
         return c;
     }
 

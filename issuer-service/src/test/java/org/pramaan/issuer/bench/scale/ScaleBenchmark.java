@@ -238,13 +238,13 @@ public final class ScaleBenchmark {
                 throw new IllegalStateException("no certificate issued at the offered rate: " + outcome.firstFailure());
             }
             List<Long> millis = column(times, 0);
-            List<Long> approving = column(times, 1);
+            List<Long> answering = column(times, 1);
             List<Long> anchoring = column(times, 2);
             rows.add(String.format(Locale.ROOT, "| time to trust at %d approvals/s offered (%,d answered in %.1f s, %d"
                     + " refused) | p50 %d ms, p99 %d ms, max %d ms | request -> answered p99 %d ms (max %d), answered ->"
                     + " anchored p99 %d ms (max %d) |", TRUST_RATE, outcome.ok(), outcome.seconds(), outcome.failed(),
                     percentile(millis, 0.5), percentile(millis, 0.99), millis.get(millis.size() - 1),
-                    percentile(approving, 0.99), approving.get(approving.size() - 1), percentile(anchoring, 0.99),
+                    percentile(answering, 0.99), answering.get(answering.size() - 1), percentile(anchoring, 0.99),
                     anchoring.get(anchoring.size() - 1)));
         }
 
