@@ -351,6 +351,8 @@ class FaultDrillsIT {
         private volatile boolean inOutage;
         private volatile String lastRefusal = "none";
         private int sequence;
+        private Thread prober;
+        private int probes;
 
         private final int drill;
 
@@ -457,8 +459,37 @@ class FaultDrillsIT {
                     .atMost(outage.plusSeconds(10)).until(() -> !finished);
         }
 
-        void outage(boolean on) {
+        /**
+         * Marks the outage and, while it lasts, asks the issuer directly every half second as well: the load's own
+         * loop may spend the whole outage in a citizen's greeting (the bridge waits on the same database), which left
+         * a drill with no answer to judge.
+         */
+        void outage(boolean on) throws InterruptedException {
             inOutage = on;
+            if (on) {
+                prober = new Thread(() -> {
+                    while (inOutage && running.get()) {
+                        probe();
+                        stop.pause(500);
+                    }
+                }, "drill-outage-probe-" + name);
+                prober.start();
+            } else if (prober != null) {
+                prober.join(60_000);
+                prober = null;
+            }
+        }
+
+        /** One submission, as the bridge makes them; its answer counts among the outage's while it lasts. */
+        private void probe() {
+            String reference = "drill-probe-" + name.replace(' ', '-') + "-" + System.nanoTime();
+            Map<String, Object> body = Map.of("serviceCode", "REV-INCOME", "language", "en",
+                    "phoneNumber", String.format("91970%d%06d", drill, ++probes), "channelReference", reference,
+                    "fields", Map.of("nm", "Drill Probe " + letters(probes), "fn", "Kondapalli Venkata Rao",
+                            "vl", "Penamaluru", "md", "Penamaluru", "ds", "Krishna", "pc", "521137", "ai", "96000",
+                            "pu", "education", "ah", "2341 2341 2346"));
+            call("POST", platform.issuer.baseUrl() + "/api/v1/applications", JsonHttp.JSON.writeValueAsString(body),
+                    bridgeAuth);
         }
 
         List<Answer> outageAnswers() {
