@@ -81,14 +81,19 @@ public class Inbox {
      * Claims for {@code lease} up to {@code limit} events that are due: unprocessed, not under another live lease,
      * and the first unprocessed event of their citizen, so one citizen's messages are worked strictly in order while
      * different citizens' go to different workers. One statement, so the claim is its own short transaction.
+     * "First of its citizen" is a per-row subquery on {@code inbox_pending_citizen}, not {@code NOT EXISTS}, for the
+     * reason {@link org.pramaan.bridge.outbound.Outbox#claim} gives: with stale statistics a burst made the planner
+     * compare every pending row with every other. An event of no citizen (a status update) waits for nothing.
      */
     public List<Claimed> claim(Lease lease, Instant now, int limit) {
         return jdbc.query("""
                 WITH due AS (
                   SELECT i.seq FROM inbox i
                   WHERE i.processed_at IS NULL AND (i.lease_until IS NULL OR i.lease_until <= ?)
-                    AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.citizen_id = i.citizen_id
-                                    AND e.processed_at IS NULL AND (e.event_time, e.seq) < (i.event_time, i.seq))
+                    AND (i.citizen_id IS NULL
+                         OR (i.event_time, i.seq) = (SELECT e.event_time, e.seq FROM inbox e
+                                                     WHERE e.citizen_id = i.citizen_id AND e.processed_at IS NULL
+                                                     ORDER BY e.event_time, e.seq LIMIT 1))
                   ORDER BY i.event_time, i.seq LIMIT ? FOR UPDATE SKIP LOCKED)
                 UPDATE inbox SET lease_owner = ?, lease_until = ?, attempts = inbox.attempts + 1
                 FROM due WHERE inbox.seq = due.seq
