@@ -206,7 +206,12 @@ public final class AuditBenchmark {
         return ("\u0000CERT\u0000" + id + "\u0000").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Puts {@code certificates} anchored REV certificates on both sides: issuer rows and the peer's state (COPY). */
+    /**
+     * Puts {@code certificates} anchored REV certificates on both sides: issuer rows and the peer's state (COPY). The
+     * rows have no PDF (none was made; nothing renders them): a placeholder in the old {@code pdf} column made every
+     * issuer start move a million one-byte "PDFs" to the object store in the background (LegacyPdfMover), which is
+     * where the scale runs' unexplained PostgreSQL CPU per certificate went.
+     */
     public static void seed(DataSource dataSource, int certificates) {
         Instant base = Instant.parse("2026-01-05T04:30:00Z");
         DepartmentCode department = DepartmentCode.of(DEPARTMENT);
@@ -227,7 +232,7 @@ public final class AuditBenchmark {
                     issuer.append(id).append(',').append(DEPARTMENT).append(",REV-INCOME,INC,").append(holder)
                             .append(",en,9100000000,\"").append(Json.writeString(fields).replace("\"", "\"\""))
                             .append("\",").append(issued).append(',').append(expires).append(',').append(hash)
-                            .append(',').append(KID).append(",x,\\x00,\\x00,ANCHORED,seeded,1,").append(issued)
+                            .append(',').append(KID).append(",x,\\x00,,ANCHORED,seeded,1,").append(issued)
                             .append('\n');
                     CertificateRecord record = new CertificateRecord(id, department, "INC", ClaimsHash.of(hash),
                             KeyId.of(KID), issued.plusSeconds(2), expires, CertificateStatus.ACTIVE, null, null, null, null);
