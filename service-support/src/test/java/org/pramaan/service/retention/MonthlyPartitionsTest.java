@@ -72,6 +72,9 @@ class MonthlyPartitionsTest {
         insert("a", Instant.parse("2027-02-28T23:59:59Z"));
         assertThatThrownBy(() -> insert("b", Instant.parse("2027-03-01T00:00:00Z")))
                 .hasMessageContaining("no partition");
+        // A queue's months are vacuumed after 1% of changes, not 20% (dead entries in the claims' partial indexes).
+        assertThat(reloptions("queue_p202701")).contains("autovacuum_vacuum_scale_factor=0.01",
+                "autovacuum_vacuum_threshold=1000");
         // The local unique index refuses a repeat within a month.
         assertThatThrownBy(() -> insert("a", Instant.parse("2027-02-01T00:00:00Z")))
                 .hasMessageContaining("duplicate key");
@@ -220,6 +223,18 @@ class MonthlyPartitionsTest {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** A partition's storage parameters as PostgreSQL keeps them ({@code name=value}). */
+    private static List<String> reloptions(String partition) throws SQLException {
+        try (Connection c = data.getConnection(); var s = c.prepareStatement(
+                "SELECT coalesce(reloptions, '{}') FROM pg_class WHERE oid = ('work.' || ?)::regclass")) {
+            s.setString(1, partition);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return List.of((String[]) rs.getArray(1).getArray());
             }
         }
     }

@@ -57,6 +57,17 @@ class RetentionPartitionsTest extends BridgeIntegrationTest {
                     table.table())).as(table.table()).isEqualTo("p");
             assertThat(partitions.partitions(table).values()).as(table.table())
                     .contains(now, now.plusMonths(1), now.plusMonths(settings.monthsAhead()));
+            // Queues (inbox, outbox) are vacuumed after 1% of a month's rows change, records keep the default: the
+            // months the migrations made (V8) and those made since alike.
+            for (String month : partitions.partitions(table).keySet()) {
+                String options = jdbc.queryForObject("SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class"
+                        + " WHERE oid = ?::regclass", String.class, table.schema() + "." + month);
+                if (table.unsettled() != null) {
+                    assertThat(options).as(month).contains("autovacuum_vacuum_scale_factor=0.01");
+                } else {
+                    assertThat(options).as(month).doesNotContain("autovacuum_vacuum_scale_factor");
+                }
+            }
         }
     }
 
