@@ -209,8 +209,8 @@ public final class AuditBenchmark {
     /**
      * Puts {@code certificates} anchored REV certificates on both sides: issuer rows and the peer's state (COPY). The
      * rows have no PDF (none was made; nothing renders them): a placeholder in the old {@code pdf} column made every
-     * issuer start move a million one-byte "PDFs" to the object store in the background (LegacyPdfMover), which is
-     * where the scale runs' unexplained PostgreSQL CPU per certificate went.
+     * issuer start move a million one-byte "PDFs" to the object store in the background (LegacyPdfMover), during the
+     * scale runs' measurements.
      */
     public static void seed(DataSource dataSource, int certificates) {
         Instant base = Instant.parse("2026-01-05T04:30:00Z");
