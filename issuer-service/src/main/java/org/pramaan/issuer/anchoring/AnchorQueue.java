@@ -76,7 +76,6 @@ public class AnchorQueue {
                 .list();
     }
 
-
     /**
      * Removes the rows of {@code certificateIds} that still carry {@code owner}'s lease, in one statement, and
      * returns their ids: the others were claimed by another worker when this one's lease ran out.

@@ -267,7 +267,6 @@ public class Certificates {
                 .params(dept, dept, ts(since)).query(Long.class).single();
     }
 
-
     /**
      * Stores what {@link Certificate#revoke} recorded, by {@code actor}, and queues the ledger record of it, in the
      * caller's transaction; false when another request revoked it meanwhile (nothing is stored then). The note

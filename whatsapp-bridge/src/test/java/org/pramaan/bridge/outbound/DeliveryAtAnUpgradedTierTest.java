@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "pramaan.simulator.messages-per-second=1000"})
 class DeliveryAtAnUpgradedTierTest extends BridgeIntegrationTest {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryAtAnUpgradedTierTest.class);
     private static final int BACKLOG = 2_000;
 
     @Autowired
@@ -58,8 +59,8 @@ class DeliveryAtAnUpgradedTierTest extends BridgeIntegrationTest {
                 .until(() -> graph.sent().size() - sentBefore >= BACKLOG);
         double seconds = (System.nanoTime() - start) / 1e9;
         double perSecond = BACKLOG / seconds;
-        System.out.printf("delivery at a 1,000/s tier: %d messages in %.2f s = %.1f messages/s%n", BACKLOG, seconds,
-                perSecond);
+        LOG.info(String.format(java.util.Locale.ROOT, "delivery at a 1,000/s tier: %d messages in %.2f s = %.1f messages/s",
+                BACKLOG, seconds, perSecond));
         assertThat(graph.throttled()).as("the stand-in never answered 130429 or 131056").isEqualTo(throttledBefore);
         // 440/s here on two cores; 84-94/s while a stale plan made each claim compare every pending row with every
         // other (Outbox.claim). 200/s is two and a half times Meta's default tier, with room for a busy machine.
