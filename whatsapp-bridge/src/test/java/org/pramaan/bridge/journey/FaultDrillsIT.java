@@ -377,13 +377,7 @@ class FaultDrillsIT {
                 String phone = String.format("91980%d%06d", drill, sequence);
                 // The citizen writes first (as in life: the chat starts the application), which opens their window.
                 citizen(phone).greet();
-                Map<String, Object> body = Map.of("serviceCode", "REV-INCOME", "language", "en",
-                        "phoneNumber", phone, "channelReference", reference,
-                        "fields", Map.of("nm", "Drill Applicant " + letters(sequence), "fn", "Kondapalli Venkata Rao",
-                                "vl", "Penamaluru", "md", "Penamaluru", "ds", "Krishna", "pc", "521137", "ai", "96000",
-                                "pu", "education", "ah", "2341 2341 2346"));
-                Result submitted = call("POST", platform.issuer.baseUrl() + "/api/v1/applications",
-                        JsonHttp.JSON.writeValueAsString(body), bridgeAuth);
+                Result submitted = submit(reference, phone, "Drill Applicant " + letters(sequence));
                 if (submitted.status() != 201 && submitted.status() != 200) {
                     lastRefusal = submitted.status() + " " + submitted.body();
                     stop.pause(200);
@@ -482,14 +476,19 @@ class FaultDrillsIT {
 
         /** One submission, as the bridge makes them; its answer counts among the outage's while it lasts. */
         private void probe() {
-            String reference = "drill-probe-" + name.replace(' ', '-') + "-" + System.nanoTime();
+            submit("drill-probe-" + name.replace(' ', '-') + "-" + System.nanoTime(),
+                    String.format("91970%d%06d", drill, ++probes), "Drill Probe " + letters(probes));
+        }
+
+        /** An income certificate application for {@code holder}, submitted as the bridge submits them. */
+        private Result submit(String reference, String phone, String holder) {
             Map<String, Object> body = Map.of("serviceCode", "REV-INCOME", "language", "en",
-                    "phoneNumber", String.format("91970%d%06d", drill, ++probes), "channelReference", reference,
-                    "fields", Map.of("nm", "Drill Probe " + letters(probes), "fn", "Kondapalli Venkata Rao",
+                    "phoneNumber", phone, "channelReference", reference,
+                    "fields", Map.of("nm", holder, "fn", "Kondapalli Venkata Rao",
                             "vl", "Penamaluru", "md", "Penamaluru", "ds", "Krishna", "pc", "521137", "ai", "96000",
                             "pu", "education", "ah", "2341 2341 2346"));
-            call("POST", platform.issuer.baseUrl() + "/api/v1/applications", JsonHttp.JSON.writeValueAsString(body),
-                    bridgeAuth);
+            return call("POST", platform.issuer.baseUrl() + "/api/v1/applications",
+                    JsonHttp.JSON.writeValueAsString(body), bridgeAuth);
         }
 
         List<Answer> outageAnswers() {
