@@ -106,8 +106,8 @@ public class CertificateIssuer {
         Certificate c = signed.certificate();
         Department department = catalog.requireDepartment(command.service().department());
         // The same key signs the PDF (PAdES) as signed the credential: one key for the ledger to list and revoke.
-        byte[] pdf = seal.seal(renderer.render(document(c, command.service().certificate(), department, signed.cose(),
-                signed.holderLatin(), command.signatory())), signed.key(), department, c.issuedAt());
+        byte[] pdf = renderer.render(document(c, command.service().certificate(), department, signed.cose(),
+                signed.holderLatin(), command.signatory()), seal.signature(signed.key(), department, c.issuedAt()));
         return new Prepared(c, signed.cose(), pdf);
     }
 
@@ -158,8 +158,8 @@ public class CertificateIssuer {
                         + c.serviceCode() + ", no longer in the catalog"));
         org.pramaan.credential.keys.SignerKey key = keys.signer(department.code(),
                 org.pramaan.contract.id.KeyId.parse(c.kid()));
-        return seal.seal(renderer.render(document(c, form, department, cose, holderLatin, signatory)), key, department,
-                clock.instant());
+        return renderer.render(document(c, form, department, cose, holderLatin, signatory),
+                seal.signature(key, department, clock.instant()));
     }
 
     private CertificateDocument document(Certificate c, CertificateForm form, Department department, byte[] cose,

@@ -1,16 +1,17 @@
 package org.pramaan.issuer.certificate;
 
 import java.time.Instant;
-import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.catalog.Department;
+import org.pramaan.credential.keys.SignerKey;
+import org.pramaan.issuer.pdf.PdfSignature;
 
-/** Signs a rendered certificate PDF for its department (PAdES, {@code seal.DepartmentSeal}). */
+/** The department's signature (PAdES, {@code seal.DepartmentSeal}) that a certificate PDF is rendered with. */
 @FunctionalInterface
 public interface CertificateSeal {
 
     /** No PDF signature: the PDF as rendered. */
-    CertificateSeal NONE = (pdf, key, department, signedAt) -> pdf;
+    CertificateSeal NONE = (key, department, signedAt) -> null;
 
-    /** The PDF signed with {@code key}, the key that signed the credential inside it. */
-    byte[] seal(byte[] pdf, SignerKey key, Department department, Instant signedAt);
+    /** The signature by {@code key}, the key that signed the credential inside the PDF; null: none. */
+    PdfSignature signature(SignerKey key, Department department, Instant signedAt);
 }

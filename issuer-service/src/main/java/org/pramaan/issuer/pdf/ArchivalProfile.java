@@ -32,7 +32,7 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * repeats the document information dictionary and names the part and conformance, an output intent
  * with the sRGB ICC profile (the page's colours are DeviceRGB), and PDF 1.7 in the header. The fonts
  * are embedded already and the credential is an associated file ({@link CertificatePdf}); the PAdES
- * signature comes after, as an incremental update, which PDF/A allows.
+ * signature is added in the same save ({@link SignedSave}), an invisible, printed widget, which PDF/A allows.
  *
  * <p>The ICC profile is the Java platform's own sRGB profile (no file to ship), read and compressed once:
  * every certificate carries the same compressed bytes. The XMP packet is built and serialised by xmpbox

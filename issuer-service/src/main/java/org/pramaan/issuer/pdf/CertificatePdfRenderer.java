@@ -65,8 +65,16 @@ public final class CertificatePdfRenderer {
         log.debug("certificate fonts loaded: {}", fonts);
     }
 
-    /** The certificate as PDF bytes. */
+    /** The certificate as PDF bytes, unsigned. */
     public byte[] render(CertificateDocument document) {
+        return render(document, null);
+    }
+
+    /**
+     * The certificate as PDF bytes, signed with {@code signature} when it is not null: in the same save, the
+     * signature's byte range covering the whole file (see {@link SignedSave}).
+     */
+    public byte[] render(CertificateDocument document, PdfSignature signature) {
         Objects.requireNonNull(document, "document");
         try (PDDocument pdf = new PDDocument()) {
             PDPage page = new PDPage(CertificateLayout.PAGE);
@@ -83,11 +91,15 @@ public final class CertificatePdfRenderer {
             if (archival) {
                 ArchivalProfile.apply(pdf);
             }
+            if (signature != null) {
+                return SignedSave.save(pdf, signature);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             pdf.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the PDF of certificate " + document.certificateId(), e);
+            throw new UncheckedIOException("cannot render the PDF of certificate " + document.certificateId() + ": "
+                    + e.getMessage(), e);
         }
     }
 

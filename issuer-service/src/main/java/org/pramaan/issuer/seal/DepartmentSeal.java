@@ -16,6 +16,7 @@ import org.pramaan.credential.keys.SignerKey;
 import org.pramaan.catalog.Department;
 import org.pramaan.issuer.certificate.CertificateSeal;
 import org.pramaan.issuer.certificate.SignerKeys;
+import org.pramaan.issuer.pdf.PdfSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,8 @@ public class DepartmentSeal implements CertificateSeal {
     }
 
     @Override
-    public byte[] seal(byte[] pdf, SignerKey key, Department department, Instant signedAt) {
-        return signer.sign(pdf, key, chain, department.names().en(),
+    public PdfSignature signature(SignerKey key, Department department, Instant signedAt) {
+        return signer.signature(key, chain, department.names().en(),
                 "Issued by " + department.names().en() + " (" + department.code().value() + ")", signedAt);
     }
 

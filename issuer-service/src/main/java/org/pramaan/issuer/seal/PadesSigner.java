@@ -1,24 +1,15 @@
 package org.pramaan.issuer.seal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
@@ -50,11 +41,12 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.pramaan.credential.CryptoProvider;
 import org.pramaan.credential.keys.SignerKey;
+import org.pramaan.issuer.pdf.PdfSignature;
 
 /**
  * Signs a certificate PDF as PAdES baseline (ETSI EN 319 142-1): B-B, and B-T when a timestamp authority
- * is given. PDFBox adds the signature dictionary and field and writes an incremental update whose byte
- * range covers the whole file but the signature value; Bouncy Castle's CMS classes make the detached
+ * is given. PDFBox adds the signature dictionary and field and writes the file, whose byte range covers the
+ * whole file but the signature value ({@link PdfSignature}); Bouncy Castle's CMS classes make the detached
  * CAdES signature ({@code ETSI.CAdES.detached}): SHA-256 with ECDSA by the department's key, the
  * {@code signing-certificate-v2} attribute binding that certificate, no {@code signing-time} attribute
  * (PAdES puts the claimed time in the dictionary's {@code M}), the chain up to the state root, and the
@@ -62,7 +54,7 @@ import org.pramaan.credential.keys.SignerKey;
  *
  * <p>The signature is made through the credential library's {@link CryptoProvider} ({@link Es256ContentSigner}):
  * the native provider's ECDSA where it loads, and a key in a PKCS#11 token signs there.
- * Thread-safe: each call has its own document and CMS generator; what depends only on the signing certificate
+ * Thread-safe: each signature has its own CMS generator; what depends only on the signing certificate
  * and chain (the signing-certificate-v2 attribute, the certificate store) is made once per certificate.
  */
 public final class PadesSigner {
@@ -91,37 +83,20 @@ public final class PadesSigner {
     }
 
     /**
-     * The PDF with the department's signature added as an incremental update.
+     * The department's signature for a certificate PDF to be saved with ({@code pdf.CertificatePdfRenderer}):
+     * in the same save, its byte range covering the whole file but the signature value.
      *
      * @param chain      the CA certificates above the key's certificate (up to the state root), carried in the CMS
      * @param signerName who signs, as PDF readers show it (the department's name)
      * @param reason     why, as PDF readers show it
      */
-    public byte[] sign(byte[] pdf, SignerKey key, List<X509Certificate> chain, String signerName, String reason,
-                       Instant signedAt) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-            signature.setName(signerName);
-            signature.setReason(reason);
-            signature.setLocation(location);
-            Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            when.setTimeInMillis(signedAt.toEpochMilli());
-            signature.setSignDate(when);
-            try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                document.addSignature(signature, content -> cms(content, key, chain), options);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 4096);
-                document.saveIncremental(out);
-                return out.toByteArray();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sign the certificate PDF: " + e.getMessage(), e);
-        }
+    public PdfSignature signature(SignerKey key, List<X509Certificate> chain, String signerName, String reason,
+                                  Instant signedAt) {
+        return new PdfSignature(signerName, reason, location, signedAt, SIGNATURE_SIZE,
+                content -> cms(content, key, chain));
     }
 
-    /** The detached CAdES signature over the byte range PDFBox hands over. */
+    /** The detached CAdES signature over the bytes the byte range covers. */
     private byte[] cms(InputStream content, SignerKey key, List<X509Certificate> chain) throws IOException {
         try {
             SignerPieces pieces = pieces(key.certificate(), chain);

@@ -29,7 +29,7 @@ public final class BenchmarkMain {
     /** The benchmarks the goals' ratios are made of: warmed up long. */
     private static final String GOALS = "IssuanceBenchmark\\.(renderPlainPdfOnly|issuancePipeline|issuancePipelineArchival)$";
     /** The rest, for where the time goes: warmed up briefly. */
-    private static final String PARTS = "IssuanceBenchmark\\.(qrOnly|sealOnly|storeOnly|renderPdfOnly|prepareOnly"
+    private static final String PARTS = "IssuanceBenchmark\\.(qrOnly|renderSealedPdfOnly|storeOnly|renderPdfOnly|prepareOnly"
             + "|issuancePipelineSigned|approvalBeforePdf|renderingJob)$";
 
     private BenchmarkMain() {
@@ -63,7 +63,7 @@ public final class BenchmarkMain {
 
         System.out.printf("%nCPU milliseconds per certificate (benchmark threads; whole process, with GC and JIT) and the"
                 + " ratios they give:%n");
-        for (String benchmark : new String[] {"qrOnly", "sealOnly", "storeOnly", "renderPlainPdfOnly", "renderPdfOnly",
+        for (String benchmark : new String[] {"qrOnly", "storeOnly", "renderPlainPdfOnly", "renderPdfOnly", "renderSealedPdfOnly",
                 "prepareOnly", "issuancePipeline", "issuancePipelineSigned", "issuancePipelineArchival", "approvalBeforePdf",
                 "renderingJob"}) {
             System.out.printf("  %-26s %6.2f ms  %6.2f ms%n", benchmark, cpu(results, benchmark),

@@ -16,8 +16,8 @@ import org.pramaan.issuer.pdf.CertificatePdfRenderer;
 import org.pramaan.issuer.pdf.TestCertificates;
 
 /**
- * A Telugu, a Hindi and an English certificate rendered PDF/A-3b and then signed PAdES B-T (the development
- * TSA), as issuance makes them: the files veraPDF, {@code pdfsig} and DSS are asked about.
+ * A Telugu, a Hindi and an English certificate rendered PDF/A-3b and signed PAdES B-T in the same save (the
+ * development TSA), as issuance makes them: the files veraPDF, {@code pdfsig} and DSS are asked about.
  */
 final class ArchivalSamples {
 
@@ -36,8 +36,8 @@ final class ArchivalSamples {
         CertificatePdfRenderer renderer = new CertificatePdfRenderer(CertificateFonts.discover());
         TestCertificates samples = new TestCertificates();
         for (CertificateDocument document : List.of(samples.telugu(), samples.hindi(), samples.english())) {
-            signed.put(document.language().code(), signer.sign(renderer.render(document), key,
-                    List.of(root.certificate()), document.department().english(), "Issued", Instant.now()));
+            signed.put(document.language().code(), renderer.render(document, signer.signature(key,
+                    List.of(root.certificate()), document.department().english(), "Issued", Instant.now())));
         }
     }
 }

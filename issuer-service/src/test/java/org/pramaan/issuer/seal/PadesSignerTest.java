@@ -35,7 +35,8 @@ class PadesSignerTest {
 
     static CertificateAuthority root;
     static SignerKey key;
-    static byte[] unsigned;
+    static CertificatePdfRenderer renderer;
+    static org.pramaan.issuer.pdf.CertificateDocument telugu;
     static DevelopmentTsa tsa;
     static byte[] crl;
 
@@ -45,13 +46,15 @@ class PadesSignerTest {
         root = CertificateAuthority.createRoot("Pramaan Test State Root", start, Duration.ofDays(3650));
         key = root.issueSigner(DepartmentCode.of("REV"), start, Duration.ofDays(1000));
         tsa = new DevelopmentTsa(root, Clock.systemUTC());
-        unsigned = new CertificatePdfRenderer(CertificateFonts.discover()).render(new TestCertificates().telugu());
+        renderer = new CertificatePdfRenderer(CertificateFonts.discover());
+        telugu = new TestCertificates().telugu();
         crl = RevocationList.build(root, List.of(), Instant.now(), 1);
     }
 
     static byte[] sign(boolean timestamped) {
         PadesSigner signer = new PadesSigner(timestamped ? Optional.of(tsa) : Optional.empty(), "Amaravati");
-        return signer.sign(unsigned, key, List.of(root.certificate()), "Revenue Department", "Issued", Instant.now());
+        return renderer.render(telugu, signer.signature(key, List.of(root.certificate()), "Revenue Department", "Issued",
+                Instant.now()));
     }
 
     @Test
@@ -89,8 +92,8 @@ class PadesSignerTest {
         PadesSigner signer = new PadesSigner(Optional.of(tsa), "Amaravati");
         for (int round = 0; round < 2; round++) {
             for (SignerKey department : List.of(key, other)) {
-                byte[] pdf = signer.sign(unsigned, department, List.of(root.certificate()), "Department", "Issued",
-                        Instant.now());
+                byte[] pdf = renderer.render(telugu, signer.signature(department, List.of(root.certificate()),
+                        "Department", "Issued", Instant.now()));
                 try (PDDocument document = Loader.loadPDF(pdf)) {
                     PDSignature signature = document.getLastSignatureDictionary();
                     CMSSignedData cms = new CMSSignedData(new org.bouncycastle.cms.CMSProcessableByteArray(
@@ -132,10 +135,16 @@ class PadesSignerTest {
         assertThat(report.output()).doesNotContain("Signature is Valid").contains("Digest Mismatch");
     }
 
-    /** Changes one byte inside the signed range (in the page's content stream, well before the signature). */
+    /** Changes one byte inside the signed range: in the middle of the page's content stream. */
     static byte[] changeOneByte(byte[] pdf) {
         byte[] changed = pdf.clone();
-        int at = unsigned.length / 2;
+        String file = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int page = file.indexOf("/Type /Page\n");
+        int contents = Integer.parseInt(file.substring(file.indexOf("/Contents ", page) + 10).split(" ")[0]);
+        int stream = file.indexOf("stream", file.indexOf("\n" + contents + " 0 obj")) + 8;
+        int length = Integer.parseInt(file.substring(file.indexOf("/Length ", file.indexOf("\n" + contents + " 0 obj"))
+                + 8).split("[\\s/>]")[0]);
+        int at = stream + length / 2;
         changed[at] = (byte) (changed[at] ^ 0x01);
         return changed;
     }

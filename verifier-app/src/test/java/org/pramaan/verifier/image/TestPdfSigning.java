@@ -16,8 +16,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.pramaan.credential.keys.SignerKey;
 
 /**
- * Signs a PDF for the verifier's tests as the issuer does (PDFBox incremental update, detached CMS by
- * Bouncy Castle, SubFilter ETSI.CAdES.detached); the services share no code, so the tests carry this.
+ * Signs a PDF for the verifier's tests as the issuer did until 2026-12-05 (PDFBox incremental update, detached CMS
+ * by Bouncy Castle, SubFilter ETSI.CAdES.detached; those certificates are still in circulation); the services share
+ * no code, so the tests carry this. The issuer now signs in the file's first revision: the journey test
+ * ({@code JourneyIT}) uploads such a PDF, as delivered, to the verifier.
  */
 public final class TestPdfSigning {
 

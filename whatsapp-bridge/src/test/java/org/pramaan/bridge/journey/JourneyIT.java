@@ -72,6 +72,7 @@ class JourneyIT {
             officerApproves();
             certificateIsAnchoredAndDelivered();
             printedQrVerifiesAndTheLedgerHoldsNoPersonalData();
+            theDeliveredPdfVerifiesWithItsDepartmentSignature();
             // Step 6 runs before step 5: a photo of a revoked certificate would (rightly) say REVOKED.
             photoOfThePrintVerifiesAndAForgeryDoesNot();
             revocationReachesVerifierAndCitizen();
@@ -237,6 +238,21 @@ class JourneyIT {
                 assertThat(everything).as("step 4: personal data '" + value + "' on the ledger")
                         .noneMatch(e -> e.key().contains(value) || e.value().contains(value));
             }
+        }
+
+        /**
+         * Step 4b: the PDF the citizen got, uploaded to the verifier as a bank clerk would: its credential VALID, and
+         * its own PAdES signature VALID, by the department's key, the same key as the credential's, unchanged since.
+         */
+        private void theDeliveredPdfVerifiesWithItsDepartmentSignature() throws Exception {
+            JsonNode answer = JsonHttp.postFile(verifier + "/api/v1/verify/image", pdf, certificateId + ".pdf",
+                    "application/pdf", 200, "Accept-Language", "en");
+            assertThat(answer.path("status").asString()).as("step 4b: PDF upload verdict " + answer).isEqualTo("VALID");
+            JsonNode signature = answer.path("pdfSignature");
+            assertThat(signature.path("status").asString()).as("step 4b: the PDF's signature " + signature)
+                    .isEqualTo("VALID");
+            assertThat(signature.path("department").asString()).isEqualTo(department);
+            assertThat(signature.path("matchesCredential").asBoolean()).as("step 4b: " + signature).isTrue();
         }
 
         /**
