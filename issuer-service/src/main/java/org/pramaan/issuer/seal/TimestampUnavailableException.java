@@ -10,12 +10,10 @@ import org.pramaan.service.problem.RefusalException;
 public class TimestampUnavailableException extends RefusalException {
 
     public TimestampUnavailableException(String message, Throwable cause) {
+        // The cause through the constructor: RefusalException's sets it (to null too), so initCause would throw.
         super(ProblemCode.UNAVAILABLE, "the certificate PDF could not be timestamped, so nothing was issued; try again"
-                + " shortly");
+                + " shortly", java.util.Map.of(), null, cause);
         this.reason = message;
-        if (cause != null) {
-            initCause(cause);
-        }
     }
 
     private final String reason;

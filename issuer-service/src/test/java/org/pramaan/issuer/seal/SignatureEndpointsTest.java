@@ -74,6 +74,19 @@ class SignatureEndpointsTest extends IntegrationTest {
                 java.time.Duration.ofSeconds(10));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> nowhere.token(imprint))
                 .isInstanceOf(TimestampUnavailableException.class);
+
+        // A TSA that cannot be reached at all (nothing listens): the same 503 refusal, its cause kept for the log.
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HttpTimestamps unreachable = new HttpTimestamps(URI.create("http://127.0.0.1:" + closed + "/tsa"),
+                java.time.Duration.ofSeconds(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> unreachable.token(imprint))
+                .isInstanceOf(TimestampUnavailableException.class)
+                .satisfies(e -> assertThat(((TimestampUnavailableException) e).code())
+                        .isEqualTo(org.pramaan.service.problem.ProblemCode.UNAVAILABLE))
+                .hasCauseInstanceOf(java.io.IOException.class);
     }
 
     @Test
