@@ -2,6 +2,7 @@ package org.pramaan.issuer.seal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -10,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -29,13 +31,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -101,15 +101,12 @@ public final class PadesSigner {
         try {
             SignerPieces pieces = pieces(key.certificate(), chain);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(digests)
-                    .setSignedAttributeGenerator(pieces.attributes())
-                    .build(new Es256ContentSigner(key.privateKey()), pieces.holder()));
+            SignerInfoGeneratorBuilder signerInfo = new SignerInfoGeneratorBuilder(digests)
+                    .setSignedAttributeGenerator(pieces.attributes());
+            timestamps.ifPresent(t -> signerInfo.setUnsignedAttributeGenerator(new TimestampAttribute(t)));
+            generator.addSignerInfoGenerator(signerInfo.build(new Es256ContentSigner(key.privateKey()), pieces.holder()));
             generator.addCertificates(pieces.certificates());
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false);
-            if (timestamps.isPresent()) {
-                signed = withTimestamp(signed, timestamps.get());
-            }
-            return signed.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+            return generator.generate(new SignedBytes(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("cannot make the CMS signature: " + e.getMessage(), e);
         }
@@ -157,18 +154,44 @@ public final class PadesSigner {
         }
     }
 
-    /** Adds the RFC 3161 token over the signature value (id-aa-signatureTimeStampToken), as PAdES B-T asks. */
-    private static CMSSignedData withTimestamp(CMSSignedData signed, Timestamps timestamps)
-            throws GeneralSecurityException, IOException {
-        List<SignerInformation> stamped = new ArrayList<>();
-        for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
-            byte[] token = timestamps.token(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
-            ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-                    new DERSet(ASN1Primitive.fromByteArray(token))));
-            stamped.add(SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes)));
+    /**
+     * The RFC 3161 token over the signature value (id-aa-signatureTimeStampToken), as PAdES B-T asks, made while the
+     * signer info is generated (Bouncy Castle hands the unsigned-attribute generator the signature value): the
+     * signed data is encoded once, not parsed again and its signer replaced.
+     */
+    private record TimestampAttribute(Timestamps timestamps) implements CMSAttributeTableGenerator {
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public AttributeTable getAttributes(Map parameters) {
+            byte[] signature = (byte[]) parameters.get(CMSAttributeTableGenerator.SIGNATURE);
+            try {
+                byte[] token = timestamps.token(MessageDigest.getInstance("SHA-256").digest(signature));
+                return new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                        new DERSet(ASN1Primitive.fromByteArray(token))));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new TimestampUnavailableException("cannot read the timestamp token: " + e.getMessage(), e);
+            }
         }
-        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
+    }
+
+    /** The bytes the signature covers, streamed into the digest once (they are most of the file: not copied). */
+    private record SignedBytes(InputStream content) implements CMSTypedData {
+
+        @Override
+        public ASN1ObjectIdentifier getContentType() {
+            return CMSObjectIdentifiers.data;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            content.transferTo(out);
+        }
+
+        @Override
+        public Object getContent() {
+            return content;
+        }
     }
 
     private static Attribute signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {

@@ -117,6 +117,18 @@ class PadesSignerTest {
         }
     }
 
+    /** A timestamp authority that cannot answer makes no PDF at all (not one without its timestamp, B-B unasked). */
+    @Test
+    void aTimestampAuthorityThatCannotAnswerMakesNoPdf() {
+        PadesSigner signer = new PadesSigner(Optional.of(imprint -> {
+            throw new TimestampUnavailableException("the TSA did not answer", new java.io.IOException("refused"));
+        }), "Amaravati");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render(telugu, signer.signature(key,
+                        List.of(root.certificate()), "Revenue Department", "Issued", Instant.now())))
+                .isInstanceOf(TimestampUnavailableException.class).hasMessageContaining("could not be timestamped")
+                .satisfies(e -> assertThat(((TimestampUnavailableException) e).reason()).contains("did not answer"));
+    }
+
     @Test
     void pdfsigSaysValidAndTrustedWithTheRootInItsNssDatabase(@TempDir Path folder) throws Exception {
         Path pdf = Files.write(folder.resolve("signed.pdf"), sign(true));
