@@ -237,7 +237,13 @@ final class FaultPlatform implements AutoCloseable {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else if (!Files.exists(target)) {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    try {
+                        Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    } catch (java.nio.file.NoSuchFileException vanished) {
+                        // Listed, then gone: S3Proxy's temporary file of an upload in flight, renamed into place as
+                        // the object after this backup began (as a backup tool, skipped; the database was backed up
+                        // first, so every object a backed-up row names existed before this walk listed it).
+                    }
                 }
             }
         }
