@@ -132,7 +132,11 @@ class ConsoleBrowserTest extends IntegrationTest {
             browser.get(url("/console/applications"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q"))).sendKeys(q);
             browser.findElement(By.id("search")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+            // The search is a form GET: wait for the new page (its address carries q) before looking in it; looking
+            // while the old page was torn down failed once in CI ("Node ... does not belong to the document").
+            wait.until(ExpectedConditions.urlContains("q="));
+            wait.ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
             assertThat(browser.findElements(By.className("result-reference")))
                     .as("searching by %s", q.length()).extracting(org.openqa.selenium.WebElement::getText)
                     .contains(reference);
