@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,7 +34,6 @@ final class SignedSave {
 
     private static final String BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 1000000000 1000000000 1000000000]";
     private static final String CONTENTS = "/Contents <";
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private SignedSave() {
     }
@@ -79,10 +79,8 @@ final class SignedSave {
             throw new IOException("the CMS signature (" + cms.length + " bytes) is larger than the "
                     + signature.reservedBytes() + " bytes reserved for it");
         }
-        for (int i = 0, at = contents + 1; i < cms.length; i++, at += 2) {
-            file.bytes[at] = HEX[(cms[i] >> 4) & 0xF];
-            file.bytes[at + 1] = HEX[cms[i] & 0xF];
-        }
+        byte[] hex = HexFormat.of().withUpperCase().formatHex(cms).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(hex, 0, file.bytes, contents + 1, hex.length);
         return Arrays.copyOf(file.bytes, file.size);
     }
 

@@ -65,7 +65,6 @@ public class IssuanceBenchmark {
     private CertificateIssuer archivalIssuer;
     private CertificateRenderer renderer;
     private CertificateRenderer plainRenderer;
-    private CertificatePdfRenderer archivalRenderer;
     private TransactionTemplate transactions;
     private IssueCommand command;
     private CertificateDocument document;
@@ -96,7 +95,6 @@ public class IssuanceBenchmark {
         CertificatePdfRenderer pdf = new CertificatePdfRenderer(fonts);
         renderer = pdf::render;
         CertificateRenderer plain = new CertificatePdfRenderer(fonts, false)::render;
-        archivalRenderer = pdf;
         plainRenderer = plain;
         // The PDFs go to an S3Proxy over a temporary folder, as in the tests.
         objects = org.pramaan.service.storage.EmbeddedS3Proxy.start(Path.of(System.getProperty("pramaan.s3proxy.jar",
@@ -164,7 +162,7 @@ public class IssuanceBenchmark {
      */
     @Benchmark
     public byte[] renderSealedPdfOnly() {
-        return archivalRenderer.render(document, seal.signature(signerKey, department, java.time.Instant.now()));
+        return renderer.render(document, seal.signature(signerKey, department, java.time.Instant.now()));
     }
 
     /** The certificate's QR code alone, as rendering encodes it (error correction level and mask chosen). */
