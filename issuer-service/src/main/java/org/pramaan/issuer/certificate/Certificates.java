@@ -112,18 +112,24 @@ public class Certificates {
         events.publishEvent(new WorkQueued(QueueName.ANCHORING));
     }
 
-    /** What the renderer needs of a stored certificate beyond its row: its credential, signatory, Latin name. */
-    public record RenderInput(Certificate certificate, byte[] cose, Signatory signatory, String holderLatin) {
+    /**
+     * What the renderer needs of a stored certificate beyond its row: its credential, signatory, Latin name; and
+     * whether its PDF exists already (a settle that was lost after the store).
+     */
+    public record RenderInput(Certificate certificate, byte[] cose, Signatory signatory, String holderLatin,
+                              boolean pdfReady) {
     }
 
-    public Optional<RenderInput> renderInput(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", cose, signatory_name, signatory_designation, holder_latin"
-                        + " FROM issuer.certificate WHERE id = ?").param(id)
+    /** The render inputs of a claimed batch, in one statement; certificates that do not exist are left out. */
+    public List<RenderInput> renderInputs(List<String> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + ", cose, signatory_name, signatory_designation, holder_latin,"
+                        + " pdf_key IS NOT NULL OR pdf IS NOT NULL AS pdf_ready FROM issuer.certificate WHERE id = ANY (?)")
+                .param((Object) ids.toArray(String[]::new))
                 .query((rs, n) -> new RenderInput(row(rs, n), rs.getBytes("cose"),
                         rs.getString("signatory_name") == null ? null
                                 : new Signatory(rs.getString("signatory_name"), rs.getString("signatory_designation")),
-                        rs.getString("holder_latin")))
-                .optional();
+                        rs.getString("holder_latin"), rs.getBoolean("pdf_ready")))
+                .list();
     }
 
     /**

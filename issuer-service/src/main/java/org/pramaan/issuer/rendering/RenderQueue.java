@@ -2,8 +2,10 @@ package org.pramaan.issuer.rendering;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pramaan.service.work.Lease;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,6 +50,16 @@ public class RenderQueue {
     public boolean remove(String certificateId, String owner) {
         return jdbc.sql("DELETE FROM issuer.render_outbox WHERE certificate_id = ? AND lease_owner = ?")
                 .params(certificateId, owner).update() == 1;
+    }
+
+    /**
+     * Removes the rendered rows of a batch that still carry {@code owner}'s lease, in one statement; the ids removed
+     * (a row whose lease was taken over stays, for the worker that holds it now).
+     */
+    public Set<String> removeAll(List<String> certificateIds, String owner) {
+        return new HashSet<>(jdbc.sql("DELETE FROM issuer.render_outbox WHERE certificate_id = ANY (?)"
+                        + " AND lease_owner = ? RETURNING certificate_id")
+                .params(certificateIds.toArray(String[]::new), owner).query(String.class).list());
     }
 
     /** Counts a failed attempt and frees the row for {@code next}; false when the lease was taken over. */

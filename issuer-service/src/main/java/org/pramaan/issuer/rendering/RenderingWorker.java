@@ -7,8 +7,21 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pramaan.issuer.certificate.Certificate;
 import org.pramaan.issuer.certificate.CertificateIssuer;
 import org.pramaan.issuer.certificate.CertificateStatus;
@@ -29,19 +42,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes the PDFs of certificates approved without one: claims rows of {@code issuer.render_outbox} with a lease,
- * renders the PDF/A and seals it with the key that signed the credential (by its kid), puts it in the object store
- * under the certificate's own key (a retry writes the same object), all with no transaction open, then in one short
- * settling transaction records the PDF on the certificate, removes the row and, if the certificate is already on
- * the ledger and not revoked, queues the citizen's ISSUED notice (otherwise anchoring queues it when it settles:
- * whichever of the two settles last does, and the row lock both take on the certificate orders them).
+ * Makes the PDFs of certificates approved without one: claims rows of {@code issuer.render_outbox} with a lease, a
+ * batch at a time, renders each PDF/A and seals it with the key that signed the credential (by its kid) on the
+ * worker's thread, and puts it in the object store under the certificate's own key (a retry writes the same object)
+ * on a store thread while the next one renders, all with no transaction open; then in one short settling
+ * transaction for the batch records the PDFs on their certificates, removes the rows and, for each certificate
+ * already on the ledger and not revoked, queues the citizen's ISSUED notice (otherwise anchoring queues it when it
+ * settles: whichever of the two settles last does, and the row locks both take on the certificates, in id order,
+ * order them).
+ *
+ * <p>Why the batch: one thread renders, and the object store's answer (a round trip to the store; tens of
+ * milliseconds to a remote one) and a commit per certificate made that thread wait as long as it rendered. Now the
+ * thread renders while the puts are in flight, and the batch costs one commit.
  *
  * <p>A rendering that fails (the key that signed the credential can no longer sign, e.g. revoked since; the store
  * unreachable) is counted in {@code pramaan.rendering.failures}, logged, and tried again with a backoff; the
- * certificate's PDF meanwhile answers {@code pdf-pending}.
+ * certificate's PDF meanwhile answers {@code pdf-pending}. The rest of its batch is settled as usual.
  */
 @Component
-public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
+public class RenderingWorker implements IssuerQueue<RenderingWorker.Batch>, AutoCloseable {
+
+    /** Certificates claimed together: rendered one after another, settled in one transaction. */
+    public record Batch(List<RenderQueue.Waiting> certificates) {
+    }
+
+    /** A certificate of the batch whose PDF is stored (or was already), waiting to be settled. */
+    private record Stored(RenderQueue.Waiting waiting, StoredObject pdf) {
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RenderingWorker.class);
 
@@ -56,6 +83,8 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
     private final Counter rendered;
     private final Timer latency;
     private final MeterRegistry meters;
+    /** The object store's puts: at most a batch per rendering thread in flight. */
+    private final ExecutorService puts;
 
     public RenderingWorker(RenderQueue queue, Certificates certificates, CertificateIssuer issuer,
                            DeliveryOutbox deliveries, TransactionTemplate transactions, Clock clock,
@@ -70,6 +99,7 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
         this.settings = new LeasedWorker.Settings(settings.workers(), settings.batch(), settings.lease(),
                 settings.pollInterval());
         this.backoff = new Backoff(settings.retryBackoff(), Duration.ofMinutes(5));
+        this.puts = storeThreads(Math.min(64, settings.workers() * settings.batch()));
         Gauge.builder("pramaan.rendering.queue.depth", queue, RenderQueue::depth)
                 .description("certificates approved whose PDF is still to be made").register(meters);
         Gauge.builder("pramaan.rendering.queue.oldest.age", queue, q -> q.oldestAgeSeconds(clock.instant()))
@@ -79,6 +109,19 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
                 .description("certificate PDFs rendered, sealed and stored").register(meters);
         this.latency = Timer.builder("pramaan.rendering.latency")
                 .description("time from approval to the PDF recorded").publishPercentileHistogram().register(meters);
+    }
+
+    /** Threads that wait on the store, not the CPU: they end after a minute idle. */
+    private static ExecutorService storeThreads(int threads) {
+        AtomicInteger number = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "pdf-store-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Override
@@ -102,8 +145,9 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
     }
 
     @Override
-    public List<RenderQueue.Waiting> claim(Lease lease, int limit) {
-        return queue.claim(lease, clock.instant(), limit);
+    public List<Batch> claim(Lease lease, int limit) {
+        List<RenderQueue.Waiting> claimed = queue.claim(lease, clock.instant(), limit);
+        return claimed.isEmpty() ? List.of() : List.of(new Batch(claimed));
     }
 
     @Override
@@ -112,50 +156,97 @@ public class RenderingWorker implements IssuerQueue<RenderQueue.Waiting> {
     }
 
     @Override
-    public void work(RenderQueue.Waiting w, Lease lease) {
-        try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
-            Optional<Certificates.RenderInput> input = certificates.renderInput(w.certificateId());
-            if (input.isEmpty()) {
-                return; // cannot be: the row references the certificate
+    public void work(Batch batch, Lease lease) throws InterruptedException {
+        Map<String, Certificates.RenderInput> inputs = new HashMap<>();
+        for (Certificates.RenderInput in : certificates.renderInputs(
+                batch.certificates().stream().map(RenderQueue.Waiting::certificateId).toList())) {
+            inputs.put(in.certificate().id().value(), in);
+        }
+        Map<RenderQueue.Waiting, Future<StoredObject>> storing = new LinkedHashMap<>();
+        for (RenderQueue.Waiting w : batch.certificates()) {
+            Certificates.RenderInput in = inputs.get(w.certificateId());
+            if (in == null) {
+                continue; // cannot be: the row references the certificate
             }
-            StoredObject stored = null;
-            if (!certificates.pdfReady(w.certificateId())) {
-                Certificates.RenderInput in = input.get();
-                byte[] pdf;
-                try {
-                    pdf = issuer.render(in.certificate(), in.cose(), in.signatory(), in.holderLatin());
-                    stored = certificates.storePdf(in.certificate().id(), pdf);
-                } catch (RuntimeException e) {
-                    failed(w, lease, in.certificate(), e);
-                    return;
+            if (!clock.instant().isBefore(lease.until())) {
+                // The batch took the whole lease: the rest may be someone else's by now, and are claimed again.
+                LOG.info("rendering lease of {} ended with certificates unrendered; they go back to the queue",
+                        lease.owner());
+                break;
+            }
+            if (in.pdfReady()) {
+                storing.put(w, CompletableFuture.completedFuture(null));
+                continue;
+            }
+            try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
+                byte[] pdf = issuer.render(in.certificate(), in.cose(), in.signatory(), in.holderLatin());
+                storing.put(w, puts.submit(() -> store(w, in.certificate(), pdf)));
+            } catch (RuntimeException e) {
+                failed(w, lease, in.certificate(), e);
+            }
+        }
+        List<Stored> stored = new ArrayList<>();
+        for (Map.Entry<RenderQueue.Waiting, Future<StoredObject>> put : storing.entrySet()) {
+            RenderQueue.Waiting w = put.getKey();
+            try {
+                stored.add(new Stored(w, put.getValue().get()));
+            } catch (ExecutionException e) {
+                try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
+                    failed(w, lease, inputs.get(w.certificateId()).certificate(),
+                            e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
                 }
             }
-            StoredObject recorded = stored;
-            transactions.executeWithoutResult(status -> settle(w, lease, recorded));
+        }
+        if (!stored.isEmpty()) {
+            transactions.executeWithoutResult(status -> settle(stored, lease));
         }
     }
 
-    private void settle(RenderQueue.Waiting w, Lease lease, StoredObject stored) {
-        if (!queue.remove(w.certificateId(), lease.owner())) {
-            // The lease ran out while rendering and another worker claimed the row: it writes the same object again
-            // and records it.
-            LOG.info("certificate {} rendered; another worker settles it", w.certificateId());
-            return;
+    private StoredObject store(RenderQueue.Waiting w, Certificate certificate, byte[] pdf) {
+        try (Correlation.Scope scope = Correlation.open(w.correlationId())) {
+            return certificates.storePdf(certificate.id(), pdf);
+        }
+    }
+
+    private void settle(List<Stored> batch, Lease lease) {
+        Set<String> owned = queue.removeAll(batch.stream().map(s -> s.waiting().certificateId()).toList(),
+                lease.owner());
+        // Locked in id order, as anchoring locks them: a revocation or an anchoring that committed first is seen
+        // here, and one that comes later sees the PDF recorded.
+        Map<String, Certificates.Locked> locked = new HashMap<>();
+        for (Certificates.Locked l : certificates.lockForSettling(List.copyOf(owned))) {
+            locked.put(l.certificate().id().value(), l);
         }
         Instant now = clock.instant();
-        if (stored != null && certificates.recordPdf(w.certificateId(), stored, now)) {
-            rendered.increment();
+        for (Stored s : batch) {
+            String id = s.waiting().certificateId();
+            try (Correlation.Scope scope = Correlation.open(s.waiting().correlationId())) {
+                Certificates.Locked row = locked.get(id);
+                if (row == null) {
+                    // The lease ran out while rendering and another worker claimed the row: it writes the same
+                    // object again and records it.
+                    LOG.info("certificate {} rendered; another worker settles it", id);
+                    continue;
+                }
+                if (s.pdf() != null && certificates.recordPdf(id, s.pdf(), now)) {
+                    rendered.increment();
+                }
+                Certificate c = row.certificate();
+                latency.record(Duration.between(c.issuedAt(), now));
+                if (c.status() == CertificateStatus.REVOKED) {
+                    LOG.info("certificate {} was revoked before its PDF was made: the PDF is kept, no ISSUED notice",
+                            c.id());
+                } else if (c.anchored()) {
+                    deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now);
+                }
+                LOG.info("certificate {} PDF ready ({} after approval)", c.id(), Duration.between(c.issuedAt(), now));
+            }
         }
-        // Read after the row lock recordPdf took: a revocation or an anchoring that committed first is seen here.
-        Certificate c = certificates.find(w.certificateId()).orElseThrow();
-        latency.record(Duration.between(c.issuedAt(), now));
-        if (c.status() == CertificateStatus.REVOKED) {
-            LOG.info("certificate {} was revoked before its PDF was made: the PDF is kept, no ISSUED notice",
-                    c.id());
-        } else if (c.anchored()) {
-            deliveries.enqueue(c, DeliveryOutbox.Type.ISSUED, now);
-        }
-        LOG.info("certificate {} PDF ready ({} after approval)", c.id(), Duration.between(c.issuedAt(), now));
+    }
+
+    @Override
+    public void close() {
+        puts.shutdownNow();
     }
 
     private void failed(RenderQueue.Waiting w, Lease lease, Certificate c, RuntimeException e) {
