@@ -75,6 +75,11 @@ public class IssuanceBenchmark {
     /** A signed certificate, for the rendering worker's job. */
     private CertificateIssuer.Prepared signed;
     private Certificates pdfs;
+    /** Issuance as production runs it: approvals, and the rendering worker making their PDFs ({@link Pipeline}). */
+    private org.pramaan.issuer.rendering.RenderingWorker worker;
+    /** The same worker with the unsigned, plain PDF of issuance before PAdES and PDF/A (issue 18's baseline). */
+    private org.pramaan.issuer.rendering.RenderingWorker plainWorker;
+    private JdbcClient jdbc;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -121,6 +126,20 @@ public class IssuanceBenchmark {
         signerKey = keys.signer(department.code());
         signed = archivalIssuer.prepare(command);
         pdfs = new Certificates(JdbcClient.create(dataSource), event -> { }, store);
+        jdbc = JdbcClient.create(dataSource);
+        worker = renderingWorker(archivalIssuer, catalog, properties);
+        plainWorker = renderingWorker(plainIssuer, catalog, properties);
+    }
+
+    /** The issuer's rendering worker, through its real code, over this benchmark's database and store. */
+    private org.pramaan.issuer.rendering.RenderingWorker renderingWorker(CertificateIssuer pdfs, Catalog catalog,
+                                                                         IssuerProperties properties) {
+        return new org.pramaan.issuer.rendering.RenderingWorker(new org.pramaan.issuer.rendering.RenderQueue(jdbc),
+                new Certificates(jdbc, event -> { }, store), pdfs,
+                new org.pramaan.issuer.delivery.DeliveryOutbox(jdbc, catalog, properties, event -> { }), transactions,
+                Clock.systemUTC(), new org.pramaan.issuer.rendering.RenderingSettings(1, 64,
+                        java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2)),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private static org.pramaan.issuer.certificate.SignerChoice fixedKeys(IssuerProperties properties, Catalog catalog) {
@@ -140,6 +159,8 @@ public class IssuanceBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        worker.close();
+        plainWorker.close();
         store.close();
         objects.close();
         database.close();
@@ -218,6 +239,92 @@ public class IssuanceBenchmark {
     public Object renderingJob() {
         byte[] pdf = archivalIssuer.render(signed.certificate(), signed.cose(), command.signatory(), null);
         return pdfs.storePdf(signed.certificate().id(), pdf);
+    }
+
+    /**
+     * Issuance as production runs it, as a pipeline of its two stages on their own threads: an officer's thread
+     * approving (claims, the credential's signature, the certificate with its anchoring and rendering rows, one
+     * commit each) and the rendering worker, through its real code, claiming what was approved and making the PDFs
+     * (PDF/A-3b, sealed PAdES B-T, the S3 puts in flight while the next renders, one settling commit per batch).
+     * The approver runs at most four batches ahead of the PDFs, as a backlog is bounded; the score to
+     * read is {@code pdfs}, the certificates finished with their PDF per second, against {@link #renderSealedPdfOnly},
+     * the same PDF rendered alone.
+     */
+    @State(Scope.Group)
+    public static class Pipeline {
+        /** Certificates the rendering thread claims at a time: {@code RENDER_BATCH}'s default, or others to compare. */
+        @org.openjdk.jmh.annotations.Param("16")
+        int batch;
+        final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(0);
+        org.pramaan.service.work.Lease lease;
+
+        @Setup(Level.Iteration)
+        public void setUp(IssuanceBenchmark bench) {
+            // Rows other benchmarks approved and left are not this run's; the queue starts empty.
+            bench.jdbc.sql("DELETE FROM issuer.render_outbox").update();
+            room.drainPermits();
+            room.release(4 * batch);
+            lease = new org.pramaan.service.work.Lease("bench@1/pipeline", java.time.Instant.now().plusSeconds(3600));
+        }
+    }
+
+    /** The PDFs the pipeline finished, per second (JMH's counter for {@link #pipelineRendering}). */
+    @State(Scope.Thread)
+    @org.openjdk.jmh.annotations.AuxCounters(org.openjdk.jmh.annotations.AuxCounters.Type.OPERATIONS)
+    public static class Finished {
+        public long pdfs;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            pdfs = 0;
+        }
+    }
+
+    @Benchmark
+    @org.openjdk.jmh.annotations.Group("pipeline")
+    public Object pipelineApproval(Pipeline pipeline) throws InterruptedException {
+        return approve(pipeline, archivalIssuer);
+    }
+
+    @Benchmark
+    @org.openjdk.jmh.annotations.Group("pipeline")
+    public int pipelineRendering(Pipeline pipeline, Finished finished) throws InterruptedException {
+        return renderBatch(pipeline, finished, worker);
+    }
+
+    /** The same pipeline making the unsigned, plain PDF of issuance before PAdES and PDF/A: issue 18's baseline. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.Group("pipelineUnsigned")
+    public Object pipelineUnsignedApproval(Pipeline pipeline) throws InterruptedException {
+        return approve(pipeline, plainIssuer);
+    }
+
+    @Benchmark
+    @org.openjdk.jmh.annotations.Group("pipelineUnsigned")
+    public int pipelineUnsignedRendering(Pipeline pipeline, Finished finished) throws InterruptedException {
+        return renderBatch(pipeline, finished, plainWorker);
+    }
+
+    private Object approve(Pipeline pipeline, CertificateIssuer approving) throws InterruptedException {
+        // Never blocks for long: at the end of an iteration the rendering thread stops first.
+        if (!pipeline.room.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        return transactions.execute(status -> approving.issue(command));
+    }
+
+    private static int renderBatch(Pipeline pipeline, Finished finished,
+                                   org.pramaan.issuer.rendering.RenderingWorker rendering) throws InterruptedException {
+        List<org.pramaan.issuer.rendering.RenderingWorker.Batch> claimed = rendering.claim(pipeline.lease, pipeline.batch);
+        if (claimed.isEmpty()) {
+            Thread.sleep(1);
+            return 0;
+        }
+        int size = claimed.get(0).certificates().size();
+        rendering.work(claimed.get(0), pipeline.lease);
+        finished.pdfs += size;
+        pipeline.room.release(size);
+        return size;
     }
 
     private static CatalogSource read(String name) throws IOException {
