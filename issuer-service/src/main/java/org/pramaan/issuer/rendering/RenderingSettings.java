@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     the approvals, the anchoring and PostgreSQL need the other core
  * @param batch        certificates one thread claims at a time ({@code RENDER_BATCH}): rendered one after another,
  *                     their puts in flight meanwhile, and settled in one commit. A claim takes only what is due,
- *                     so a quiet queue gives batches of one; under a backlog 16 made 1.4x the PDFs per second of 4
+ *                     so a quiet queue gives batches of one; under a backlog 16 made 1.49x the PDFs per second of 4
  *                     on two cores (the claim and the settling commit are per batch; docs/capacity.md)
  * @param lease        how long claimed rows stay a thread's ({@code RENDER_LEASE}); longer than rendering a batch
  * @param pollInterval how often an idle thread looks for work queued by another process or come due
