@@ -53,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class IssuanceBenchmark {
 
+    /** Keys, and the object store's files: gigabytes after the pipelines' minutes, so removed at the end. */
+    private Path home;
     private ServiceDatabase database;
     private org.pramaan.service.storage.EmbeddedS3Proxy objects;
     private org.pramaan.service.storage.S3ObjectStore store;
@@ -83,7 +85,7 @@ public class IssuanceBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path home = Files.createTempDirectory("issuer-bench");
+        home = Files.createTempDirectory("issuer-bench");
         database = ServiceDatabase.builder("issuer-bench").embeddedDatabase("issuer_bench").open();
         HikariDataSource dataSource = database.dataSource();
         Flyway.configure().dataSource(dataSource).schemas("issuer").defaultSchema("issuer")
@@ -158,12 +160,13 @@ public class IssuanceBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
         worker.close();
         plainWorker.close();
         store.close();
         objects.close();
         database.close();
+        org.springframework.util.FileSystemUtils.deleteRecursively(home);
     }
 
     @Benchmark
