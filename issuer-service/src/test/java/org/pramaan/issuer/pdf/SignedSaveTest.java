@@ -70,4 +70,21 @@ class SignedSaveTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("2049 bytes").hasMessageContaining("2048 bytes reserved");
     }
+
+    /**
+     * The placeholders are found by searching the saved file, so a text that repeats one (here the signer's name and
+     * the reason, written in the signature dictionary as they are) must stop the save, not move the signature.
+     */
+    @Test
+    void aPlaceholderFoundTwiceIsRefusedNotGuessed() {
+        String byteRange = "/ByteRange [0 1000000000 1000000000 1000000000]";
+        assertThatThrownBy(() -> renderer.render(telugu, new PdfSignature(byteRange, "Issued", null,
+                Instant.now(), 2048, content -> new byte[16])))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("expected " + byteRange + " once").hasMessageContaining("more than once");
+        assertThatThrownBy(() -> renderer.render(telugu, new PdfSignature("Revenue Department", "/Contents <00>", null,
+                Instant.now(), 2048, content -> new byte[16])))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("expected /Contents < once").hasMessageContaining("more than once");
+    }
 }
