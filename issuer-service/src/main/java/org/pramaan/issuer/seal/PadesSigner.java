@@ -59,8 +59,20 @@ import org.pramaan.issuer.pdf.PdfSignature;
  */
 public final class PadesSigner {
 
-    /** Room reserved for the CMS (bytes, written as twice as many hex digits): chain, timestamp and slack. */
-    static final int SIGNATURE_SIZE = 8192;
+    /*
+     * The room reserved in the PDF for the CMS (bytes, written as twice as many hex digits) is what this signature
+     * will need: the structure, the certificates carried, and a timestamp token as large as the largest the authority
+     * has given, with slack. A fixed room cannot fit both: 8 KB wasted 4.5 KB of zeros in every development PDF, and
+     * was too small for a production chain (state root, licensed CA, department) with a certifying authority's token
+     * carrying its own chain. A token larger than any before fails that one PDF, with the sizes in the error (the
+     * rendering worker tries it again); by then its size is known and the next PDF has room for it.
+     */
+    /** The SignedData and signer info without certificates or token: about 600 bytes with P-256; twice that. */
+    static final int STRUCTURE_ROOM = 1280;
+    /** Room for the token before the authority has given one: a token with a chain of its own, RSA keys. */
+    static final int FIRST_TOKEN_ROOM = 8192;
+    /** Beyond the largest token given: its serial number, time and nonce vary in length. */
+    static final int TOKEN_SLACK = 512;
 
     private final Optional<Timestamps> timestamps;
     private final String location;
@@ -70,6 +82,8 @@ public final class PadesSigner {
     private final java.util.concurrent.ConcurrentMap<PiecesKey, SignerPieces> pieces =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_SIGNERS = 256;
+    /** The largest timestamp token the authority has given this signer (bytes); 0 before the first. */
+    private final java.util.concurrent.atomic.AtomicInteger largestToken = new java.util.concurrent.atomic.AtomicInteger();
 
     public PadesSigner(Optional<Timestamps> timestamps, String location) {
         this.timestamps = timestamps;
@@ -92,22 +106,34 @@ public final class PadesSigner {
      */
     public PdfSignature signature(SignerKey key, List<X509Certificate> chain, String signerName, String reason,
                                   Instant signedAt) {
-        return new PdfSignature(signerName, reason, location, signedAt, SIGNATURE_SIZE,
-                content -> cms(content, key, chain));
+        SignerPieces pieces;
+        try {
+            pieces = pieces(key.certificate(), chain);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot read the signing certificate of key " + key.kid() + ": "
+                    + e.getMessage(), e);
+        }
+        return new PdfSignature(signerName, reason, location, signedAt, room(pieces), content -> cms(content, key, pieces));
+    }
+
+    /** The room to reserve for a CMS with these certificates (see {@link #STRUCTURE_ROOM}). */
+    private int room(SignerPieces pieces) {
+        int token = largestToken.get();
+        return STRUCTURE_ROOM + pieces.certificateBytes()
+                + (timestamps.isEmpty() ? 0 : token == 0 ? FIRST_TOKEN_ROOM : token + TOKEN_SLACK);
     }
 
     /** The detached CAdES signature over the bytes the byte range covers. */
-    private byte[] cms(InputStream content, SignerKey key, List<X509Certificate> chain) throws IOException {
+    private byte[] cms(InputStream content, SignerKey key, SignerPieces pieces) throws IOException {
         try {
-            SignerPieces pieces = pieces(key.certificate(), chain);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             SignerInfoGeneratorBuilder signerInfo = new SignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(pieces.attributes());
-            timestamps.ifPresent(t -> signerInfo.setUnsignedAttributeGenerator(new TimestampAttribute(t)));
+            timestamps.ifPresent(t -> signerInfo.setUnsignedAttributeGenerator(new TimestampAttribute(t, largestToken)));
             generator.addSignerInfoGenerator(signerInfo.build(new Es256ContentSigner(key.privateKey()), pieces.holder()));
             generator.addCertificates(pieces.certificates());
             return generator.generate(new SignedBytes(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
-        } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
+        } catch (OperatorCreationException | CMSException e) {
             throw new IOException("cannot make the CMS signature: " + e.getMessage(), e);
         }
     }
@@ -128,8 +154,12 @@ public final class PadesSigner {
         List<X509Certificate> certificates = new ArrayList<>();
         certificates.add(certificate);
         certificates.addAll(chain);
+        int certificateBytes = 0;
+        for (X509Certificate c : certificates) {
+            certificateBytes += c.getEncoded().length;
+        }
         SignerPieces made = new SignerPieces(new JcaX509CertificateHolder(certificate),
-                new PadesAttributes(signingCertificateV2(certificate)), new JcaCertStore(certificates));
+                new PadesAttributes(signingCertificateV2(certificate)), new JcaCertStore(certificates), certificateBytes);
         if (pieces.size() >= MAX_CACHED_SIGNERS) {
             pieces.clear();
         }
@@ -141,7 +171,7 @@ public final class PadesSigner {
     }
 
     private record SignerPieces(X509CertificateHolder holder, PadesAttributes attributes,
-                                org.bouncycastle.util.Store<X509CertificateHolder> certificates) {
+                                org.bouncycastle.util.Store<X509CertificateHolder> certificates, int certificateBytes) {
     }
 
     static DigestCalculatorProvider digestCalculators() {
@@ -157,9 +187,11 @@ public final class PadesSigner {
     /**
      * The RFC 3161 token over the signature value (id-aa-signatureTimeStampToken), as PAdES B-T asks, made while the
      * signer info is generated (Bouncy Castle hands the unsigned-attribute generator the signature value): the
-     * signed data is encoded once, not parsed again and its signer replaced.
+     * signed data is encoded once, not parsed again and its signer replaced. Each token's size is kept for the room
+     * the next signatures reserve.
      */
-    private record TimestampAttribute(Timestamps timestamps) implements CMSAttributeTableGenerator {
+    private record TimestampAttribute(Timestamps timestamps, java.util.concurrent.atomic.AtomicInteger largestToken)
+            implements CMSAttributeTableGenerator {
 
         @Override
         @SuppressWarnings("rawtypes")
@@ -167,6 +199,7 @@ public final class PadesSigner {
             byte[] signature = (byte[]) parameters.get(CMSAttributeTableGenerator.SIGNATURE);
             try {
                 byte[] token = timestamps.token(MessageDigest.getInstance("SHA-256").digest(signature));
+                largestToken.accumulateAndGet(token.length, Math::max);
                 return new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                         new DERSet(ASN1Primitive.fromByteArray(token))));
             } catch (GeneralSecurityException | IOException e) {
