@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
@@ -83,7 +84,7 @@ public final class PadesSigner {
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_SIGNERS = 256;
     /** The largest timestamp token the authority has given this signer (bytes); 0 before the first. */
-    private final java.util.concurrent.atomic.AtomicInteger largestToken = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger largestToken = new AtomicInteger();
 
     public PadesSigner(Optional<Timestamps> timestamps, String location) {
         this.timestamps = timestamps;
@@ -113,7 +114,8 @@ public final class PadesSigner {
             throw new IllegalStateException("cannot read the signing certificate of key " + key.kid() + ": "
                     + e.getMessage(), e);
         }
-        return new PdfSignature(signerName, reason, location, signedAt, room(pieces), content -> cms(content, key, pieces));
+        return new PdfSignature(signerName, reason, location, signedAt, room(pieces),
+                content -> cms(content, key, pieces));
     }
 
     /** The room to reserve for a CMS with these certificates (see {@link #STRUCTURE_ROOM}). */
@@ -129,7 +131,8 @@ public final class PadesSigner {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             SignerInfoGeneratorBuilder signerInfo = new SignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(pieces.attributes());
-            timestamps.ifPresent(t -> signerInfo.setUnsignedAttributeGenerator(new TimestampAttribute(t, largestToken)));
+            timestamps.ifPresent(t ->
+                    signerInfo.setUnsignedAttributeGenerator(new TimestampAttribute(t, largestToken)));
             generator.addSignerInfoGenerator(signerInfo.build(new Es256ContentSigner(key.privateKey()), pieces.holder()));
             generator.addCertificates(pieces.certificates());
             return generator.generate(new SignedBytes(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
@@ -159,7 +162,8 @@ public final class PadesSigner {
             certificateBytes += c.getEncoded().length;
         }
         SignerPieces made = new SignerPieces(new JcaX509CertificateHolder(certificate),
-                new PadesAttributes(signingCertificateV2(certificate)), new JcaCertStore(certificates), certificateBytes);
+                new PadesAttributes(signingCertificateV2(certificate)), new JcaCertStore(certificates),
+                certificateBytes);
         if (pieces.size() >= MAX_CACHED_SIGNERS) {
             pieces.clear();
         }
@@ -190,7 +194,7 @@ public final class PadesSigner {
      * signed data is encoded once, not parsed again and its signer replaced. Each token's size is kept for the room
      * the next signatures reserve.
      */
-    private record TimestampAttribute(Timestamps timestamps, java.util.concurrent.atomic.AtomicInteger largestToken)
+    private record TimestampAttribute(Timestamps timestamps, AtomicInteger largestToken)
             implements CMSAttributeTableGenerator {
 
         @Override

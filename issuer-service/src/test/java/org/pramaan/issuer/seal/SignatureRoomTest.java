@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +28,8 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.util.CollectionStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pramaan.contract.id.DepartmentCode;
 import org.pramaan.credential.keys.CertificateAuthority;
 import org.pramaan.credential.keys.SignerKey;
-import org.pramaan.issuer.pdf.CertificateDocument;
-import org.pramaan.issuer.pdf.CertificateFonts;
-import org.pramaan.issuer.pdf.CertificatePdfRenderer;
-import org.pramaan.issuer.pdf.TestCertificates;
 
 /**
  * The room a PDF reserves for its signature: what this signer's certificates and its authority's tokens need, not a
@@ -45,22 +39,14 @@ import org.pramaan.issuer.pdf.TestCertificates;
  */
 class SignatureRoomTest {
 
-    static CertificateAuthority root;
-    static SignerKey key;
-    static DevelopmentTsa tsa;
-    static CertificatePdfRenderer renderer;
-    static CertificateDocument telugu;
     /** CA certificates standing in for a long chain, or for the certificates a TSA sends with its tokens. */
     static List<X509Certificate> others = new ArrayList<>();
 
+    /** The root, department key, development TSA and renderer of {@link PadesSignerTest}. */
     @BeforeAll
     static void setUp() {
+        PadesSignerTest.render();
         Instant start = Instant.now().minus(Duration.ofDays(1));
-        root = CertificateAuthority.createRoot("Pramaan Test State Root", start, Duration.ofDays(3650));
-        key = root.issueSigner(DepartmentCode.of("REV"), start, Duration.ofDays(1000));
-        tsa = new DevelopmentTsa(root, Clock.systemUTC());
-        renderer = new CertificatePdfRenderer(CertificateFonts.discover());
-        telugu = new TestCertificates().telugu();
         for (int i = 0; i < 8; i++) {
             others.add(CertificateAuthority.createRoot("Pramaan Test Licensed CA " + i, start, Duration.ofDays(3650))
                     .certificate());
@@ -69,9 +55,9 @@ class SignatureRoomTest {
 
     @Test
     void theRoomIsWhatTheCertificatesAndTheLastTokensNeedNotAFixedGuess() throws Exception {
-        PadesSigner signer = new PadesSigner(Optional.of(tsa), "Amaravati");
-        render(signer, List.of(root.certificate()));
-        Signed second = render(signer, List.of(root.certificate()));
+        PadesSigner signer = new PadesSigner(Optional.of(PadesSignerTest.tsa), "Amaravati");
+        render(signer, List.of(PadesSignerTest.root.certificate()));
+        Signed second = render(signer, List.of(PadesSignerTest.root.certificate()));
         assertThat(second.reserved()).as("room reserved for a %d-byte CMS", second.cms().length)
                 .isGreaterThanOrEqualTo(second.cms().length)
                 .isLessThanOrEqualTo(second.cms().length + 2048);
@@ -79,15 +65,15 @@ class SignatureRoomTest {
 
     @Test
     void aLongChainAndAnAuthorityThatSendsItsOwnChainStillFit() throws Exception {
-        PadesSigner signer = new PadesSigner(Optional.of(withCertificates(tsa, others)), "Amaravati");
+        PadesSigner signer = new PadesSigner(Optional.of(withCertificates(PadesSignerTest.tsa, others)), "Amaravati");
         List<X509Certificate> chain = new ArrayList<>(others);
-        chain.add(root.certificate());
+        chain.add(PadesSignerTest.root.certificate());
         Signed signed = render(signer, chain);
         assertThat(signed.cms().length).as("larger than the 8 KB reserved before").isGreaterThan(8192);
         CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed.content()),
                 ContentInfo.getInstance(signed.cms()));
         SignerInformation info = cms.getSignerInfos().getSigners().iterator().next();
-        assertThat(info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(key.certificate()))).isTrue();
+        assertThat(info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(key().certificate()))).isTrue();
         assertThat(info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)).isNotNull();
         assertThat(cms.getCertificates().getMatches(null)).hasSize(chain.size() + 1);
     }
@@ -99,15 +85,15 @@ class SignatureRoomTest {
     @Test
     void aTokenLargerThanAnyBeforeFailsThatPdfAloneAndTheNextHasRoomForIt() throws Exception {
         AtomicBoolean large = new AtomicBoolean();
-        Timestamps padded = withCertificates(tsa, others);
+        Timestamps padded = withCertificates(PadesSignerTest.tsa, others);
         PadesSigner signer = new PadesSigner(Optional.of(imprint -> large.get() ? padded.token(imprint)
-                : tsa.token(imprint)), "Amaravati");
-        render(signer, List.of(root.certificate()));
+                : PadesSignerTest.tsa.token(imprint)), "Amaravati");
+        render(signer, List.of(PadesSignerTest.root.certificate()));
         large.set(true);
-        assertThatThrownBy(() -> render(signer, List.of(root.certificate())))
+        assertThatThrownBy(() -> render(signer, List.of(PadesSignerTest.root.certificate())))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("larger than the")
                 .hasMessageContaining("bytes reserved for it");
-        Signed next = render(signer, List.of(root.certificate()));
+        Signed next = render(signer, List.of(PadesSignerTest.root.certificate()));
         assertThat(next.cms().length).isGreaterThan(others.size() * 300);
     }
 
@@ -128,13 +114,17 @@ class SignatureRoomTest {
         };
     }
 
+    private static SignerKey key() {
+        return PadesSignerTest.key;
+    }
+
     /** A PDF's signature: the CMS (without its padding), the room reserved for it and the bytes it signs. */
     record Signed(byte[] cms, int reserved, byte[] content) {
     }
 
     static Signed render(PadesSigner signer, List<X509Certificate> chain) throws IOException {
-        byte[] pdf = renderer.render(telugu, signer.signature(key, chain, "Revenue Department", "Issued",
-                Instant.now()));
+        byte[] pdf = PadesSignerTest.renderer.render(PadesSignerTest.telugu,
+                signer.signature(key(), chain, "Revenue Department", "Issued", Instant.now()));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = document.getLastSignatureDictionary();
             int[] range = signature.getByteRange();
