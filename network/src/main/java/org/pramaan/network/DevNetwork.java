@@ -47,6 +47,8 @@ public final class DevNetwork implements AutoCloseable {
     private final ChaincodeConnection chaincode;
     private final PeerSettings peerSettings;
     private final Path connectionFile;
+    /** The temporary folder this network made for its material, removed on close; null when the settings named one. */
+    private Path temporaryFolder;
     private DevPeer peer;
 
     private DevNetwork(NetworkMaterial material, ServiceDatabase database, ChaincodeServerProcess chaincodeServer,
@@ -70,7 +72,8 @@ public final class DevNetwork implements AutoCloseable {
         ChaincodeServerProcess server = null;
         ChaincodeConnection connection = null;
         try {
-            Path folder = settings.folder() != null ? settings.folder() : Files.createTempDirectory("pramaan-network");
+            Path temporary = settings.folder() != null ? null : Files.createTempDirectory("pramaan-network");
+            Path folder = settings.folder() != null ? settings.folder() : temporary;
             NetworkMaterial material = NetworkMaterial.open(folder, settings.departments(), Clock.systemUTC());
             server = new ChaincodeServerProcess(ChaincodeServerSettings
                     .builder(settings.chaincodeJar(), freePort(), ChaincodeLink.DEFAULT_PACKAGE_ID)
@@ -87,6 +90,7 @@ public final class DevNetwork implements AutoCloseable {
             Path connectionFile = ConnectionFile.write(material, peerSettings.channelId(), peerSettings.chaincodeId(),
                     "127.0.0.1:" + peerSettings.listen().getPort());
             DevNetwork network = new DevNetwork(material, database, server, connection, peerSettings, connectionFile);
+            network.temporaryFolder = temporary;
             network.startPeer();
             LOG.info("Development network up: peer 127.0.0.1:{}, chaincode {}, material in {}",
                     peerSettings.listen().getPort(), server.address(), folder);
@@ -164,6 +168,17 @@ public final class DevNetwork implements AutoCloseable {
     public synchronized void close() {
         stopPeer();
         closeQuietly(chaincode, chaincodeServer, database);
+        if (temporaryFolder != null) {
+            // After the chaincode server has stopped: its work directory is in there. Each test JVM made one.
+            try (java.util.stream.Stream<Path> files = Files.walk(temporaryFolder)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warn("Could not remove the network's temporary folder {}: {}", temporaryFolder, e.getMessage());
+            }
+            temporaryFolder = null;
+        }
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

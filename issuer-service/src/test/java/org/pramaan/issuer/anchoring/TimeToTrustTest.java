@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TimeToTrustTest {
 
-    private static final Path OWN_HOME = tempHome();
+    private static final Path OWN_HOME = org.pramaan.issuer.support.TestHome.create("issuer-trust-home");
     /**
      * The goals (1 s idle, p99 2 s under a steady stream) are asserted when the test runs as the benchmark
      * ({@code ./pramaan bench trust}, {@code -Dtrust.goals=true}) on a machine doing nothing else. In the build, on a
@@ -186,11 +186,4 @@ class TimeToTrustTest {
         }
     }
 
-    private static Path tempHome() {
-        try {
-            return Files.createTempDirectory("issuer-trust-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

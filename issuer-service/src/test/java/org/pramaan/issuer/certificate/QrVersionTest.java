@@ -2,7 +2,6 @@ package org.pramaan.issuer.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +54,7 @@ class QrVersionTest {
 
     @BeforeAll
     static void issuer() throws Exception {
-        Path home = Files.createTempDirectory("qr-version");
+        Path home = org.pramaan.issuer.support.TestHome.create("qr-version");
         catalog = CatalogConfiguration.load("classpath:catalog");
         IssuerProperties properties = new IssuerProperties(home, "https://verify.pramaan.ap.gov.in",
                 "http://localhost:8081", new IssuerProperties.Catalog("classpath:catalog"),

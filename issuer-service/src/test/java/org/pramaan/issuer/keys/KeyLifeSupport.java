@@ -53,10 +53,6 @@ final class KeyLifeSupport {
     }
 
     static Path tempHome(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.pramaan.issuer.support.TestHome.create(prefix);
     }
 }

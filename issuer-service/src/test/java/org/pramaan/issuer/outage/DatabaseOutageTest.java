@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseOutageTest {
 
-    private static final Path HOME = tempDir();
+    private static final Path HOME = org.pramaan.issuer.support.TestHome.create("issuer-outage-home");
     private static final Path DATA = HOME.resolve("postgres");
     private static final int PORT = freePort();
     private static EmbeddedPostgresServer database = EmbeddedPostgresServer.start(DATA, PORT);
@@ -90,13 +89,6 @@ class DatabaseOutageTest {
                 "channelReference", "outage-" + UUID.randomUUID());
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("issuer-outage-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

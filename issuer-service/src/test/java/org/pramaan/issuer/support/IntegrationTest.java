@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestLedgerConfiguration.class)
 public abstract class IntegrationTest {
 
-    protected static final Path HOME = tempHome();
+    protected static final Path HOME = TestHome.create("issuer-test-home");
     protected static final BridgeStub BRIDGE = new BridgeStub();
     protected static final String BRIDGE_TOKEN = "test-bridge-token";
     /** The bridge's sign-in as ./pramaan up hands it to both services. */
@@ -144,11 +144,4 @@ public abstract class IntegrationTest {
         return ApiClient.anonymous(port);
     }
 
-    private static Path tempHome() {
-        try {
-            return Files.createTempDirectory("issuer-test-home");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
