@@ -170,6 +170,7 @@ public final class DevNetwork implements AutoCloseable {
         closeQuietly(chaincode, chaincodeServer, database);
         if (temporaryFolder != null) {
             // After the chaincode server has stopped: its work directory is in there. Each test JVM made one.
+            // A walk by hand: this module has no Spring or Commons IO of its own to delete a tree with.
             try (java.util.stream.Stream<Path> files = Files.walk(temporaryFolder)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
